@@ -1,25 +1,36 @@
-/*
- * Copyright 2023 The Backstage Authors
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *     http://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
- */
-
+import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 import { generateProjects } from '@backstage/e2e-test-utils/playwright';
 
 /**
- * See https://playwright.dev/docs/test-configuration.
+ * End-to-end tests of the embedded default.
+ *
+ * Locally (`yarn test:e2e`) Playwright starts `yarn start` (app on :3000, backend on :7007).
+ * In CI (`CI=true`), `.ci/run` starts the backend, which serves the production build of the
+ * app on :7007, and Playwright only drives the browser.
+ *
+ * Browsers: Debian's `chromium` (or the binary named by `CHROMIUM_PATH`) when present,
+ * otherwise the browsers installed by `npx playwright install`.
  */
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const systemChromium = existsSync(chromiumPath)
+  ? {
+      channel: undefined,
+      launchOptions: {
+        executablePath: chromiumPath,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      },
+    }
+  : { channel: 'chromium' };
+
 export default defineConfig({
   timeout: 60_000,
 
@@ -27,7 +38,6 @@ export default defineConfig({
     timeout: 30_000,
   },
 
-  // Run your local dev server before starting the tests
   webServer: process.env.CI
     ? []
     : [
@@ -35,24 +45,29 @@ export default defineConfig({
           command: 'yarn start app',
           url: 'http://localhost:3000',
           reuseExistingServer: true,
-          timeout: 120_000,
+          timeout: 180_000,
         },
         {
           command: 'yarn start backend',
           port: 7007,
           reuseExistingServer: true,
-          timeout: 60_000,
+          timeout: 120_000,
         },
       ],
 
   forbidOnly: !!process.env.CI,
 
-  retries: process.env.CI ? 2 : 0,
+  retries: process.env.CI ? 1 : 0,
 
-  reporter: [['html', { open: 'never', outputFolder: 'e2e-test-report' }]],
+  reporter: [
+    ['list'],
+    ['html', { open: 'never', outputFolder: 'e2e-test-report/html' }],
+    ['json', { outputFile: 'e2e-test-report/results.json' }],
+  ],
 
   use: {
     actionTimeout: 0,
+    viewport: { width: 1440, height: 900 },
     baseURL:
       process.env.PLAYWRIGHT_URL ??
       (process.env.CI ? 'http://localhost:7007' : 'http://localhost:3000'),
@@ -60,7 +75,11 @@ export default defineConfig({
     trace: 'on-first-retry',
   },
 
-  outputDir: 'node_modules/.cache/e2e-test-results',
+  // Screenshots of every page the tests visit, and traces of failures.
+  outputDir: 'e2e-test-results',
 
-  projects: generateProjects(), // Find all packages with e2e-test folders
+  projects: generateProjects().map(project => ({
+    ...project,
+    use: { ...project.use, ...systemChromium },
+  })),
 });

@@ -69,4 +69,11 @@ backend.add(import('@backstage/plugin-signals-backend'));
 // mcp actions plugin
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
+backend.add(import('@tenancy-plugins/backstage-plugin-tenancy-backend'));
+backend.add(
+  import('@tenancy-plugins/backstage-plugin-scaffolder-backend-module-tenancy'),
+);
+backend.add(
+  import('@tenancy-plugins/backstage-plugin-catalog-backend-module-tenancy'),
+);
 backend.start();

@@ -1,0 +1,1 @@
+export { tenancyPlugin as default } from './plugin';

@@ -1,0 +1,2 @@
+export type { FleetService } from './types';
+export { DefaultFleetService } from './DefaultFleetService';

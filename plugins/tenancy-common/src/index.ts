@@ -1,0 +1,18 @@
+/**
+ * Isomorphic model of the tenancy plugins: the Tenant kind, annotations, schemas.
+ *
+ * @packageDocumentation
+ */
+
+export * from './model/annotations';
+export * from './model/TenantEntityV1alpha1';
+export * from './model/getTenantOwnerRef';
+export * from './model/tenantEntityV1alpha1Schema';
+export * from './model/tenantEntityV1alpha1Validator';
+export * from './api/FleetTenant';
+export * from './naming/validateDnsLabel';
+export * from './gitops/GitOpsLayout';
+export * from './render/NamespaceRequest';
+export * from './render/composeNamespaceName';
+export * from './render/renderNamespaceEntity';
+export * from './render/renderNamespaceManifest';

@@ -1,0 +1,1 @@
+export { TenantOverviewCard } from './TenantOverviewCard';
