@@ -12,30 +12,84 @@ async function signInAsGuest(page: Page) {
   ).toBeVisible();
 }
 
-test('the catalog lists the example tenants and opens a tenant page', async ({
+test('the catalog lists the tenants of the GitOps repository and opens a tenant page', async ({
   page,
 }, testInfo) => {
   await signInAsGuest(page);
 
   await page.goto('/?filters[kind]=tenant&filters[user]=all');
-  const tenantLink = page
-    .getByRole('link', { name: 'Payments', exact: true })
-    .first();
-  await expect(tenantLink).toBeVisible();
-  await expect(
-    page.getByRole('link', { name: 'Checkout', exact: true }).first(),
-  ).toBeVisible();
+  await expect(page.getByText('All Tenants (4)')).toBeVisible();
+  for (const name of ['Checkout', 'Data platform', 'Search']) {
+    await expect(
+      page.getByRole('link', { name, exact: true }).first(),
+    ).toBeVisible();
+  }
   await page.screenshot({
     path: testInfo.outputPath('catalog-tenants.png'),
     fullPage: true,
   });
 
-  await tenantLink.click();
+  await page
+    .getByRole('link', { name: 'Payments', exact: true })
+    .first()
+    .click();
+
+  // Overview card
   await expect(page.getByText('Cost Center')).toBeVisible();
   await expect(page.getByText('CC-1001')).toBeVisible();
   await expect(page.getByText('payments-developers')).toBeVisible();
+
+  // Namespaces by environment and cluster
+  await expect(page.getByText('6 in total')).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'staging', exact: true }),
+  ).toBeVisible();
+  await expect(page.getByRole('link', { name: 'prod-eu-1' }).first()).toBeVisible();
   await page.screenshot({
     path: testInfo.outputPath('tenant-page.png'),
+    fullPage: true,
+  });
+
+  // Namespace page: part of the tenant, on its cluster
+  await page.getByText('payments-api-prod', { exact: true }).click();
+  await expect(
+    page.getByRole('heading', { name: 'payments-api-prod' }),
+  ).toBeVisible();
+  await expect(page.getByText('kubernetes-namespace').first()).toBeVisible();
+  await page.screenshot({
+    path: testInfo.outputPath('namespace-page.png'),
+    fullPage: true,
+  });
+});
+
+test('a group page lists the tenants the group owns', async ({
+  page,
+}, testInfo) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/group/team-data');
+  await expect(page.getByText('Tenants (1)')).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Data platform' }).first(),
+  ).toBeVisible();
+  await page.screenshot({
+    path: testInfo.outputPath('group-page.png'),
+    fullPage: true,
+  });
+});
+
+test('search finds tenants', async ({ page }, testInfo) => {
+  await signInAsGuest(page);
+  // The search index is built shortly after start-up: retry until it has the tenants.
+  await expect(async () => {
+    await page.goto('/search?query=checkout');
+    await expect(
+      page.getByRole('link', { name: 'Checkout', exact: true }).first(),
+    ).toBeVisible({
+      timeout: 3_000,
+    });
+  }).toPass({ timeout: 90_000 });
+  await page.screenshot({
+    path: testInfo.outputPath('search.png'),
     fullPage: true,
   });
 });
@@ -49,12 +103,16 @@ test('the fleet page lists every tenant with its namespace count', async ({
     .getByRole('navigation', { name: 'sidebar nav' })
     .getByRole('link', { name: 'Tenants' })
     .click();
-  await expect(page.getByText('Tenants (2)')).toBeVisible();
+  await expect(page.getByText('Tenants (4)')).toBeVisible();
   const payments = page.getByRole('row', { name: /Payments/ });
   await expect(payments).toContainText('CC-1001');
   await expect(payments).toContainText('dev, staging, prod');
   await expect(
-    payments.getByRole('cell', { name: '2', exact: true }),
+    payments.getByRole('cell', { name: '6', exact: true }),
+  ).toBeVisible();
+  const data = page.getByRole('row', { name: /Data platform/ });
+  await expect(
+    data.getByRole('cell', { name: '1', exact: true }),
   ).toBeVisible();
   await page.screenshot({
     path: testInfo.outputPath('fleet-page.png'),

@@ -37,6 +37,8 @@ backend.add(
 
 // See https://backstage.io/docs/features/software-catalog/configuration#subscribing-to-catalog-errors
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// Lists entities that failed processing (e.g. a broken file in the GitOps repository)
+backend.add(import('@backstage/plugin-catalog-backend-module-unprocessed'));
 
 // permission plugin
 backend.add(import('@backstage/plugin-permission-backend'));

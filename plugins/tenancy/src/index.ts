@@ -1,11 +1,21 @@
 /**
  * The tenancy frontend plugin: tenant pages, fleet page and wizard fields.
  *
+ * The default export is the plugin for the new frontend system; apps on the
+ * legacy system use `tenancyLegacyPlugin` and the `Entity*` / `TenancyFleetPage`
+ * extensions, which share the same client and components.
+ *
  * @packageDocumentation
  */
 export { tenancyPlugin as default } from './plugin';
 export { tenancyApiRef } from './api/TenancyApi';
 export type { TenancyApi } from './api/TenancyApi';
 export { TenancyClient } from './api/TenancyClient';
-export { TenantOverviewCard } from './components/TenantOverviewCard';
-export { FleetPage } from './components/FleetPage';
+export {
+  tenancyLegacyPlugin,
+  TenancyFleetPage,
+  EntityTenantOverviewCard,
+  EntityTenantNamespacesCard,
+  EntityGroupTenantsCard,
+} from './legacy';
+export { isTenantEntity } from '@tenancy-plugins/backstage-plugin-tenancy-common';

@@ -45,6 +45,30 @@ export const tenantOverviewCard = EntityCardBlueprint.make({
   },
 });
 
+/** The namespaces and vClusters of a Tenant, by environment and cluster. */
+export const tenantNamespacesCard = EntityCardBlueprint.make({
+  name: 'tenant-namespaces',
+  params: {
+    filter: 'kind:tenant',
+    type: 'content',
+    loader: () =>
+      import('./components/TenantNamespacesCard').then(m => (
+        <m.TenantNamespacesCard />
+      )),
+  },
+});
+
+/** The tenants a Group owns, on the Group's page. */
+export const groupTenantsCard = EntityCardBlueprint.make({
+  name: 'group-tenants',
+  params: {
+    filter: 'kind:group',
+    type: 'content',
+    loader: () =>
+      import('./components/GroupTenantsCard').then(m => <m.GroupTenantsCard />),
+  },
+});
+
 /**
  * The tenancy frontend plugin (new frontend system).
  *
@@ -52,7 +76,13 @@ export const tenantOverviewCard = EntityCardBlueprint.make({
  */
 export const tenancyPlugin = createFrontendPlugin({
   pluginId: 'tenancy',
-  extensions: [tenancyApi, fleetPage, tenantOverviewCard],
+  extensions: [
+    tenancyApi,
+    fleetPage,
+    tenantOverviewCard,
+    tenantNamespacesCard,
+    groupTenantsCard,
+  ],
   routes: {
     root: rootRouteRef,
   },

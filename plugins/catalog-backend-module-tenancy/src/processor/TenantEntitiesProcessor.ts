@@ -7,6 +7,8 @@ import {
   RELATION_OWNER_OF,
   RELATION_PART_OF,
 } from '@backstage/catalog-model';
+import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
 import { LocationSpec } from '@backstage/plugin-catalog-common';
 import {
   CatalogProcessor,
@@ -19,6 +21,7 @@ import {
   TENANT_KIND,
   tenantEntityV1alpha1Validator,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import { ANNOTATION_INGESTION_ERROR } from '../provider/ingestionError';
 
 /**
  * Makes `Tenant` a catalog kind: validates it against the schema in
@@ -27,16 +30,58 @@ import {
  * - Tenant `ownedBy` its Group (and the Group `ownerOf` the Tenant).
  * - A namespace or vCluster Resource annotated with `tenancy.io/tenant` is
  *   `partOf` that Tenant (and the Tenant `hasPart` it).
+ * - The cost center matches `tenancy.tenants.costCenterPattern` when set.
+ * - An entity the GitOps provider found fault with fails processing with the
+ *   provider's located message.
  *
  * @public
  */
 export class TenantEntitiesProcessor implements CatalogProcessor {
+  static fromConfig(config: Config): TenantEntitiesProcessor {
+    const pattern = config.getOptionalString(
+      'tenancy.tenants.costCenterPattern',
+    );
+    let costCenterPattern: RegExp | undefined;
+    if (pattern) {
+      try {
+        costCenterPattern = new RegExp(`^(?:${pattern})$`);
+      } catch (e) {
+        throw new Error(
+          `tenancy.tenants.costCenterPattern is not a valid regular expression: ${e}`,
+        );
+      }
+    }
+    return new TenantEntitiesProcessor(costCenterPattern);
+  }
+
+  private constructor(private readonly costCenterPattern?: RegExp) {}
+
   getProcessorName(): string {
     return 'TenantEntitiesProcessor';
   }
 
+  async preProcessEntity(entity: Entity): Promise<Entity> {
+    const error = entity.metadata.annotations?.[ANNOTATION_INGESTION_ERROR];
+    if (error) {
+      throw new InputError(error);
+    }
+    return entity;
+  }
+
   async validateEntityKind(entity: Entity): Promise<boolean> {
-    return tenantEntityV1alpha1Validator.check(entity);
+    if (
+      !(await tenantEntityV1alpha1Validator.check(entity)) ||
+      !isTenantEntity(entity)
+    ) {
+      return false;
+    }
+    const { costCenter } = entity.spec;
+    if (this.costCenterPattern && !this.costCenterPattern.test(costCenter)) {
+      throw new InputError(
+        `spec.costCenter "${costCenter}" of tenant ${entity.metadata.name} does not match the configured pattern ${this.costCenterPattern.source}`,
+      );
+    }
+    return true;
   }
 
   async postProcessEntity(

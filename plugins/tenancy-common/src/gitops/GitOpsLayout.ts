@@ -1,37 +1,43 @@
 const join = (...parts: string[]) => parts.join('/');
 
 /**
+ * What a file of the GitOps repository is, by its place in the layout.
+ *
+ * @public
+ */
+export type GitOpsPath =
+  | { type: 'tenant'; tenant: string }
+  | { type: 'workload'; tenant: string; environment: string; name: string }
+  | { type: 'cluster'; cluster: string };
+
+/**
  * Where things live in the platform's GitOps repository; the one definition
  * shared by the catalog provider (reads) and the scaffolder actions (writes).
  * See docs/gitops-layout.md.
  *
  * ```
- * <tenantsPath>/<tenant>/tenant.yaml                               Tenant entity
- * <tenantsPath>/<tenant>/<environment>/<namespace>/catalog-info.yaml  namespace entity
- * <tenantsPath>/<tenant>/<environment>/<namespace>/namespace.yaml     Kubernetes manifests
+ * <clustersPath>/<cluster>.yaml                                     cluster entity
+ * <tenantsPath>/<tenant>/tenant.yaml                                Tenant entity
+ * <tenantsPath>/<tenant>/<environment>/<name>/catalog-info.yaml     namespace or vCluster entity
+ * <tenantsPath>/<tenant>/<environment>/<name>/*.yaml                its Kubernetes manifests
  * ```
  *
  * @public
  */
 export class GitOpsLayout {
-  static create(options: { tenantsPath?: string } = {}): GitOpsLayout {
-    const tenantsPath = (options.tenantsPath ?? 'tenants').replace(
-      /^\.\/|\/+$/g,
-      '',
+  static create(
+    options: { tenantsPath?: string; clustersPath?: string } = {},
+  ): GitOpsLayout {
+    return new GitOpsLayout(
+      normalizeFolder(options.tenantsPath ?? 'tenants', 'tenantsPath'),
+      normalizeFolder(options.clustersPath ?? 'clusters', 'clustersPath'),
     );
-    const segments = tenantsPath.split('/');
-    if (
-      tenantsPath.startsWith('/') ||
-      segments.some(s => s === '' || s === '.' || s === '..')
-    ) {
-      throw new TypeError(
-        `tenantsPath "${options.tenantsPath}" must be a relative path inside the repository`,
-      );
-    }
-    return new GitOpsLayout(tenantsPath);
   }
 
-  private constructor(readonly tenantsPath: string) {}
+  private constructor(
+    readonly tenantsPath: string,
+    readonly clustersPath: string,
+  ) {}
 
   tenantDir(tenant: string): string {
     return join(this.tenantsPath, tenant);
@@ -41,17 +47,17 @@ export class GitOpsLayout {
     return join(this.tenantDir(tenant), 'tenant.yaml');
   }
 
-  namespaceDir(tenant: string, environment: string, namespace: string): string {
-    return join(this.tenantDir(tenant), environment, namespace);
+  namespaceDir(tenant: string, environment: string, name: string): string {
+    return join(this.tenantDir(tenant), environment, name);
   }
 
   namespaceEntityFile(
     tenant: string,
     environment: string,
-    namespace: string,
+    name: string,
   ): string {
     return join(
-      this.namespaceDir(tenant, environment, namespace),
+      this.namespaceDir(tenant, environment, name),
       'catalog-info.yaml',
     );
   }
@@ -59,11 +65,54 @@ export class GitOpsLayout {
   namespaceManifestFile(
     tenant: string,
     environment: string,
-    namespace: string,
+    name: string,
   ): string {
-    return join(
-      this.namespaceDir(tenant, environment, namespace),
-      'namespace.yaml',
+    return join(this.namespaceDir(tenant, environment, name), 'namespace.yaml');
+  }
+
+  clusterFile(cluster: string): string {
+    return join(this.clustersPath, `${cluster}.yaml`);
+  }
+
+  /** What a repository path holds, or undefined for files the catalog does not read. */
+  classify(path: string): GitOpsPath | undefined {
+    const segments = path.replace(/^\.?\//, '').split('/');
+    const under = (folder: string) => {
+      const prefix = folder.split('/');
+      return prefix.every((s, i) => segments[i] === s)
+        ? segments.slice(prefix.length)
+        : undefined;
+    };
+
+    const tenantRest = under(this.tenantsPath);
+    if (tenantRest?.length === 2 && tenantRest[1] === 'tenant.yaml') {
+      return { type: 'tenant', tenant: tenantRest[0] };
+    }
+    if (tenantRest?.length === 4 && tenantRest[3] === 'catalog-info.yaml') {
+      const [tenant, environment, name] = tenantRest;
+      return { type: 'workload', tenant, environment, name };
+    }
+    const clusterRest = under(this.clustersPath);
+    if (clusterRest?.length === 1 && clusterRest[0].endsWith('.yaml')) {
+      return {
+        type: 'cluster',
+        cluster: clusterRest[0].slice(0, -'.yaml'.length),
+      };
+    }
+    return undefined;
+  }
+}
+
+function normalizeFolder(value: string, field: string): string {
+  const folder = value.replace(/^\.\//, '').replace(/\/+$/, '');
+  const segments = folder.split('/');
+  if (
+    folder.startsWith('/') ||
+    segments.some(s => s === '' || s === '.' || s === '..')
+  ) {
+    throw new TypeError(
+      `${field} "${value}" must be a relative path inside the repository`,
     );
   }
+  return folder;
 }

@@ -3,19 +3,29 @@ import { TENANCY_ANNOTATIONS } from '../model/annotations';
 import type { NamespaceRequest } from './NamespaceRequest';
 
 /**
- * The catalog entity of a tenant namespace: a `Resource` of type
- * `kubernetes-namespace`, owned by the tenant's Group, depending on its cluster,
- * with the annotations the upstream Kubernetes plugin reads.
+ * The catalog entity of a tenant namespace or vCluster: a `Resource` of type
+ * `kubernetes-namespace` or `vcluster`, owned by the tenant's Group,
+ * depending on its cluster, with the annotations the upstream Kubernetes
+ * plugin reads. For a vCluster, `namespace` is its host namespace.
  *
  * @public
  */
-export function renderNamespaceEntity(request: NamespaceRequest): Entity {
+export function renderNamespaceEntity(
+  request: NamespaceRequest,
+  options: { type?: 'kubernetes-namespace' | 'vcluster'; name?: string } = {},
+): Entity {
+  const type = options.type ?? 'kubernetes-namespace';
+  const name = options.name ?? request.namespace;
+  const what =
+    type === 'vcluster'
+      ? `vCluster ${name} (host namespace ${request.namespace})`
+      : `Namespace ${name}`;
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
     metadata: {
-      name: request.namespace,
-      description: `Namespace ${request.namespace} of tenant ${request.tenant} (${request.environment}) on cluster ${request.cluster}`,
+      name,
+      description: `${what} of tenant ${request.tenant} (${request.environment}) on cluster ${request.cluster}`,
       annotations: {
         [TENANCY_ANNOTATIONS.tenant]: request.tenant,
         [TENANCY_ANNOTATIONS.environment]: request.environment,
@@ -25,7 +35,7 @@ export function renderNamespaceEntity(request: NamespaceRequest): Entity {
       },
     },
     spec: {
-      type: 'kubernetes-namespace',
+      type,
       owner: request.owner,
       dependsOn: [`resource:${request.cluster}`],
     },

@@ -1,0 +1,37 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
+interface TenancyProviderConfig {
+  /**
+   * The GitOps repository: a URL readable through an `integrations.*` entry
+   * (e.g. https://github.com/acme/platform-gitops/tree/main), or a local folder
+   * (relative to the backend's working directory).
+   */
+  target: string;
+  /** Folder of the tenants in the repository. Defaults to `tenants`. */
+  tenantsPath?: string;
+  /** Folder of the cluster entities in the repository. Defaults to `clusters`. */
+  clustersPath?: string;
+  /** How often to read the repository. Defaults to every 5 minutes. */
+  schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+}
+
+export interface Config {
+  catalog?: {
+    providers?: {
+      /**
+       * GitOps repositories to ingest tenants, namespaces, vClusters and
+       * clusters from: one provider, or a map of provider ids to providers.
+       */
+      tenancy?: TenancyProviderConfig | { [id: string]: TenancyProviderConfig };
+    };
+  };
+  tenancy?: {
+    tenants?: {
+      /**
+       * Regular expression a Tenant's spec.costCenter must match in full,
+       * e.g. `CC-[0-9]{4}`. Unset: any non-empty string.
+       */
+      costCenterPattern?: string;
+    };
+  };
+}

@@ -1,0 +1,1 @@
+export { GroupTenantsCard } from './GroupTenantsCard';

@@ -1,0 +1,1 @@
+export { TenantNamespacesCard } from './TenantNamespacesCard';

@@ -1,0 +1,77 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  createRouteRef,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { tenancyApiRef } from './api/TenancyApi';
+import { TenancyClient } from './api/TenancyClient';
+
+const legacyRootRouteRef = createRouteRef({ id: 'tenancy' });
+
+/**
+ * The tenancy plugin for apps still on the legacy frontend system. It shares
+ * the API client and the components of the default (new system) export.
+ *
+ * @public
+ */
+export const tenancyLegacyPlugin = createPlugin({
+  id: 'tenancy',
+  apis: [
+    createApiFactory({
+      api: tenancyApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => TenancyClient.create(deps),
+    }),
+  ],
+  routes: { root: legacyRootRouteRef },
+});
+
+/** Legacy system: the fleet page, to mount at `/tenancy`. @public */
+export const TenancyFleetPage = tenancyLegacyPlugin.provide(
+  createRoutableExtension({
+    name: 'TenancyFleetPage',
+    component: () => import('./components/FleetPage').then(m => m.FleetPage),
+    mountPoint: legacyRootRouteRef,
+  }),
+);
+
+/** Legacy system: the Tenant overview card. @public */
+export const EntityTenantOverviewCard = tenancyLegacyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityTenantOverviewCard',
+    component: {
+      lazy: () =>
+        import('./components/TenantOverviewCard').then(
+          m => m.TenantOverviewCard,
+        ),
+    },
+  }),
+);
+
+/** Legacy system: the namespaces and vClusters of a Tenant. @public */
+export const EntityTenantNamespacesCard = tenancyLegacyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityTenantNamespacesCard',
+    component: {
+      lazy: () =>
+        import('./components/TenantNamespacesCard').then(
+          m => m.TenantNamespacesCard,
+        ),
+    },
+  }),
+);
+
+/** Legacy system: the tenants a Group owns. @public */
+export const EntityGroupTenantsCard = tenancyLegacyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityGroupTenantsCard',
+    component: {
+      lazy: () =>
+        import('./components/GroupTenantsCard').then(m => m.GroupTenantsCard),
+    },
+  }),
+);

@@ -1,0 +1,232 @@
+/*
+ * Writes a GitOps repository in the layout of docs/gitops-layout.md, with the
+ * renderers the provisioning actions use.
+ *
+ *   yarn tsx scripts/generate-gitops-repo.ts --out DIR [--tenants N] [--namespaces N]
+ *   yarn tsx scripts/generate-gitops-repo.ts --example   # rewrites examples/gitops-repo
+ *
+ * --tenants/--namespaces make a synthetic fleet for benchmarks: N tenants with
+ * N namespaces each, spread over environments and two clusters.
+ */
+import { promises as fs } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  composeNamespaceName,
+  GitOpsLayout,
+  NamespaceRequest,
+  renderNamespaceEntity,
+  renderNamespaceManifest,
+} from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import { stringify } from 'yaml';
+
+interface TenantSpec {
+  name: string;
+  title: string;
+  description: string;
+  owner: string;
+  costCenter: string;
+  ssoGroup: string;
+  environments: string[];
+  isolation: 'namespaces' | 'vclusters' | 'both';
+  tier: string;
+  /** Middle parts of extra namespaces per environment, besides `<tenant>-<env>`. */
+  extraNamespaces?: string[];
+  /** vClusters, as `<name>@<environment>`. */
+  vclusters?: string[];
+}
+
+const CLUSTERS = {
+  'nonprod-eu-1': 'Shared cluster for dev and staging namespaces.',
+  'prod-eu-1': 'Shared production cluster.',
+};
+const clusterFor = (environment: string) =>
+  environment === 'prod' ? 'prod-eu-1' : 'nonprod-eu-1';
+
+const EXAMPLE_TENANTS: TenantSpec[] = [
+  {
+    name: 'payments',
+    title: 'Payments',
+    description: 'Card payments and refunds.',
+    owner: 'group:default/team-payments',
+    costCenter: 'CC-1001',
+    ssoGroup: 'payments-developers',
+    environments: ['dev', 'staging', 'prod'],
+    isolation: 'namespaces',
+    tier: 'large',
+    extraNamespaces: ['api'],
+  },
+  {
+    name: 'checkout',
+    title: 'Checkout',
+    description: 'Basket and checkout flow.',
+    owner: 'group:default/team-checkout',
+    costCenter: 'CC-1002',
+    ssoGroup: 'checkout-developers',
+    environments: ['dev', 'staging', 'prod'],
+    isolation: 'namespaces',
+    tier: 'medium',
+  },
+  {
+    name: 'data-platform',
+    title: 'Data platform',
+    description: 'Batch pipelines and the analytics warehouse loaders.',
+    owner: 'group:default/team-data',
+    costCenter: 'CC-2001',
+    ssoGroup: 'data-engineers',
+    environments: ['dev', 'staging', 'prod'],
+    isolation: 'both',
+    tier: 'large',
+    vclusters: ['sandbox@dev'],
+  },
+  {
+    name: 'search',
+    title: 'Search',
+    description: 'Product search and recommendations.',
+    owner: 'group:default/team-search',
+    costCenter: 'CC-1003',
+    ssoGroup: 'search-developers',
+    environments: ['dev', 'prod'],
+    isolation: 'namespaces',
+    tier: 'small',
+  },
+];
+
+function syntheticTenants(count: number, namespaces: number): TenantSpec[] {
+  const environments = ['dev', 'staging', 'prod'];
+  return Array.from({ length: count }, (_, i) => {
+    const name = `tenant-${String(i).padStart(4, '0')}`;
+    const extra = Array.from(
+      { length: Math.max(0, Math.ceil(namespaces / environments.length) - 1) },
+      (_x, j) => `svc${j}`,
+    );
+    return {
+      name,
+      title: `Tenant ${i}`,
+      description: `Synthetic tenant ${i}`,
+      owner: `group:default/team-${i % 50}`,
+      costCenter: `CC-${1000 + (i % 400)}`,
+      ssoGroup: `${name}-developers`,
+      environments,
+      isolation: 'namespaces',
+      tier: 'medium',
+      extraNamespaces: extra,
+      namespaceLimit: namespaces,
+    } as TenantSpec & { namespaceLimit: number };
+  });
+}
+
+function tenantFiles(
+  layout: GitOpsLayout,
+  t: TenantSpec & { namespaceLimit?: number },
+) {
+  const files: Record<string, unknown> = {
+    [layout.tenantFile(t.name)]: {
+      apiVersion: 'tenancy.io/v1alpha1',
+      kind: 'Tenant',
+      metadata: { name: t.name, title: t.title, description: t.description },
+      spec: {
+        owner: t.owner,
+        costCenter: t.costCenter,
+        ssoGroup: t.ssoGroup,
+        environments: t.environments,
+        isolation: t.isolation,
+        tier: t.tier,
+      },
+    },
+  };
+  const base = (environment: string, namespace: string): NamespaceRequest => ({
+    tenant: t.name,
+    owner: t.owner,
+    costCenter: t.costCenter,
+    environment,
+    cluster: clusterFor(environment),
+    namespace,
+  });
+
+  let count = 0;
+  for (const suffix of [undefined, ...(t.extraNamespaces ?? [])]) {
+    for (const environment of t.environments) {
+      if (t.namespaceLimit !== undefined && count >= t.namespaceLimit) break;
+      const request = base(
+        environment,
+        composeNamespaceName({ tenant: t.name, environment, suffix }),
+      );
+      files[
+        layout.namespaceEntityFile(t.name, environment, request.namespace)
+      ] = renderNamespaceEntity(request);
+      files[
+        layout.namespaceManifestFile(t.name, environment, request.namespace)
+      ] = renderNamespaceManifest(request);
+      count++;
+    }
+  }
+  for (const vcluster of t.vclusters ?? []) {
+    const [name, environment] = vcluster.split('@');
+    const vclusterName = composeNamespaceName({
+      tenant: t.name,
+      environment,
+      suffix: `vc-${name}`,
+    });
+    const request = base(environment, vclusterName);
+    files[layout.namespaceEntityFile(t.name, environment, vclusterName)] =
+      renderNamespaceEntity(request, { type: 'vcluster' });
+    files[layout.namespaceManifestFile(t.name, environment, vclusterName)] =
+      renderNamespaceManifest(request);
+  }
+  return files;
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      out: { type: 'string' },
+      example: { type: 'boolean', default: false },
+      tenants: { type: 'string' },
+      namespaces: { type: 'string', default: '5' },
+    },
+  });
+  const out = values.example
+    ? resolve(__dirname, '../examples/gitops-repo')
+    : values.out && resolve(values.out);
+  if (!out) {
+    throw new Error('--out DIR or --example is required');
+  }
+  const tenants = values.tenants
+    ? syntheticTenants(Number(values.tenants), Number(values.namespaces))
+    : EXAMPLE_TENANTS;
+
+  const layout = GitOpsLayout.create();
+  const files: Record<string, unknown> = {};
+  for (const [cluster, description] of Object.entries(CLUSTERS)) {
+    files[layout.clusterFile(cluster)] = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: { name: cluster, description },
+      spec: {
+        type: 'kubernetes-cluster',
+        owner: 'group:default/platform-team',
+      },
+    };
+  }
+  for (const t of tenants) {
+    Object.assign(files, tenantFiles(layout, t));
+  }
+
+  await fs.rm(join(out, layout.tenantsPath), { recursive: true, force: true });
+  await fs.rm(join(out, layout.clustersPath), { recursive: true, force: true });
+  for (const [path, content] of Object.entries(files)) {
+    await fs.mkdir(dirname(join(out, path)), { recursive: true });
+    await fs.writeFile(join(out, path), stringify(content));
+  }
+  process.stdout.write(
+    `wrote ${Object.keys(files).length} files for ${
+      tenants.length
+    } tenants to ${out}\n`,
+  );
+}
+
+main().catch(error => {
+  process.stderr.write(`${error.stack ?? error}\n`);
+  process.exit(1);
+});
