@@ -177,6 +177,43 @@ function tenantFiles(
   return files;
 }
 
+/**
+ * Writes the example repository (no `tenants`) or a synthetic fleet of
+ * `tenants` tenants with `namespaces` namespaces each; returns the file count.
+ */
+export async function writeGitOpsRepo(options: {
+  out: string;
+  tenants?: number;
+  namespaces?: number;
+}): Promise<number> {
+  const { out } = options;
+  const tenants = options.tenants
+    ? syntheticTenants(options.tenants, options.namespaces ?? 5)
+    : EXAMPLE_TENANTS;
+
+  const layout = GitOpsLayout.create();
+  const files: Record<string, unknown> = {};
+  for (const [cluster, description] of Object.entries(CLUSTERS)) {
+    files[layout.clusterFile(cluster)] = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: { name: cluster, description },
+      spec: { type: 'kubernetes-cluster', owner: 'group:default/platform-team' },
+    };
+  }
+  for (const t of tenants) {
+    Object.assign(files, tenantFiles(layout, t));
+  }
+
+  await fs.rm(join(out, layout.tenantsPath), { recursive: true, force: true });
+  await fs.rm(join(out, layout.clustersPath), { recursive: true, force: true });
+  for (const [path, content] of Object.entries(files)) {
+    await fs.mkdir(dirname(join(out, path)), { recursive: true });
+    await fs.writeFile(join(out, path), stringify(content));
+  }
+  return Object.keys(files).length;
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -192,41 +229,17 @@ async function main() {
   if (!out) {
     throw new Error('--out DIR or --example is required');
   }
-  const tenants = values.tenants
-    ? syntheticTenants(Number(values.tenants), Number(values.namespaces))
-    : EXAMPLE_TENANTS;
-
-  const layout = GitOpsLayout.create();
-  const files: Record<string, unknown> = {};
-  for (const [cluster, description] of Object.entries(CLUSTERS)) {
-    files[layout.clusterFile(cluster)] = {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Resource',
-      metadata: { name: cluster, description },
-      spec: {
-        type: 'kubernetes-cluster',
-        owner: 'group:default/platform-team',
-      },
-    };
-  }
-  for (const t of tenants) {
-    Object.assign(files, tenantFiles(layout, t));
-  }
-
-  await fs.rm(join(out, layout.tenantsPath), { recursive: true, force: true });
-  await fs.rm(join(out, layout.clustersPath), { recursive: true, force: true });
-  for (const [path, content] of Object.entries(files)) {
-    await fs.mkdir(dirname(join(out, path)), { recursive: true });
-    await fs.writeFile(join(out, path), stringify(content));
-  }
-  process.stdout.write(
-    `wrote ${Object.keys(files).length} files for ${
-      tenants.length
-    } tenants to ${out}\n`,
-  );
+  const count = await writeGitOpsRepo({
+    out,
+    tenants: values.tenants ? Number(values.tenants) : undefined,
+    namespaces: Number(values.namespaces),
+  });
+  process.stdout.write(`wrote ${count} files to ${out}\n`);
 }
 
-main().catch(error => {
-  process.stderr.write(`${error.stack ?? error}\n`);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch(error => {
+    process.stderr.write(`${error.stack ?? error}\n`);
+    process.exit(1);
+  });
+}

@@ -69,6 +69,9 @@ export class TenantEntitiesProcessor implements CatalogProcessor {
   }
 
   async validateEntityKind(entity: Entity): Promise<boolean> {
+    if (entity.kind !== TENANT_KIND) {
+      return false;
+    }
     if (
       !(await tenantEntityV1alpha1Validator.check(entity)) ||
       !isTenantEntity(entity)

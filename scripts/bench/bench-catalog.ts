@@ -1,0 +1,164 @@
+/*
+ * Catalog ingestion benchmark: generates a GitOps repository with TENANTS
+ * tenants of 5 namespaces each, starts a catalog backend (SQLite in memory)
+ * whose tenancy provider reads it, and reports the time until every entity
+ * is in the catalog with its relations, and the backend's peak memory.
+ *
+ * The same run first measures a baseline of a tenth of the size, so the
+ * figures come with ratios: a time ratio near the size ratio (10x) means
+ * ingestion scales linearly; a memory ratio near 1 means memory stays flat.
+ *
+ *   yarn bench:catalog [--tenants 2000]
+ */
+import { spawn } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { stringify } from 'yaml';
+import { writeGitOpsRepo } from '../generate-gitops-repo';
+
+const NAMESPACES_PER_TENANT = 5;
+const PORT = 7123;
+
+interface Result {
+  tenants: number;
+  entities: number;
+  /** From process start to every entity ingested. */
+  seconds: number;
+  /** From the backend answering to every entity ingested. */
+  ingestSeconds: number;
+  peakMiB: number;
+}
+
+async function fetchJson(url: string): Promise<any> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: ${res.status}`);
+  return res.json();
+}
+
+async function count(filter: string): Promise<number> {
+  const body = await fetchJson(
+    `http://localhost:${PORT}/api/catalog/entities/by-query?limit=1&${filter}`,
+  );
+  return body.totalItems;
+}
+
+function peakMemoryMiB(pid: number): Promise<number> {
+  return fs.readFile(`/proc/${pid}/status`, 'utf8').then(status => {
+    const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    return kb / 1024;
+  });
+}
+
+async function measure(tenants: number): Promise<Result> {
+  const dir = await fs.mkdtemp(join(tmpdir(), 'tenancy-bench-'));
+  const repo = join(dir, 'repo');
+  await writeGitOpsRepo({ out: repo, tenants, namespaces: NAMESPACES_PER_TENANT });
+  const namespaces = tenants * NAMESPACES_PER_TENANT;
+  const expected = 2 + tenants + namespaces;
+
+  const configFile = join(dir, 'app-config.yaml');
+  await fs.writeFile(
+    configFile,
+    stringify({
+      backend: {
+        baseUrl: `http://localhost:${PORT}`,
+        listen: { port: PORT },
+        database: { client: 'better-sqlite3', connection: ':memory:' },
+        auth: { dangerouslyDisableDefaultAuthPolicy: true },
+      },
+      catalog: {
+        rules: [{ allow: ['Tenant', 'Resource'] }],
+        providers: {
+          tenancy: {
+            bench: {
+              target: repo,
+              schedule: { frequency: { minutes: 30 }, timeout: { minutes: 10 } },
+            },
+          },
+        },
+      },
+    }),
+  );
+
+  const started = Date.now();
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      resolve(__dirname, 'catalogBackend.ts'),
+      '--config',
+      configFile,
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LOG_LEVEL: 'warn' } },
+  );
+  let stderr = '';
+  child.stderr.on('data', d => {
+    stderr = (stderr + d).slice(-4000);
+  });
+
+  try {
+    // Done when every namespace is in the catalog and part of its tenant.
+    const deadline = Date.now() + 15 * 60_000;
+    let ready: number | undefined;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`backend exited:\n${stderr}`);
+      try {
+        const all = await count('filter=kind=tenant,kind=resource');
+        ready ??= Date.now();
+        const related = await count(
+          'filter=kind=resource,spec.type=kubernetes-namespace,relations.partof',
+        );
+        if (all >= expected && related >= namespaces) {
+          break;
+        }
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) throw new Error('timed out');
+      await new Promise(r => setTimeout(r, 500));
+    }
+    const done = Date.now();
+    const peakMiB = await peakMemoryMiB(child.pid!);
+    return {
+      tenants,
+      entities: expected,
+      seconds: (done - started) / 1000,
+      ingestSeconds: (done - (ready ?? started)) / 1000,
+      peakMiB,
+    };
+  } finally {
+    child.kill();
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { tenants: { type: 'string', default: '2000' } } });
+  const tenants = Number(values.tenants);
+  const baselineTenants = Math.max(1, Math.round(tenants / 10));
+
+  const baseline = await measure(baselineTenants);
+  const full = await measure(tenants);
+
+  const row = (name: string, r: Result) =>
+    `| ${name} | ${r.tenants} | ${r.entities} | ${r.seconds.toFixed(1)} | ${r.ingestSeconds.toFixed(1)} | ${r.peakMiB.toFixed(0)} |`;
+  const lines = [
+    `catalog ingestion from a GitOps repository (${NAMESPACES_PER_TENANT} namespaces per tenant, SQLite in memory)`,
+    '',
+    '| run | tenants | entities | seconds from start | seconds after the backend answers | backend peak RSS (MiB) |',
+    '| --- | --- | --- | --- | --- | --- |',
+    row('baseline (1/10 size)', baseline),
+    row('full', full),
+    '',
+    `size ratio ${(full.entities / baseline.entities).toFixed(1)}x, time ratio ${(full.ingestSeconds / baseline.ingestSeconds).toFixed(1)}x, peak memory ratio ${(full.peakMiB / baseline.peakMiB).toFixed(2)}x`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().catch(error => {
+  process.stderr.write(`${error.stack ?? error}\n`);
+  process.exit(1);
+});
