@@ -198,7 +198,10 @@ export async function writeGitOpsRepo(options: {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Resource',
       metadata: { name: cluster, description },
-      spec: { type: 'kubernetes-cluster', owner: 'group:default/platform-team' },
+      spec: {
+        type: 'kubernetes-cluster',
+        owner: 'group:default/platform-team',
+      },
     };
   }
   for (const t of tenants) {

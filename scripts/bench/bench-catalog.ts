@@ -8,7 +8,11 @@
  * figures come with ratios: a time ratio near the size ratio (10x) means
  * ingestion scales linearly; a memory ratio near 1 means memory stays flat.
  *
- *   yarn bench:catalog [--tenants 2000]
+ *   yarn bench:catalog [--tenants 2000] [--database sqlite|pg]
+ *
+ * With `--database pg` the catalog uses the PostgreSQL at TENANCY_TEST_PG_URL
+ * (`source scripts/test-services.sh` starts one), as in production; with
+ * SQLite in memory the database lives in the backend's own memory.
  */
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
@@ -51,10 +55,14 @@ function peakMemoryMiB(pid: number): Promise<number> {
   });
 }
 
-async function measure(tenants: number): Promise<Result> {
+async function measure(tenants: number, database: object): Promise<Result> {
   const dir = await fs.mkdtemp(join(tmpdir(), 'tenancy-bench-'));
   const repo = join(dir, 'repo');
-  await writeGitOpsRepo({ out: repo, tenants, namespaces: NAMESPACES_PER_TENANT });
+  await writeGitOpsRepo({
+    out: repo,
+    tenants,
+    namespaces: NAMESPACES_PER_TENANT,
+  });
   const namespaces = tenants * NAMESPACES_PER_TENANT;
   const expected = 2 + tenants + namespaces;
 
@@ -65,7 +73,7 @@ async function measure(tenants: number): Promise<Result> {
       backend: {
         baseUrl: `http://localhost:${PORT}`,
         listen: { port: PORT },
-        database: { client: 'better-sqlite3', connection: ':memory:' },
+        database,
         auth: { dangerouslyDisableDefaultAuthPolicy: true },
       },
       catalog: {
@@ -74,7 +82,10 @@ async function measure(tenants: number): Promise<Result> {
           tenancy: {
             bench: {
               target: repo,
-              schedule: { frequency: { minutes: 30 }, timeout: { minutes: 10 } },
+              schedule: {
+                frequency: { minutes: 30 },
+                timeout: { minutes: 10 },
+              },
             },
           },
         },
@@ -92,7 +103,10 @@ async function measure(tenants: number): Promise<Result> {
       '--config',
       configFile,
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LOG_LEVEL: 'warn' } },
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, LOG_LEVEL: 'warn' },
+    },
   );
   let stderr = '';
   child.stderr.on('data', d => {
@@ -104,7 +118,8 @@ async function measure(tenants: number): Promise<Result> {
     const deadline = Date.now() + 15 * 60_000;
     let ready: number | undefined;
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`backend exited:\n${stderr}`);
+      if (child.exitCode !== null)
+        throw new Error(`backend exited:\n${stderr}`);
       try {
         const all = await count('filter=kind=tenant,kind=resource');
         ready ??= Date.now();
@@ -118,7 +133,7 @@ async function measure(tenants: number): Promise<Result> {
         // not listening yet
       }
       if (Date.now() > deadline) throw new Error('timed out');
-      await new Promise(r => setTimeout(r, 500));
+      await new Promise(r => setTimeout(r, 1000));
     }
     const done = Date.now();
     const peakMiB = await peakMemoryMiB(child.pid!);
@@ -136,24 +151,50 @@ async function measure(tenants: number): Promise<Result> {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { tenants: { type: 'string', default: '2000' } } });
+  const { values } = parseArgs({
+    options: {
+      tenants: { type: 'string', default: '2000' },
+      database: { type: 'string', default: 'sqlite' },
+    },
+  });
   const tenants = Number(values.tenants);
   const baselineTenants = Math.max(1, Math.round(tenants / 10));
+  const runId = Date.now().toString(36);
+  const database = (run: string) => {
+    if (values.database === 'sqlite') {
+      return { client: 'better-sqlite3', connection: ':memory:' };
+    }
+    const url = process.env.TENANCY_TEST_PG_URL;
+    if (values.database !== 'pg' || !url) {
+      throw new Error(
+        '--database is sqlite or pg; pg needs TENANCY_TEST_PG_URL',
+      );
+    }
+    return { client: 'pg', connection: url, prefix: `bench_${runId}_${run}_` };
+  };
 
-  const baseline = await measure(baselineTenants);
-  const full = await measure(tenants);
+  const baseline = await measure(baselineTenants, database('baseline'));
+  const full = await measure(tenants, database('full'));
 
   const row = (name: string, r: Result) =>
-    `| ${name} | ${r.tenants} | ${r.entities} | ${r.seconds.toFixed(1)} | ${r.ingestSeconds.toFixed(1)} | ${r.peakMiB.toFixed(0)} |`;
+    `| ${name} | ${r.tenants} | ${r.entities} | ${r.seconds.toFixed(
+      1,
+    )} | ${r.ingestSeconds.toFixed(1)} | ${r.peakMiB.toFixed(0)} |`;
   const lines = [
-    `catalog ingestion from a GitOps repository (${NAMESPACES_PER_TENANT} namespaces per tenant, SQLite in memory)`,
+    `catalog ingestion from a GitOps repository (${NAMESPACES_PER_TENANT} namespaces per tenant, database: ${
+      values.database === 'pg' ? 'PostgreSQL' : 'SQLite in memory'
+    })`,
     '',
     '| run | tenants | entities | seconds from start | seconds after the backend answers | backend peak RSS (MiB) |',
     '| --- | --- | --- | --- | --- | --- |',
     row('baseline (1/10 size)', baseline),
     row('full', full),
     '',
-    `size ratio ${(full.entities / baseline.entities).toFixed(1)}x, time ratio ${(full.ingestSeconds / baseline.ingestSeconds).toFixed(1)}x, peak memory ratio ${(full.peakMiB / baseline.peakMiB).toFixed(2)}x`,
+    `size ratio ${(full.entities / baseline.entities).toFixed(
+      1,
+    )}x, time ratio ${(full.ingestSeconds / baseline.ingestSeconds).toFixed(
+      1,
+    )}x, peak memory ratio ${(full.peakMiB / baseline.peakMiB).toFixed(2)}x`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -7,5 +7,7 @@ import { createBackend } from '@backstage/backend-defaults';
 
 const backend = createBackend();
 backend.add(import('@backstage/plugin-catalog-backend'));
-backend.add(import('@tenancy-plugins/backstage-plugin-catalog-backend-module-tenancy'));
+backend.add(
+  import('@tenancy-plugins/backstage-plugin-catalog-backend-module-tenancy'),
+);
 backend.start();

@@ -44,7 +44,9 @@ test('the catalog lists the tenants of the GitOps repository and opens a tenant 
   await expect(
     page.getByRole('heading', { name: 'staging', exact: true }),
   ).toBeVisible();
-  await expect(page.getByRole('link', { name: 'prod-eu-1' }).first()).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'prod-eu-1' }).first(),
+  ).toBeVisible();
   await page.screenshot({
     path: testInfo.outputPath('tenant-page.png'),
     fullPage: true,

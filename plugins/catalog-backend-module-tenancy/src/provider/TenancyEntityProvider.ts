@@ -90,6 +90,7 @@ export class TenancyEntityProvider implements EntityProvider {
     const tree = await readGitOpsTree({
       target: this.target,
       reader: this.reader,
+      wanted: path => this.layout.classify(path) !== undefined,
       etag: this.etag,
     });
     if (!tree) {

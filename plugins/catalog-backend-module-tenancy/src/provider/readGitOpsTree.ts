@@ -4,7 +4,7 @@ import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { NotModifiedError } from '@backstage/errors';
 import { TreeFile } from './parseGitOpsTree';
 
-/** The YAML files of a GitOps repository, or `undefined` when unchanged since `etag`. */
+/** The files of a GitOps repository the catalog reads. */
 export interface GitOpsTree {
   files: TreeFile[];
   etag?: string;
@@ -12,22 +12,24 @@ export interface GitOpsTree {
   locationOf(path: string): string;
 }
 
-const isYaml = (path: string) =>
-  path.endsWith('.yaml') || path.endsWith('.yml');
+const READ_CONCURRENCY = 32;
 
 /**
- * Reads the GitOps repository at `target`: a URL through the UrlReader (any
+ * Reads the files of the GitOps repository at `target` that `wanted` selects
+ * (by path relative to the repository root): a URL through the UrlReader (any
  * configured `integrations.*` host), or a local folder (the embedded default).
+ * Answers `undefined` when a URL's content is unchanged since `etag`.
  */
 export async function readGitOpsTree(options: {
   target: string;
   reader: UrlReaderService;
+  wanted: (path: string) => boolean;
   etag?: string;
 }): Promise<GitOpsTree | undefined> {
-  const { target, reader, etag } = options;
+  const { target, reader, wanted, etag } = options;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) {
     try {
-      const response = await reader.readTree(target, { etag, filter: isYaml });
+      const response = await reader.readTree(target, { etag, filter: wanted });
       const files = await Promise.all(
         (
           await response.files()
@@ -54,26 +56,41 @@ export async function readGitOpsTree(options: {
   }
 
   const root = resolve(target);
-  const files: TreeFile[] = [];
-  await walk(root, async file => {
-    if (isYaml(file)) {
-      files.push({
-        path: relative(root, file).split(sep).join('/'),
-        content: await fs.readFile(file, 'utf8'),
-      });
-    }
+  const paths: string[] = [];
+  await walk(root, file => {
+    const path = relative(root, file).split(sep).join('/');
+    if (wanted(path)) paths.push(path);
   });
+  const files: TreeFile[] = new Array(paths.length);
+  let next = 0;
+  await Promise.all(
+    Array.from(
+      { length: Math.min(READ_CONCURRENCY, paths.length) },
+      async () => {
+        while (next < paths.length) {
+          const i = next++;
+          files[i] = {
+            path: paths[i],
+            content: await fs.readFile(join(root, paths[i]), 'utf8'),
+          };
+        }
+      },
+    ),
+  );
   return { files, locationOf: path => `file:${join(root, path)}` };
 }
 
-async function walk(dir: string, visit: (file: string) => Promise<void>) {
-  for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      await walk(path, visit);
-    } else if (entry.isFile()) {
-      await visit(path);
-    }
-  }
+async function walk(dir: string, visit: (file: string) => void) {
+  const entries = await fs.readdir(dir, { withFileTypes: true });
+  await Promise.all(
+    entries.map(async entry => {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') return;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        await walk(path, visit);
+      } else if (entry.isFile()) {
+        visit(path);
+      }
+    }),
+  );
 }
