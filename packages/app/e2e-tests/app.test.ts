@@ -53,7 +53,7 @@ test('the catalog lists the tenants of the GitOps repository and opens a tenant 
   });
 
   // Namespace page: part of the tenant, on its cluster
-  await page.getByText('payments-api-prod', { exact: true }).click();
+  await page.getByRole('button', { name: 'payments-api-prod' }).click();
   await expect(
     page.getByRole('heading', { name: 'payments-api-prod' }),
   ).toBeVisible();
