@@ -1,0 +1,52 @@
+import { ConfigReader } from '@backstage/config';
+import { Entity } from '@backstage/catalog-model';
+import { TenantEntitiesProcessor } from './TenantEntitiesProcessor';
+
+const tenant = (costCenter: string): Entity => ({
+  apiVersion: 'tenancy.io/v1alpha1',
+  kind: 'Tenant',
+  metadata: { name: 'payments' },
+  spec: { owner: 'team-payments', costCenter },
+});
+
+describe('TenantEntitiesProcessor cost center pattern', () => {
+  const processor = TenantEntitiesProcessor.fromConfig(
+    new ConfigReader({
+      tenancy: { tenants: { costCenterPattern: 'CC-[0-9]{4}' } },
+    }),
+  );
+
+  it('accepts a cost center that matches the whole pattern', async () => {
+    await expect(processor.validateEntityKind(tenant('CC-1234'))).resolves.toBe(
+      true,
+    );
+  });
+
+  it.each(['CC-12', 'XCC-1234', 'CC-12345', 'cc-1234'])(
+    'rejects %s, naming the field and the pattern',
+    async costCenter => {
+      await expect(
+        processor.validateEntityKind(tenant(costCenter)),
+      ).rejects.toThrow(
+        `spec.costCenter "${costCenter}" of tenant payments does not match the configured pattern`,
+      );
+    },
+  );
+
+  it('accepts any cost center when no pattern is configured', async () => {
+    const open = TenantEntitiesProcessor.fromConfig(new ConfigReader({}));
+    await expect(open.validateEntityKind(tenant('anything'))).resolves.toBe(
+      true,
+    );
+  });
+
+  it('refuses to start with a broken pattern', () => {
+    expect(() =>
+      TenantEntitiesProcessor.fromConfig(
+        new ConfigReader({ tenancy: { tenants: { costCenterPattern: '([' } } }),
+      ),
+    ).toThrow(
+      /tenancy.tenants.costCenterPattern is not a valid regular expression/,
+    );
+  });
+});
