@@ -16,3 +16,7 @@ export * from './render/NamespaceRequest';
 export * from './render/composeNamespaceName';
 export * from './render/renderNamespaceEntity';
 export * from './render/renderNamespaceManifest';
+export * from './policy/quantity';
+export * from './policy/TenancyPolicy';
+export * from './policy/ValidationProblem';
+export * from './policy/validateNamespaceRequest';

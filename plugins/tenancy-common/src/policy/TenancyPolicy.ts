@@ -1,0 +1,32 @@
+/**
+ * Platform policy for provisioning, from `tenancy.policy` in app-config.
+ *
+ * @public
+ */
+export interface TenancyPolicy {
+  environments: Record<string, EnvironmentPolicy>;
+  /** Namespaces no tenant may request, e.g. `default`, `kube-system`, `argocd`. */
+  reservedNamespaces: string[];
+  /** Prefixes no tenant namespace may start with, e.g. `kube-`, `platform-`. */
+  reservedPrefixes: string[];
+  /** Node pools a vCluster may be scheduled on. */
+  nodePools: string[];
+  /** Named quota sizes the wizard offers, e.g. S, M, L. */
+  quotaSizes: Record<string, Record<string, string>>;
+  /** ClusterRoles the tenant's SSO group is bound to in each namespace. */
+  clusterRoles: string[];
+}
+
+/**
+ * Policy of one environment.
+ *
+ * @public
+ */
+export interface EnvironmentPolicy {
+  /** Clusters the environment's namespaces may run on. */
+  clusters: string[];
+  /** Pod Security Standards level enforced on the environment's namespaces. */
+  podSecurity: 'privileged' | 'baseline' | 'restricted';
+  /** Upper bound of every quota in the environment, resource name to quantity. */
+  ceiling: Record<string, string>;
+}

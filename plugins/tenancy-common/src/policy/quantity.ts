@@ -1,0 +1,49 @@
+/*
+ * Kubernetes resource quantities: `<signedNumber><suffix>`, suffix a binary SI
+ * (Ki … Ei), decimal SI (n u m "" k M G T P E) or decimal exponent (e3, E-2).
+ */
+const QUANTITY =
+  /^([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?$/;
+
+const BINARY: Record<string, number> = {
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  Ti: 2 ** 40,
+  Pi: 2 ** 50,
+  Ei: 2 ** 60,
+};
+const DECIMAL: Record<string, number> = {
+  n: 1e-9,
+  u: 1e-6,
+  m: 1e-3,
+  '': 1,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  E: 1e18,
+};
+
+/** A parsed quantity: its value in base units and the suffix it was written with. */
+export interface Quantity {
+  value: number;
+  suffix: string;
+}
+
+/**
+ * Parses a Kubernetes quantity, or returns undefined when it is not one.
+ *
+ * @public
+ */
+export function parseQuantity(text: string): Quantity | undefined {
+  const match = QUANTITY.exec(text);
+  if (!match) return undefined;
+  const [, number, suffix = ''] = match;
+  let factor: number;
+  if (suffix in BINARY) factor = BINARY[suffix];
+  else if (suffix in DECIMAL) factor = DECIMAL[suffix];
+  else factor = 10 ** Number(suffix.slice(1));
+  return { value: Number(number) * factor, suffix };
+}
