@@ -20,3 +20,5 @@ export * from './policy/quantity';
 export * from './policy/TenancyPolicy';
 export * from './policy/ValidationProblem';
 export * from './policy/validateNamespaceRequest';
+export * from './render/renderNamespaceBundle';
+export * from './render/serializeManifests';

@@ -1,0 +1,98 @@
+/*
+ * Test helper: validates rendered objects against the upstream schemas in
+ * /contracts (Kubernetes OpenAPI v3, Argo CD CRDs). Unknown fields are
+ * rejected, as the API server does with strict field validation.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Ajv, { ValidateFunction } from 'ajv';
+import { parse } from 'yaml';
+
+const CONTRACTS = resolve(__dirname, '../../../../contracts');
+
+const OPENAPI_FILES = [
+  'kubernetes/api__v1_openapi.json',
+  'kubernetes/apis__networking.k8s.io__v1_openapi.json',
+  'kubernetes/apis__rbac.authorization.k8s.io__v1_openapi.json',
+];
+
+const KINDS: Record<string, string> = {
+  'v1/Namespace': 'io.k8s.api.core.v1.Namespace',
+  'v1/ResourceQuota': 'io.k8s.api.core.v1.ResourceQuota',
+  'v1/LimitRange': 'io.k8s.api.core.v1.LimitRange',
+  'networking.k8s.io/v1/NetworkPolicy':
+    'io.k8s.api.networking.v1.NetworkPolicy',
+  'rbac.authorization.k8s.io/v1/RoleBinding': 'io.k8s.api.rbac.v1.RoleBinding',
+};
+
+const CRDS: Record<string, string> = {
+  'argoproj.io/v1alpha1/AppProject': 'argocd/appproject-crd.yaml',
+  'argoproj.io/v1alpha1/Application': 'argocd/application-crd.yaml',
+};
+
+/** Adds `additionalProperties: false` to every object schema with properties. */
+function strict(schema: any): any {
+  if (Array.isArray(schema)) return schema.map(strict);
+  if (schema === null || typeof schema !== 'object') return schema;
+  const out: any = {};
+  for (const [k, v] of Object.entries(schema)) out[k] = strict(v);
+  if (
+    out.properties &&
+    out.additionalProperties === undefined &&
+    !out['x-kubernetes-preserve-unknown-fields']
+  ) {
+    out.additionalProperties = false;
+  }
+  return out;
+}
+
+let validators: Map<string, ValidateFunction> | undefined;
+
+function load(): Map<string, ValidateFunction> {
+  const ajv = new Ajv({
+    strict: false,
+    validateFormats: false,
+    allErrors: true,
+  });
+  const map = new Map<string, ValidateFunction>();
+  OPENAPI_FILES.forEach((file, i) => {
+    const doc = JSON.parse(readFileSync(resolve(CONTRACTS, file), 'utf8'));
+    const id = `k8s-${i}`;
+    ajv.addSchema({ $id: id, components: strict(doc.components) });
+    for (const [gvk, name] of Object.entries(KINDS)) {
+      if (doc.components.schemas[name]) {
+        map.set(
+          gvk,
+          ajv.compile({ $ref: `${id}#/components/schemas/${name}` }),
+        );
+      }
+    }
+  });
+  for (const [gvk, file] of Object.entries(CRDS)) {
+    const crd = parse(readFileSync(resolve(CONTRACTS, file), 'utf8'));
+    const version = crd.spec.versions.find(
+      (v: any) => v.name === gvk.split('/')[1],
+    );
+    map.set(gvk, ajv.compile(strict(version.schema.openAPIV3Schema)));
+  }
+  return map;
+}
+
+/**
+ * Validates an object against the upstream schema of its apiVersion and kind.
+ * Returns the error messages; throws for kinds without a schema here.
+ */
+export function validateAgainstContracts(object: any): string[] {
+  validators ??= load();
+  const gvk = `${object.apiVersion}/${object.kind}`;
+  const validate = validators.get(gvk);
+  if (!validate) throw new Error(`no contract for ${gvk}`);
+  return validate(object)
+    ? []
+    : (validate.errors ?? []).map(
+        e =>
+          `${gvk} ${e.instancePath || '/'} ${e.message} ${JSON.stringify(
+            e.params,
+          )}`,
+      );
+}
