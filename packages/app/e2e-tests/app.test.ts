@@ -1,16 +1,5 @@
-import { test, expect, Page } from '@playwright/test';
-
-async function signInAsGuest(page: Page) {
-  await page.goto('/');
-  const enterButton = page.getByRole('button', { name: 'Enter' });
-  await expect(enterButton).toBeVisible();
-  await enterButton.click();
-  await expect(
-    page
-      .getByRole('navigation', { name: 'sidebar nav' })
-      .getByRole('link', { name: 'Catalog', exact: true }),
-  ).toBeVisible();
-}
+import { test, expect } from '@playwright/test';
+import { signInAsGuest } from './signInAsGuest';
 
 test('the catalog lists the tenants of the GitOps repository and opens a tenant page', async ({
   page,

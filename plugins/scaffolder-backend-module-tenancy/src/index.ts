@@ -1,8 +1,15 @@
-/***/
 /**
- * The tenancy module for @backstage/plugin-scaffolder-backend.
+ * The tenancy module for @backstage/plugin-scaffolder-backend: provisioning
+ * actions that turn requests into pull requests on the GitOps repository.
  *
  * @packageDocumentation
  */
 
 export { scaffolderModuleTenancy as default } from './module';
+export { LocalGitPublisher } from './publishers/LocalGitPublisher';
+export type {
+  ChangeRequest,
+  GitOpsPublisher,
+  PublishedRequest,
+  RequestState,
+} from './publishers/types';

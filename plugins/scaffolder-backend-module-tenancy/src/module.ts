@@ -6,6 +6,8 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { GitOpsLayout } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { createNamespaceCreateAction } from './actions/namespaceCreate';
+import { readTenancyPolicy } from './config/readTenancyPolicy';
+import { createPublisher } from './publishers/createPublisher';
 
 /**
  * Scaffolder module of the tenancy plugins: the provisioning actions.
@@ -19,15 +21,39 @@ export const scaffolderModuleTenancy = createBackendModule({
     registerInit({
       deps: {
         config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        userInfo: coreServices.userInfo,
+        permissions: coreServices.permissions,
         catalog: catalogServiceRef,
         scaffolderActions: scaffolderActionsExtensionPoint,
       },
-      async init({ config, catalog, scaffolderActions }) {
+      async init({
+        config,
+        logger,
+        userInfo,
+        permissions,
+        catalog,
+        scaffolderActions,
+      }) {
         const layout = GitOpsLayout.create({
           tenantsPath: config.getOptionalString('tenancy.gitops.tenantsPath'),
         });
+        const policy = readTenancyPolicy(config);
+        const publisher = await createPublisher(config);
+        if (!publisher) {
+          logger.warn(
+            'tenancy.gitops.publisher is not configured: tenancy actions only render files into the workspace',
+          );
+        }
         scaffolderActions.addActions(
-          createNamespaceCreateAction({ catalog, layout }),
+          createNamespaceCreateAction({
+            catalog,
+            userInfo,
+            permissions,
+            layout,
+            policy,
+            publisher,
+          }),
         );
       },
     });

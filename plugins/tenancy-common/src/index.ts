@@ -22,3 +22,4 @@ export * from './policy/ValidationProblem';
 export * from './policy/validateNamespaceRequest';
 export * from './render/renderNamespaceBundle';
 export * from './render/serializeManifests';
+export * from './permissions';

@@ -1,51 +1,28 @@
-import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
 import { createMockDirectory } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { GitOpsLayout } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { parse } from 'yaml';
-import { createNamespaceCreateAction } from './namespaceCreate';
 import { examples } from './namespaceCreate.examples';
+import { setUpAction } from './__testUtils__/setUpNamespaceCreateAction';
 
 describe('tenancy:namespace:create examples', () => {
-  const workspace = createMockDirectory();
-  const action = createNamespaceCreateAction({
-    catalog: catalogServiceMock({
-      entities: [
-        {
-          apiVersion: 'tenancy.io/v1alpha1',
-          kind: 'Tenant',
-          metadata: { name: 'payments', namespace: 'default' },
-          spec: {
-            owner: 'team-payments',
-            costCenter: 'CC-1',
-            environments: ['dev', 'prod'],
-          },
-        },
-      ],
-    }),
-    layout: GitOpsLayout.create(),
-  });
-
-  beforeEach(() => workspace.clear());
+  const dir = createMockDirectory();
+  beforeEach(() => dir.clear());
 
   it.each(examples.map(e => [e.description, e.example]))(
     '%s',
     async (_d, example) => {
+      const setup = await setUpAction({ root: dir.path });
       const input = parse(example).steps[0].input;
       const ctx = createMockActionContext({
         input,
-        workspacePath: workspace.path,
+        workspacePath: join(dir.path, 'ws'),
       });
-      await action.handler(ctx as any);
+      await setup.action.handler(ctx as any);
 
-      const [, files] = (ctx.output as jest.Mock).mock.calls.find(
-        ([k]) => k === 'files',
-      );
-      expect(files).toHaveLength(2);
-      for (const file of files) {
-        await expect(fs.stat(workspace.resolve(file))).resolves.toBeTruthy();
-      }
+      const outputs = Object.fromEntries((ctx.output as jest.Mock).mock.calls);
+      expect(outputs.pullRequestNumber).toBe(1);
+      expect(outputs.files).toHaveLength(7);
     },
   );
 });

@@ -5,17 +5,19 @@ import { stringify } from 'yaml';
 export const examples: TemplateExample[] = [
   {
     description:
-      'A namespace named after the tenant and environment: payments-dev.',
+      'A namespace of a configured size: payments-web-dev, with the "S" quota.',
     example: stringify({
       steps: [
         {
           id: 'namespace',
           action: 'tenancy:namespace:create',
-          name: 'Render the namespace',
+          name: 'Request the namespace',
           input: {
             tenant: 'payments',
             environment: 'dev',
-            cluster: 'dev-eu-1',
+            cluster: 'nonprod-eu-1',
+            name: 'web',
+            size: 'S',
           },
         },
       ],
@@ -23,18 +25,32 @@ export const examples: TemplateExample[] = [
   },
   {
     description:
-      'A second namespace of the same tenant, with a name part: payments-api-prod.',
+      'A namespace with a name part, a custom quota, container limits, labels and a purpose: payments-api-prod.',
     example: stringify({
       steps: [
         {
           id: 'namespace',
           action: 'tenancy:namespace:create',
-          name: 'Render the namespace',
+          name: 'Request the namespace',
           input: {
             tenant: 'tenant:default/payments',
             environment: 'prod',
-            cluster: 'prod-eu-1',
+            cluster: 'resource:default/prod-eu-1',
             name: 'api',
+            quota: {
+              'requests.cpu': '4',
+              'limits.cpu': '8',
+              'requests.memory': '8Gi',
+              'limits.memory': '16Gi',
+              pods: '50',
+            },
+            limits: {
+              defaultRequest: { cpu: '100m', memory: '128Mi' },
+              default: { cpu: '500m', memory: '512Mi' },
+              max: { cpu: '2', memory: '4Gi' },
+            },
+            labels: { app: 'payments-api' },
+            purpose: 'The public payments API',
           },
         },
       ],

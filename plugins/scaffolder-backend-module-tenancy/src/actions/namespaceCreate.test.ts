@@ -1,122 +1,221 @@
+import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { createMockDirectory } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { GitOpsLayout } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { JsonObject } from '@backstage/types';
-import { parse } from 'yaml';
-import { createNamespaceCreateAction } from './namespaceCreate';
+import { parse, parseAllDocuments } from 'yaml';
+import { setUpAction } from './__testUtils__/setUpNamespaceCreateAction';
 
-const catalog = catalogServiceMock({
-  entities: [
-    {
-      apiVersion: 'tenancy.io/v1alpha1',
-      kind: 'Tenant',
-      metadata: { name: 'payments', namespace: 'default' },
-      spec: {
-        owner: 'group:default/team-payments',
-        costCenter: 'CC-1001',
-        environments: ['dev', 'prod'],
-      },
-    },
-  ],
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
+
+const input = (patch: JsonObject = {}): JsonObject => ({
+  tenant: 'payments',
+  environment: 'prod',
+  cluster: 'resource:default/prod-eu-1',
+  name: 'api',
+  size: 'S',
+  quota: { pods: '30' },
+  purpose: 'The payments API',
+  ...patch,
 });
 
 describe('tenancy:namespace:create', () => {
-  const workspace = createMockDirectory();
-  const action = createNamespaceCreateAction({
-    catalog,
-    layout: GitOpsLayout.create(),
-  });
+  const dir = createMockDirectory();
+  beforeEach(() => dir.clear());
 
-  beforeEach(() => workspace.clear());
-
-  const run = (input: JsonObject) => {
+  const run = async (
+    setup: Awaited<ReturnType<typeof setUpAction>>,
+    values: JsonObject,
+    options: { isDryRun?: boolean } = {},
+  ) => {
     const ctx = createMockActionContext({
-      input,
-      workspacePath: workspace.path,
+      input: values,
+      workspacePath: join(dir.path, 'workspace'),
     });
-    return action.handler(ctx as any).then(() => ctx);
+    (ctx as any).isDryRun = options.isDryRun ?? false;
+    await setup.action.handler(ctx as any);
+    const outputs = Object.fromEntries((ctx.output as jest.Mock).mock.calls);
+    return { ctx, outputs };
   };
 
-  it('renders the namespace entity and manifest at their layout paths', async () => {
-    const ctx = await run({
-      tenant: 'payments',
-      environment: 'prod',
-      cluster: 'prod-eu-1',
-      name: 'api',
-    });
+  it('opens a pull request with the rendered bundle, for the reviewer', async () => {
+    const setup = await setUpAction({ root: dir.path });
+    const { outputs } = await run(setup, input());
 
-    const dir = 'tenants/payments/prod/payments-api-prod';
-    expect(ctx.output).toHaveBeenCalledWith('namespace', 'payments-api-prod');
-    expect(ctx.output).toHaveBeenCalledWith(
-      'entityRef',
-      'resource:default/payments-api-prod',
+    const branch = 'tenancy/payments/payments-api-prod';
+    expect(outputs).toMatchObject({
+      namespace: 'payments-api-prod',
+      entityRef: 'resource:default/payments-api-prod',
+      branch,
+      pullRequestNumber: 1,
+    });
+    expect(outputs.files).toHaveLength(7);
+    const quota = parse(
+      git(
+        setup.repo,
+        'show',
+        `${branch}:tenants/payments/prod/payments-api-prod/resourcequota.yaml`,
+      ),
     );
-    expect(ctx.output).toHaveBeenCalledWith('files', [
-      `${dir}/catalog-info.yaml`,
-      `${dir}/namespace.yaml`,
-    ]);
+    expect(quota.spec.hard).toMatchObject({
+      'requests.cpu': '1',
+      'limits.memory': '4Gi',
+      pods: '30',
+    });
+    const policies = parseAllDocuments(
+      git(
+        setup.repo,
+        'show',
+        `${branch}:tenants/payments/prod/payments-api-prod/networkpolicies.yaml`,
+      ),
+    );
+    expect(policies).toHaveLength(3);
 
-    const entity = parse(
-      await fs.readFile(join(workspace.path, dir, 'catalog-info.yaml'), 'utf8'),
-    );
-    expect(entity.spec).toEqual({
-      type: 'kubernetes-namespace',
-      owner: 'group:default/team-payments',
-      dependsOn: ['resource:prod-eu-1'],
+    const [request] = await setup.publisher.listRequests();
+    expect(request).toMatchObject({
+      number: 1,
+      state: 'open',
+      title: 'New namespace payments-api-prod for tenant payments (prod)',
     });
-    const manifest = parse(
-      await fs.readFile(join(workspace.path, dir, 'namespace.yaml'), 'utf8'),
+    const body = git(setup.repo, 'log', '-1', '--format=%b', branch);
+    expect(body).toContain(
+      '**user:default/alex** asks for namespace `payments-api-prod` for tenant **payments**',
     );
-    expect(manifest).toEqual({
-      apiVersion: 'v1',
-      kind: 'Namespace',
-      metadata: {
-        name: 'payments-api-prod',
-        labels: {
-          'tenancy.io/tenant': 'payments',
-          'tenancy.io/environment': 'prod',
-          'tenancy.io/cost-center': 'CC-1001',
-        },
-      },
-    });
+    expect(body).toContain('| `pods` | 30 | 500 |');
+    expect(body).toContain(
+      '- [x] quota requests within limits, and within the environment ceiling',
+    );
+    expect(body).toContain(
+      '- `tenants/payments/prod/payments-api-prod/rolebindings.yaml`',
+    );
+    expect(git(setup.repo, 'status', '--porcelain')).toBe('');
   });
 
-  it.each([
-    [
-      { tenant: 'payments', environment: 'qa', cluster: 'c1' },
-      /environment "qa" is not one of tenant payments's environments \(dev, prod\)/,
-    ],
-    [
-      { tenant: 'payments', environment: 'dev', cluster: 'C1' },
-      /cluster "C1" must be a DNS-1123 label/,
-    ],
-    [
-      {
-        tenant: 'payments',
-        environment: 'dev',
-        cluster: 'c1',
-        name: '../../etc',
-      },
-      /name "..\/..\/etc" must be a DNS-1123 label/,
-    ],
-    [
-      {
-        tenant: 'payments',
-        environment: 'dev',
-        cluster: 'c1',
-        name: 'x'.repeat(60),
-      },
-      /namespace name "payments-x+-dev" is 73 characters long/,
-    ],
-    [
-      { tenant: 'nobody', environment: 'dev', cluster: 'c1' },
-      /tenant tenant:default\/nobody was not found/,
-    ],
-  ])('rejects %j and writes nothing', async (input, message) => {
-    await expect(run(input)).rejects.toThrow(message);
-    await expect(fs.readdir(workspace.path)).resolves.toEqual([]);
+  it('is idempotent: running the same request again returns the same pull request', async () => {
+    const setup = await setUpAction({ root: dir.path });
+    await run(setup, input());
+    const tip = git(
+      setup.repo,
+      'rev-parse',
+      'tenancy/payments/payments-api-prod',
+    );
+
+    const { outputs } = await run(setup, input());
+
+    expect(outputs.pullRequestNumber).toBe(1);
+    expect(
+      git(setup.repo, 'rev-parse', 'tenancy/payments/payments-api-prod'),
+    ).toBe(tip);
+    expect(await setup.publisher.listRequests()).toHaveLength(1);
+  });
+
+  it('two concurrent requests for the same namespace yield exactly one pull request', async () => {
+    const setup = await setUpAction({ root: dir.path });
+    const results = await Promise.allSettled([
+      run(setup, input()),
+      run(setup, input({ quota: { pods: '40' } })),
+    ]);
+
+    expect(results.filter(r => r.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.find(
+      r => r.status === 'rejected',
+    ) as PromiseRejectedResult;
+    expect(rejected.reason.name).toBe('ConflictError');
+    expect(await setup.publisher.listRequests()).toHaveLength(1);
+  });
+
+  it('refuses a namespace that exists on the base branch', async () => {
+    const setup = await setUpAction({ root: dir.path });
+    await expect(
+      run(
+        setup,
+        input({ environment: 'dev', cluster: 'nonprod-eu-1', name: '' }),
+      ),
+    ).rejects.toThrow(
+      /namespace payments-dev already exists in the GitOps repository/,
+    );
+    expect(await setup.publisher.listRequests()).toEqual([]);
+  });
+
+  it('refuses requesters outside the owning group, and writes nothing', async () => {
+    const setup = await setUpAction({ root: dir.path, member: false });
+    await expect(run(setup, input())).rejects.toThrow(
+      'user:default/alex is not a member of group:default/team-payments, which owns tenant payments, nor a platform admin',
+    );
+    expect(git(setup.repo, 'branch', '--list', 'tenancy/*')).toBe('');
+    expect(await setup.publisher.listRequests()).toEqual([]);
+  });
+
+  it('lets platform admins request for any tenant', async () => {
+    const setup = await setUpAction({
+      root: dir.path,
+      member: false,
+      admin: true,
+    });
+    const { outputs } = await run(setup, input());
+    expect(outputs.pullRequestNumber).toBe(1);
+    expect(setup.permissions.authorize).toHaveBeenCalledWith(
+      [
+        {
+          permission: expect.objectContaining({
+            name: 'tenancy.provision.admin',
+          }),
+        },
+      ],
+      expect.anything(),
+    );
+  });
+
+  it('rejects bad input naming every field and rule, and writes nothing', async () => {
+    const setup = await setUpAction({ root: dir.path });
+    const error = await run(
+      setup,
+      input({
+        name: 'API',
+        cluster: 'nonprod-eu-1',
+        quota: { 'requests.memory': '4G', pods: '1.5' },
+      }),
+    ).catch(e => e);
+
+    expect(error.name).toBe('InputError');
+    expect(error.message).toContain(
+      '- name (dns-1123): name "API" must be a DNS-1123 label',
+    );
+    expect(error.message).toContain(
+      '- cluster (allowed-cluster): cluster "nonprod-eu-1" is not allowed for prod',
+    );
+    expect(error.message).toContain('- quota.requests.memory (binary-units)');
+    expect(error.message).toContain('- quota.pods (integer)');
+    expect(git(setup.repo, 'branch', '--list', 'tenancy/*')).toBe('');
+    await expect(fs.readdir(join(dir.path, 'workspace'))).rejects.toThrow();
+  });
+
+  it('rejects an unknown size', async () => {
+    const setup = await setUpAction({ root: dir.path });
+    await expect(run(setup, input({ size: 'XXL' }))).rejects.toThrow(
+      'size "XXL" is not one of S',
+    );
+  });
+
+  it('renders into the workspace in a dry run, without a branch', async () => {
+    const setup = await setUpAction({ root: dir.path });
+    const { outputs } = await run(setup, input(), { isDryRun: true });
+
+    expect(outputs.pullRequestNumber).toBeUndefined();
+    const namespace = parse(
+      await fs.readFile(
+        join(
+          dir.path,
+          'workspace/tenants/payments/prod/payments-api-prod/namespace.yaml',
+        ),
+        'utf8',
+      ),
+    );
+    expect(
+      namespace.metadata.labels['pod-security.kubernetes.io/enforce'],
+    ).toBe('restricted');
+    expect(git(setup.repo, 'branch', '--list', 'tenancy/*')).toBe('');
   });
 });

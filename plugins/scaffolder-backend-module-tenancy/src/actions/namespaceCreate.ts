@@ -1,38 +1,59 @@
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
-import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import {
+  PermissionsService,
+  resolveSafeChildPath,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   composeNamespaceName,
+  getTenantOwnerRef,
   GitOpsLayout,
   isTenantEntity,
-  renderNamespaceEntity,
-  renderNamespaceManifest,
+  NamespaceBundleRequest,
+  renderNamespaceBundle,
+  serializeManifests,
   TENANT_KIND,
-  validateDnsLabel,
+  TenancyPolicy,
+  tenancyProvisionAdminPermission,
+  validateNamespaceRequest,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
-import { stringify } from 'yaml';
+import { GitOpsPublisher } from '../publishers/types';
+import { describeNamespaceRequest } from './describeNamespaceRequest';
 import { examples } from './namespaceCreate.examples';
 
 /**
  * `tenancy:namespace:create`: validates a namespace request against its
- * Tenant and renders the namespace's files, at their GitOps-layout paths, into
- * the scaffolder workspace.
+ * Tenant and the platform policy, renders the namespace bundle, and opens a
+ * pull request on the GitOps repository (or, in a dry run, writes the files to
+ * the workspace).
  *
  * @public
  */
 export function createNamespaceCreateAction(options: {
   catalog: CatalogService;
+  userInfo: UserInfoService;
+  permissions: PermissionsService;
   layout: GitOpsLayout;
+  policy: TenancyPolicy;
+  publisher?: GitOpsPublisher;
 }) {
-  const { catalog, layout } = options;
+  const { catalog, userInfo, permissions, layout, policy, publisher } = options;
   return createTemplateAction({
     id: 'tenancy:namespace:create',
     description:
-      'Validates a request for a tenant namespace and renders its catalog entity and Kubernetes manifests into the workspace, at their place in the GitOps repository layout.',
+      'Requests a namespace for a tenant: validates it against the tenant and the platform policy, renders the namespace bundle and opens a pull request on the GitOps repository.',
     examples,
     supportsDryRun: true,
     schema: {
@@ -42,27 +63,64 @@ export function createNamespaceCreateAction(options: {
             .string()
             .min(1)
             .describe(
-              'The tenant the namespace belongs to: a Tenant entity reference or name, e.g. "tenant:default/payments" or "payments".',
+              'The tenant: a Tenant entity reference or name, e.g. "tenant:default/payments" or "payments".',
             ),
         environment: z =>
           z
             .string()
             .min(1)
             .describe(
-              "Environment of the namespace; must be one of the tenant's environments.",
+              "Environment of the namespace; one of the tenant's environments.",
             ),
         cluster: z =>
           z
             .string()
             .min(1)
-            .describe('Name of the cluster the namespace is created on.'),
+            .describe(
+              'The cluster, by name or as a Resource entity reference; must be allowed for the environment.',
+            ),
         name: z =>
           z
             .string()
             .optional()
             .describe(
-              'Optional middle part of the namespace name: the namespace is called <tenant>-<name>-<environment>, or <tenant>-<environment> without it.',
+              'Optional middle part of the name: <tenant>-<name>-<environment>, or <tenant>-<environment> without it.',
             ),
+        size: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'A quota size from tenancy.policy.quotaSizes, e.g. "S", "M" or "L".',
+            ),
+        quota: z =>
+          z
+            .record(z.string())
+            .optional()
+            .describe(
+              "ResourceQuota hard limits, resource name to quantity; overrides the size's values.",
+            ),
+        limits: z =>
+          z
+            .object({
+              defaultRequest: z.record(z.string()).optional(),
+              default: z.record(z.string()).optional(),
+              max: z.record(z.string()).optional(),
+            })
+            .optional()
+            .describe(
+              'Container LimitRange: defaultRequest, default and max, each with cpu and memory.',
+            ),
+        labels: z =>
+          z
+            .record(z.string())
+            .optional()
+            .describe('Extra labels on the Namespace.'),
+        purpose: z =>
+          z
+            .string()
+            .optional()
+            .describe('Why the namespace is needed; shown to the reviewer.'),
       },
       output: {
         namespace: z =>
@@ -76,19 +134,18 @@ export function createNamespaceCreateAction(options: {
         files: z =>
           z
             .array(z.string())
-            .describe('Files written to the workspace, relative to it.'),
+            .describe('Files of the change, relative to the repository root.'),
+        branch: z =>
+          z.string().optional().describe('The branch of the pull request.'),
+        pullRequestUrl: z =>
+          z.string().optional().describe('URL of the pull request.'),
+        pullRequestNumber: z =>
+          z.number().optional().describe('Number of the pull request.'),
       },
     },
     async handler(ctx) {
       const { input } = ctx;
-      for (const field of ['environment', 'cluster'] as const) {
-        const problem = validateDnsLabel(input[field], field);
-        if (problem) throw new InputError(problem);
-      }
-      if (input.name !== undefined) {
-        const problem = validateDnsLabel(input.name, 'name');
-        if (problem) throw new InputError(problem);
-      }
+      const credentials = await ctx.getInitiatorCredentials();
 
       let tenantRef;
       try {
@@ -98,9 +155,7 @@ export function createNamespaceCreateAction(options: {
           `tenant "${input.tenant}" is not an entity reference: ${e}`,
         );
       }
-      const tenant = await catalog.getEntityByRef(tenantRef, {
-        credentials: await ctx.getInitiatorCredentials(),
-      });
+      const tenant = await catalog.getEntityByRef(tenantRef, { credentials });
       if (!tenant || !isTenantEntity(tenant)) {
         throw new NotFoundError(
           `tenant ${stringifyEntityRef(
@@ -108,54 +163,167 @@ export function createNamespaceCreateAction(options: {
           )} was not found in the catalog`,
         );
       }
-      const environments = tenant.spec.environments ?? [];
-      if (!environments.includes(input.environment)) {
+      const owner = getTenantOwnerRef(tenant);
+
+      // Only members of the owning group, or platform admins, may ask.
+      const { userEntityRef, ownershipEntityRefs } = await userInfo.getUserInfo(
+        credentials,
+      );
+      if (!ownershipEntityRefs.includes(owner)) {
+        const [decision] = await permissions.authorize(
+          [{ permission: tenancyProvisionAdminPermission }],
+          { credentials },
+        );
+        if (decision.result !== AuthorizeResult.ALLOW) {
+          throw new NotAllowedError(
+            `${userEntityRef} is not a member of ${owner}, which owns tenant ${tenant.metadata.name}, nor a platform admin`,
+          );
+        }
+      }
+
+      const cluster =
+        input.cluster.includes(':') || input.cluster.includes('/')
+          ? safeEntityName(input.cluster)
+          : input.cluster;
+      const size = input.size ? policy.quotaSizes[input.size] : {};
+      if (!size) {
         throw new InputError(
-          `environment "${input.environment}" is not one of tenant ${
-            tenant.metadata.name
-          }'s environments (${environments.join(', ') || 'none'})`,
+          `size "${input.size}" is not one of ${
+            Object.keys(policy.quotaSizes).join(', ') ||
+            'the configured sizes (none)'
+          }`,
+        );
+      }
+      const requestInput = {
+        tenant: tenant.metadata.name,
+        environment: input.environment,
+        cluster,
+        name: input.name || undefined,
+        quota: { ...size, ...input.quota },
+        limits: input.limits,
+        labels: input.labels,
+        purpose: input.purpose,
+      };
+      const others = await catalog.getEntities(
+        { filter: { kind: TENANT_KIND }, fields: ['metadata.name'] },
+        { credentials },
+      );
+      const problems = validateNamespaceRequest(requestInput, {
+        tenant: {
+          name: tenant.metadata.name,
+          environments: tenant.spec.environments ?? [],
+          ssoGroup: tenant.spec.ssoGroup,
+        },
+        otherTenants: others.items.map(e => e.metadata.name),
+        policy,
+      });
+      if (problems.length > 0) {
+        throw new InputError(
+          `The namespace request is invalid:\n${problems
+            .map(p => `- ${p.field} (${p.rule}): ${p.message}`)
+            .join('\n')}`,
         );
       }
 
       const namespace = composeNamespaceName({
-        tenant: tenant.metadata.name,
-        environment: input.environment,
-        suffix: input.name,
+        tenant: requestInput.tenant,
+        environment: requestInput.environment,
+        suffix: requestInput.name,
       });
-      const problem = validateDnsLabel(namespace, 'namespace name');
-      if (problem) throw new InputError(problem);
-
-      const request = {
-        tenant: tenant.metadata.name,
-        owner: tenant.spec.owner,
-        costCenter: tenant.spec.costCenter,
-        environment: input.environment,
-        cluster: input.cluster,
+      const environment = policy.environments[requestInput.environment];
+      const request: NamespaceBundleRequest = {
+        ...requestInput,
         namespace,
+        owner,
+        costCenter: tenant.spec.costCenter,
+        ssoGroup: tenant.spec.ssoGroup!,
+        clusterRoles: policy.clusterRoles,
+        podSecurity: environment.podSecurity,
+        requestedBy: userEntityRef,
       };
-      const entity = renderNamespaceEntity(request);
-      const files: Record<string, unknown> = {
-        [layout.namespaceEntityFile(
-          request.tenant,
-          request.environment,
-          namespace,
-        )]: entity,
-        [layout.namespaceManifestFile(
-          request.tenant,
-          request.environment,
-          namespace,
-        )]: renderNamespaceManifest(request),
-      };
+      const bundle = renderNamespaceBundle(request, layout);
+      const files = Object.fromEntries(
+        Object.entries(bundle).map(([path, objects]) => [
+          path,
+          serializeManifests(objects),
+        ]),
+      );
+      const paths = Object.keys(files);
+      const entityRef = `resource:default/${namespace}`;
+      ctx.output('namespace', namespace);
+      ctx.output('entityRef', entityRef);
+      ctx.output('files', paths);
 
-      for (const [file, content] of Object.entries(files)) {
-        const target = resolveSafeChildPath(ctx.workspacePath, file);
-        await fs.mkdir(dirname(target), { recursive: true });
-        await fs.writeFile(target, stringify(content), 'utf8');
+      if (ctx.isDryRun || !publisher) {
+        if (!ctx.isDryRun) {
+          ctx.logger.warn(
+            'No tenancy.gitops.publisher is configured: the files are only written to the workspace',
+          );
+        }
+        for (const [path, content] of Object.entries(files)) {
+          const target = resolveSafeChildPath(ctx.workspacePath, path);
+          await fs.mkdir(dirname(target), { recursive: true });
+          await fs.writeFile(target, content, 'utf8');
+        }
+        return;
       }
 
-      ctx.output('namespace', namespace);
-      ctx.output('entityRef', stringifyEntityRef(entity));
-      ctx.output('files', Object.keys(files));
+      const folder = layout.namespaceDir(
+        request.tenant,
+        request.environment,
+        namespace,
+      );
+      if (await publisher.exists(folder)) {
+        throw new ConflictError(
+          `namespace ${namespace} already exists in the GitOps repository (${folder})`,
+        );
+      }
+      const branch = `tenancy/${request.tenant}/${namespace}`;
+      const fingerprint = createHash('sha256')
+        .update(JSON.stringify(files))
+        .digest('hex');
+      const published = await ctx.checkpoint({
+        key: `publish-${branch}-${fingerprint}`,
+        fn: async () => {
+          const result = await publisher.publish({
+            branch,
+            title: `New namespace ${namespace} for tenant ${request.tenant} (${request.environment})`,
+            body: describeNamespaceRequest({
+              request,
+              requestedBy: userEntityRef,
+              ceiling: environment.ceiling,
+              files: paths,
+            }),
+            files,
+            fingerprint,
+            whenOpenDiffers: 'conflict',
+          });
+          return {
+            url: result.url,
+            number: result.number,
+            branch: result.branch,
+            created: result.created,
+          };
+        },
+      });
+      ctx.logger.info(
+        `${published.created ? 'Opened' : 'Found the open'} request #${
+          published.number
+        } for ${namespace}: ${published.url}`,
+      );
+      ctx.output('branch', published.branch);
+      ctx.output('pullRequestUrl', published.url);
+      ctx.output('pullRequestNumber', published.number);
     },
   });
+}
+
+function safeEntityName(ref: string): string {
+  try {
+    return parseEntityRef(ref, { defaultKind: 'resource' }).name;
+  } catch {
+    throw new InputError(
+      `cluster "${ref}" is not a cluster name or entity reference`,
+    );
+  }
 }

@@ -1,0 +1,114 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  GitOpsLayout,
+  TenancyPolicy,
+} from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import { LocalGitPublisher } from '../../publishers/LocalGitPublisher';
+import { createNamespaceCreateAction } from '../namespaceCreate';
+
+export const policy: TenancyPolicy = {
+  environments: {
+    dev: {
+      clusters: ['nonprod-eu-1'],
+      podSecurity: 'baseline',
+      ceiling: {
+        'requests.cpu': '8',
+        'limits.cpu': '16',
+        'requests.memory': '32Gi',
+        'limits.memory': '64Gi',
+        pods: '100',
+      },
+    },
+    prod: {
+      clusters: ['prod-eu-1'],
+      podSecurity: 'restricted',
+      ceiling: {
+        'requests.cpu': '32',
+        'limits.cpu': '64',
+        'requests.memory': '128Gi',
+        'limits.memory': '256Gi',
+        pods: '500',
+      },
+    },
+  },
+  reservedNamespaces: ['default', 'kube-system'],
+  reservedPrefixes: ['kube-'],
+  nodePools: [],
+  quotaSizes: {
+    S: {
+      'requests.cpu': '1',
+      'limits.cpu': '2',
+      'requests.memory': '2Gi',
+      'limits.memory': '4Gi',
+      pods: '20',
+    },
+  },
+  clusterRoles: ['edit'],
+};
+
+const tenant = (name: string, owner: string): Entity => ({
+  apiVersion: 'tenancy.io/v1alpha1',
+  kind: 'Tenant',
+  metadata: { name, namespace: 'default' },
+  spec: {
+    owner,
+    costCenter: 'CC-1001',
+    ssoGroup: `${name}-developers`,
+    environments: ['dev', 'prod'],
+  },
+});
+
+/** The action wired to an in-memory catalog and a real local git repository. */
+export async function setUpAction(options: {
+  root: string;
+  member?: boolean;
+  admin?: boolean;
+}) {
+  const repo = join(options.root, 'repo');
+  const seed = join(options.root, 'seed');
+  execFileSync('mkdir', [
+    '-p',
+    join(seed, 'tenants/payments/dev/payments-dev'),
+  ]);
+  execFileSync('sh', [
+    '-c',
+    `echo 'kind: Namespace' > ${join(
+      seed,
+      'tenants/payments/dev/payments-dev/namespace.yaml',
+    )}`,
+  ]);
+  const publisher = await LocalGitPublisher.open({
+    path: repo,
+    seedFrom: seed,
+  });
+
+  const permissions = mockServices.permissions.mock();
+  permissions.authorize.mockResolvedValue([
+    { result: options.admin ? AuthorizeResult.ALLOW : AuthorizeResult.DENY },
+  ]);
+  const action = createNamespaceCreateAction({
+    catalog: catalogServiceMock({
+      entities: [
+        tenant('payments', 'group:default/team-payments'),
+        tenant('checkout', 'team-checkout'),
+      ],
+    }),
+    userInfo: mockServices.userInfo({
+      userEntityRef: 'user:default/alex',
+      ownershipEntityRefs: [
+        'user:default/alex',
+        ...(options.member === false ? [] : ['group:default/team-payments']),
+      ],
+    }),
+    permissions,
+    layout: GitOpsLayout.create(),
+    policy,
+    publisher,
+  });
+  return { action, publisher, repo, permissions };
+}

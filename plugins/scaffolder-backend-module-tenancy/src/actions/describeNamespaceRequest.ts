@@ -1,0 +1,65 @@
+import { NamespaceBundleRequest } from '@tenancy-plugins/backstage-plugin-tenancy-common';
+
+/** The checks every namespace request passes before its pull request opens. */
+export const NAMESPACE_CHECKS = [
+  'names are DNS-1123 labels, checked on the final namespace name',
+  'not a reserved or platform namespace, no reserved prefix, no other tenant prefix',
+  'the tenant may use the environment; the cluster is allowed for it',
+  'quota quantities: Kubernetes grammar, whole numbers for counts, binary units for memory and storage',
+  'quota requests within limits, and within the environment ceiling',
+  'limit range defaults within maximums',
+  'label keys and values; no platform-reserved label prefixes',
+  'identity group: not a system group, no wildcard',
+  'the namespace is not on the base branch and not in another open request',
+  'the requester belongs to the owning group, or is a platform admin',
+];
+
+const escape = (text: string) =>
+  text
+    .replace(/[\\`*_{}[\]()#+\-.!|<>&]/g, c => `\\${c}`)
+    .replace(/\r?\n/g, ' ');
+
+/** The pull request body, written for the reviewer. */
+export function describeNamespaceRequest(options: {
+  request: NamespaceBundleRequest;
+  requestedBy: string;
+  ceiling: Record<string, string>;
+  files: string[];
+}): string {
+  const { request, requestedBy, ceiling, files } = options;
+  const quotaRows = Object.entries(request.quota).map(
+    ([resource, value]) =>
+      `| \`${resource}\` | ${value} | ${ceiling[resource] ?? 'no ceiling'} |`,
+  );
+  return [
+    `**${escape(requestedBy)}** asks for namespace \`${
+      request.namespace
+    }\` for tenant **${request.tenant}** ` +
+      `in **${request.environment}** on cluster \`${request.cluster}\`.`,
+    '',
+    ...(request.purpose ? [`> ${escape(request.purpose)}`, ''] : []),
+    `Owner: \`${request.owner}\` · cost center: \`${escape(
+      request.costCenter,
+    )}\` · ` +
+      `SSO group \`${escape(request.ssoGroup)}\` bound to ${request.clusterRoles
+        .map(r => `\`${r}\``)
+        .join(', ')} · ` +
+      `Pod Security: \`${request.podSecurity}\``,
+    '',
+    '### Quota',
+    '',
+    `| resource | requested | ${request.environment} ceiling |`,
+    '| --- | --- | --- |',
+    ...quotaRows,
+    '',
+    '### Checks that passed',
+    '',
+    ...NAMESPACE_CHECKS.map(check => `- [x] ${check}`),
+    '',
+    '### Files',
+    '',
+    ...files.map(file => `- \`${file}\``),
+    '',
+    '_Opened by the Backstage tenancy plugin._',
+  ].join('\n');
+}

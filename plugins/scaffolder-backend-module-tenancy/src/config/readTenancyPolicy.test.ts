@@ -1,0 +1,48 @@
+import { ConfigReader } from '@backstage/config';
+import { readTenancyPolicy } from './readTenancyPolicy';
+
+describe('readTenancyPolicy', () => {
+  it('reads environments, ceilings with dotted resource names, sizes and roles', () => {
+    const policy = readTenancyPolicy(
+      new ConfigReader({
+        tenancy: {
+          policy: {
+            environments: {
+              dev: {
+                clusters: ['c1'],
+                podSecurity: 'baseline',
+                ceiling: { 'requests.cpu': '8', pods: 100 },
+              },
+            },
+            quotaSizes: { S: { 'limits.memory': '4Gi' } },
+            clusterRoles: ['edit', 'view'],
+          },
+        },
+      }),
+    );
+    expect(policy.environments.dev).toEqual({
+      clusters: ['c1'],
+      podSecurity: 'baseline',
+      ceiling: { 'requests.cpu': '8', pods: '100' },
+    });
+    expect(policy.quotaSizes).toEqual({ S: { 'limits.memory': '4Gi' } });
+    expect(policy.clusterRoles).toEqual(['edit', 'view']);
+    expect(policy.reservedNamespaces).toContain('kube-system');
+  });
+
+  it('names the key of a wrong Pod Security level', () => {
+    expect(() =>
+      readTenancyPolicy(
+        new ConfigReader({
+          tenancy: {
+            policy: {
+              environments: { prod: { clusters: [], podSecurity: 'strict' } },
+            },
+          },
+        }),
+      ),
+    ).toThrow(
+      'tenancy.policy.environments.prod.podSecurity must be one of privileged, baseline, restricted, not "strict"',
+    );
+  });
+});

@@ -1,0 +1,67 @@
+import { Config } from '@backstage/config';
+import { TenancyPolicy } from '@tenancy-plugins/backstage-plugin-tenancy-common';
+
+const DEFAULT_RESERVED_NAMESPACES = [
+  'default',
+  'kube-system',
+  'kube-public',
+  'kube-node-lease',
+  'argocd',
+  'cert-manager',
+  'ingress-nginx',
+  'monitoring',
+];
+const DEFAULT_RESERVED_PREFIXES = ['kube-', 'openshift-', 'platform-'];
+const POD_SECURITY_LEVELS = ['privileged', 'baseline', 'restricted'] as const;
+
+/** Reads `tenancy.policy`; see config.d.ts for every key. */
+export function readTenancyPolicy(config: Config): TenancyPolicy {
+  const root = config.getOptionalConfig('tenancy.policy');
+  const environments: TenancyPolicy['environments'] = {};
+  const envConfig = root?.getOptionalConfig('environments');
+  for (const name of envConfig?.keys() ?? []) {
+    const env = envConfig!.getConfig(name);
+    const podSecurity = env.getOptionalString('podSecurity') ?? 'restricted';
+    if (!POD_SECURITY_LEVELS.includes(podSecurity as any)) {
+      throw new Error(
+        `tenancy.policy.environments.${name}.podSecurity must be one of ${POD_SECURITY_LEVELS.join(
+          ', ',
+        )}, not "${podSecurity}"`,
+      );
+    }
+    environments[name] = {
+      clusters: env.getStringArray('clusters'),
+      podSecurity:
+        podSecurity as TenancyPolicy['environments'][string]['podSecurity'],
+      ceiling: readQuantities(env.getOptionalConfig('ceiling')),
+    };
+  }
+  const sizes: TenancyPolicy['quotaSizes'] = {};
+  const sizeConfig = root?.getOptionalConfig('quotaSizes');
+  for (const size of sizeConfig?.keys() ?? []) {
+    sizes[size] = readQuantities(sizeConfig!.getConfig(size));
+  }
+  return {
+    environments,
+    reservedNamespaces:
+      root?.getOptionalStringArray('reservedNamespaces') ??
+      DEFAULT_RESERVED_NAMESPACES,
+    reservedPrefixes:
+      root?.getOptionalStringArray('reservedPrefixes') ??
+      DEFAULT_RESERVED_PREFIXES,
+    nodePools: root?.getOptionalStringArray('nodePools') ?? [],
+    quotaSizes: sizes,
+    clusterRoles: root?.getOptionalStringArray('clusterRoles') ?? ['edit'],
+  };
+}
+
+/**
+ * Resource names contain dots (`requests.cpu`), which config lookups read as
+ * paths: read the whole object instead.
+ */
+function readQuantities(config: Config | undefined): Record<string, string> {
+  const raw = (config?.get() ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.entries(raw).map(([k, v]) => [k, String(v)]),
+  );
+}

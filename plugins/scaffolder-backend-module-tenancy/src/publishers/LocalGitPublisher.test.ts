@@ -1,0 +1,177 @@
+import { execFileSync } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { createMockDirectory } from '@backstage/backend-test-utils';
+import { LocalGitPublisher } from './LocalGitPublisher';
+import { ChangeRequest } from './types';
+
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
+
+const change = (patch: Partial<ChangeRequest> = {}): ChangeRequest => ({
+  branch: 'tenancy/payments/payments-api-dev',
+  title: 'New namespace payments-api-dev',
+  body: 'Requested by alex',
+  files: {
+    'tenants/payments/dev/payments-api-dev/namespace.yaml': 'kind: Namespace\n',
+  },
+  fingerprint: 'f1',
+  whenOpenDiffers: 'conflict',
+  ...patch,
+});
+
+describe('LocalGitPublisher', () => {
+  const dir = createMockDirectory();
+  let repo: string;
+  let publisher: LocalGitPublisher;
+
+  beforeEach(async () => {
+    dir.clear();
+    dir.addContent({
+      seed: { 'tenants/payments/tenant.yaml': 'kind: Tenant\n' },
+    });
+    repo = join(dir.path, 'repo');
+    publisher = await LocalGitPublisher.open({
+      path: repo,
+      seedFrom: join(dir.path, 'seed'),
+    });
+  });
+
+  it('creates the repository from the seed, with main checked out', async () => {
+    expect(git(repo, 'branch', '--show-current')).toBe('main');
+    await expect(
+      publisher.exists('tenants/payments/tenant.yaml'),
+    ).resolves.toBe(true);
+    await expect(
+      publisher.readFile('tenants/payments/tenant.yaml'),
+    ).resolves.toBe('kind: Tenant\n');
+    await expect(publisher.exists('tenants/checkout')).resolves.toBe(false);
+  });
+
+  it('opens a request on a branch and leaves main untouched', async () => {
+    const result = await publisher.publish(change());
+
+    expect(result).toMatchObject({
+      number: 1,
+      state: 'open',
+      created: true,
+      branch: change().branch,
+    });
+    expect(
+      git(
+        repo,
+        'show',
+        `${
+          change().branch
+        }:tenants/payments/dev/payments-api-dev/namespace.yaml`,
+      ),
+    ).toBe('kind: Namespace');
+    expect(git(repo, 'log', '-1', '--format=%s', change().branch)).toBe(
+      'New namespace payments-api-dev',
+    );
+    await expect(fs.stat(join(repo, 'tenants/payments/dev'))).rejects.toThrow();
+    expect(git(repo, 'status', '--porcelain')).toBe('');
+    await expect(publisher.findRequest(change().branch)).resolves.toMatchObject(
+      { number: 1 },
+    );
+  });
+
+  it('is idempotent: the same request again returns the same request and commit', async () => {
+    await publisher.publish(change());
+    const tip = git(repo, 'rev-parse', change().branch);
+
+    const again = await publisher.publish(change());
+
+    expect(again).toMatchObject({ number: 1, created: false });
+    expect(git(repo, 'rev-parse', change().branch)).toBe(tip);
+    expect(await publisher.listRequests()).toHaveLength(1);
+  });
+
+  it('yields exactly one request for concurrent identical runs', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => publisher.publish(change())),
+    );
+    expect(new Set(results.map(r => r.number))).toEqual(new Set([1]));
+    expect(results.filter(r => r.created)).toHaveLength(1);
+    expect(await publisher.listRequests()).toHaveLength(1);
+  });
+
+  it('refuses a different request for the same branch, or updates it when asked to', async () => {
+    await publisher.publish(change());
+    const other = change({
+      fingerprint: 'f2',
+      files: {
+        'tenants/payments/dev/payments-api-dev/namespace.yaml':
+          'kind: Namespace # v2\n',
+      },
+    });
+
+    await expect(publisher.publish(other)).rejects.toThrow(
+      /already requested, with other settings, in open request #1/,
+    );
+
+    const updated = await publisher.publish({
+      ...other,
+      whenOpenDiffers: 'update',
+    });
+    expect(updated).toMatchObject({
+      number: 1,
+      created: false,
+      fingerprint: 'f2',
+    });
+    expect(
+      git(
+        repo,
+        'show',
+        `${
+          change().branch
+        }:tenants/payments/dev/payments-api-dev/namespace.yaml`,
+      ),
+    ).toBe('kind: Namespace # v2');
+  });
+
+  it('deletes folders on the branch', async () => {
+    const result = await publisher.publish(
+      change({
+        branch: 'tenancy/delete',
+        files: {},
+        deletions: ['tenants/payments'],
+      }),
+    );
+    expect(result.created).toBe(true);
+    expect(git(repo, 'ls-tree', '-r', '--name-only', 'tenancy/delete')).toBe(
+      '',
+    );
+  });
+
+  it('merges a request into main with the documented command, once', async () => {
+    await publisher.publish(change());
+
+    await expect(publisher.merge(1)).resolves.toMatchObject({
+      state: 'merged',
+    });
+    await expect(
+      fs.readFile(
+        join(repo, 'tenants/payments/dev/payments-api-dev/namespace.yaml'),
+        'utf8',
+      ),
+    ).resolves.toBe('kind: Namespace\n');
+    await expect(
+      publisher.exists('tenants/payments/dev/payments-api-dev'),
+    ).resolves.toBe(true);
+    await expect(
+      publisher.findRequest(change().branch),
+    ).resolves.toBeUndefined();
+    await expect(publisher.merge(1)).rejects.toThrow(
+      'request #1 is merged, not open',
+    );
+    await expect(publisher.merge(7)).rejects.toThrow('no request #7');
+  });
+
+  it('refuses to write outside the repository', async () => {
+    await expect(
+      publisher.publish(change({ files: { '../escape.yaml': 'x' } })),
+    ).rejects.toThrow();
+    await expect(fs.stat(join(dir.path, 'escape.yaml'))).rejects.toThrow();
+  });
+});

@@ -1,0 +1,273 @@
+import { execFile } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import { ChangeRequest, GitOpsPublisher, PublishedRequest } from './types';
+
+const exec = promisify(execFile);
+
+interface RequestRecord extends PublishedRequest {
+  body: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const GIT_IDENTITY = {
+  GIT_AUTHOR_NAME: 'Backstage tenancy',
+  GIT_AUTHOR_EMAIL: 'tenancy@backstage.local',
+  GIT_COMMITTER_NAME: 'Backstage tenancy',
+  GIT_COMMITTER_EMAIL: 'tenancy@backstage.local',
+};
+
+/** Serialises work on one repository within this process. */
+const locks = new Map<string, Promise<unknown>>();
+function withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  const previous = locks.get(key) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(fn);
+  locks.set(key, next);
+  return next;
+}
+
+/**
+ * The GitOps repository of the embedded default: a local git repository
+ * whose base branch is checked out (the catalog reads that working tree).
+ * A "pull request" is a branch plus a record in `.git/tenancy/requests.json`;
+ * `yarn gitops:merge <number>` merges it.
+ *
+ * @public
+ */
+export class LocalGitPublisher implements GitOpsPublisher {
+  /**
+   * Opens the repository at `path`; when it does not exist and `seedFrom` is
+   * given, creates it with the seed's files as its first commit.
+   */
+  static async open(options: {
+    path: string;
+    seedFrom?: string;
+    baseBranch?: string;
+  }): Promise<LocalGitPublisher> {
+    const path = resolve(options.path);
+    const baseBranch = options.baseBranch ?? 'main';
+    const publisher = new LocalGitPublisher(path, baseBranch);
+    await withLock(path, async () => {
+      if (await exists(join(path, '.git'))) return;
+      if (!options.seedFrom) {
+        throw new NotFoundError(`no git repository at ${path}`);
+      }
+      await fs.mkdir(path, { recursive: true });
+      await fs.cp(resolve(options.seedFrom), path, { recursive: true });
+      await publisher.git('init', '--quiet', `--initial-branch=${baseBranch}`);
+      await publisher.git('add', '--all');
+      await publisher.git(
+        'commit',
+        '--quiet',
+        '-m',
+        'Seed the GitOps repository',
+      );
+    });
+    return publisher;
+  }
+
+  private constructor(readonly path: string, readonly baseBranch: string) {}
+
+  async exists(path: string): Promise<boolean> {
+    try {
+      await this.git('cat-file', '-e', `${this.baseBranch}:${path}`);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async readFile(path: string): Promise<string | undefined> {
+    try {
+      return await this.git('show', `${this.baseBranch}:${path}`);
+    } catch {
+      return undefined;
+    }
+  }
+
+  async findRequest(branch: string): Promise<PublishedRequest | undefined> {
+    const records = await this.readRecords();
+    return strip(records.find(r => r.branch === branch && r.state === 'open'));
+  }
+
+  /** Every recorded request, newest first. */
+  async listRequests(): Promise<PublishedRequest[]> {
+    return (await this.readRecords()).reverse().map(r => strip(r)!);
+  }
+
+  async publish(
+    change: ChangeRequest,
+  ): Promise<PublishedRequest & { created: boolean }> {
+    return withLock(this.path, async () => {
+      const records = await this.readRecords();
+      const open = records.find(
+        r => r.branch === change.branch && r.state === 'open',
+      );
+      if (open && open.fingerprint === change.fingerprint) {
+        return { ...strip(open)!, created: false };
+      }
+      if (open && change.whenOpenDiffers === 'conflict') {
+        throw new ConflictError(
+          `${change.branch} is already requested, with other settings, in open request #${open.number} (${open.url})`,
+        );
+      }
+
+      await this.commitToBranch(change);
+      const now = new Date().toISOString();
+      if (open) {
+        Object.assign(open, {
+          title: change.title,
+          body: change.body,
+          fingerprint: change.fingerprint,
+          updatedAt: now,
+        });
+        await this.writeRecords(records);
+        return { ...strip(open)!, created: false };
+      }
+      const number = records.reduce((max, r) => Math.max(max, r.number), 0) + 1;
+      const record: RequestRecord = {
+        number,
+        url: `file://${this.path}/.git/tenancy/requests.json#${number}`,
+        branch: change.branch,
+        title: change.title,
+        body: change.body,
+        state: 'open',
+        fingerprint: change.fingerprint,
+        createdAt: now,
+        updatedAt: now,
+      };
+      records.push(record);
+      await this.writeRecords(records);
+      return { ...strip(record)!, created: true };
+    });
+  }
+
+  /** Merges an open request into the base branch (the documented merge command). */
+  async merge(number: number): Promise<PublishedRequest> {
+    return withLock(this.path, async () => {
+      const records = await this.readRecords();
+      const record = records.find(r => r.number === number);
+      if (!record)
+        throw new NotFoundError(`no request #${number} in ${this.path}`);
+      if (record.state !== 'open') {
+        throw new ConflictError(
+          `request #${number} is ${record.state}, not open`,
+        );
+      }
+      await this.git('checkout', '--quiet', this.baseBranch);
+      await this.git(
+        'merge',
+        '--no-ff',
+        '--quiet',
+        '-m',
+        `Merge request #${number}: ${record.title}`,
+        record.branch,
+      );
+      record.state = 'merged';
+      record.updatedAt = new Date().toISOString();
+      await this.writeRecords(records);
+      return strip(record)!;
+    });
+  }
+
+  /**
+   * Builds the branch afresh from the base branch with the change applied, in
+   * a temporary worktree, so the checked-out base branch is never touched.
+   */
+  private async commitToBranch(change: ChangeRequest) {
+    const worktree = await fs.mkdtemp(join(tmpdir(), 'tenancy-worktree-'));
+    try {
+      await this.git(
+        'worktree',
+        'add',
+        '--quiet',
+        '--detach',
+        worktree,
+        this.baseBranch,
+      );
+      for (const path of change.deletions ?? []) {
+        await fs.rm(resolveSafeChildPath(worktree, path), {
+          recursive: true,
+          force: true,
+        });
+      }
+      for (const [path, content] of Object.entries(change.files)) {
+        const target = resolveSafeChildPath(worktree, path);
+        await fs.mkdir(dirname(target), { recursive: true });
+        await fs.writeFile(target, content, 'utf8');
+      }
+      await this.git('-C', worktree, 'add', '--all');
+      await this.git(
+        '-C',
+        worktree,
+        'commit',
+        '--quiet',
+        '--allow-empty',
+        '-m',
+        `${change.title}\n\n${change.body}`,
+      );
+      await this.git(
+        'branch',
+        '--force',
+        change.branch,
+        (await this.git('-C', worktree, 'rev-parse', 'HEAD')).trim(),
+      );
+    } finally {
+      await this.git('worktree', 'remove', '--force', worktree).catch(
+        () => undefined,
+      );
+      await fs.rm(worktree, { recursive: true, force: true });
+    }
+  }
+
+  private recordsFile() {
+    return join(this.path, '.git', 'tenancy', 'requests.json');
+  }
+
+  private async readRecords(): Promise<RequestRecord[]> {
+    try {
+      return JSON.parse(await fs.readFile(this.recordsFile(), 'utf8'));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw e;
+    }
+  }
+
+  private async writeRecords(records: RequestRecord[]) {
+    await fs.mkdir(dirname(this.recordsFile()), { recursive: true });
+    const temp = `${this.recordsFile()}.${process.pid}.tmp`;
+    await fs.writeFile(temp, JSON.stringify(records, null, 2));
+    await fs.rename(temp, this.recordsFile());
+  }
+
+  private async git(...args: string[]): Promise<string> {
+    const { stdout } = await exec('git', args, {
+      cwd: this.path,
+      env: { ...process.env, ...GIT_IDENTITY },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return stdout;
+  }
+}
+
+function strip(
+  record: RequestRecord | undefined,
+): PublishedRequest | undefined {
+  if (!record) return undefined;
+  const { url, number, branch, title, state, fingerprint } = record;
+  return { url, number, branch, title, state, fingerprint };
+}
+
+async function exists(path: string) {
+  try {
+    await fs.access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

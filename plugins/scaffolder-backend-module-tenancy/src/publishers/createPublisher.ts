@@ -1,0 +1,29 @@
+import { Config } from '@backstage/config';
+import { LocalGitPublisher } from './LocalGitPublisher';
+import { GitOpsPublisher } from './types';
+
+/**
+ * The publisher configured under `tenancy.gitops.publisher`. Paths of the
+ * local publisher are relative to the backend's working directory.
+ */
+export async function createPublisher(
+  config: Config,
+): Promise<GitOpsPublisher | undefined> {
+  const publisher = config.getOptionalConfig('tenancy.gitops.publisher');
+  if (!publisher) {
+    return undefined;
+  }
+  const type = publisher.getString('type');
+  switch (type) {
+    case 'local':
+      return LocalGitPublisher.open({
+        path: publisher.getString('path'),
+        seedFrom: publisher.getOptionalString('seedFrom'),
+        baseBranch: publisher.getOptionalString('baseBranch'),
+      });
+    default:
+      throw new Error(
+        `tenancy.gitops.publisher.type "${type}" is not supported; supported: local`,
+      );
+  }
+}

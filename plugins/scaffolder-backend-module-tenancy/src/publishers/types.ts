@@ -1,0 +1,68 @@
+/**
+ * A change to the GitOps repository, to be reviewed as a pull request.
+ *
+ * @public
+ */
+export interface ChangeRequest {
+  /** Deterministic per request subject, so a re-run updates the same branch. */
+  branch: string;
+  title: string;
+  body: string;
+  /** Files to write, by path in the repository. */
+  files: Record<string, string>;
+  /** Folders or files to delete, by path in the repository. */
+  deletions?: string[];
+  /** Identifies the change's content: equal fingerprints mean the same request. */
+  fingerprint: string;
+  /**
+   * What to do when the branch has an open pull request with other content:
+   * `update` it (a change to a pending request), or fail with a conflict
+   * (someone else asked for the same thing first).
+   */
+  whenOpenDiffers: 'update' | 'conflict';
+}
+
+/**
+ * State of a pull request.
+ *
+ * @public
+ */
+export type RequestState = 'open' | 'merged' | 'closed';
+
+/**
+ * A pull request on the GitOps repository.
+ *
+ * @public
+ */
+export interface PublishedRequest {
+  url: string;
+  number: number;
+  branch: string;
+  title: string;
+  state: RequestState;
+  fingerprint?: string;
+}
+
+/**
+ * Writes change requests to a GitOps repository and reads its state.
+ * Implementations: a local git repository (embedded default) and the forges.
+ *
+ * @public
+ */
+export interface GitOpsPublisher {
+  /** Whether a path exists on the base branch. */
+  exists(path: string): Promise<boolean>;
+  /** Reads a file of the base branch, or undefined. */
+  readFile(path: string): Promise<string | undefined>;
+  /** The pull request of a branch, if there is one. */
+  findRequest(branch: string): Promise<PublishedRequest | undefined>;
+  /**
+   * Creates the branch and pull request; when the branch's pull request is
+   * open already, returns it unchanged for the same fingerprint, and updates
+   * it or fails with a ConflictError otherwise (`whenOpenDiffers`). Never
+   * opens a second pull request for a branch.
+   */
+  publish(
+    change: ChangeRequest,
+  ): Promise<PublishedRequest & { created: boolean }>;
+}
