@@ -11,10 +11,16 @@ export interface Config {
        * only render files into the scaffolder workspace.
        */
       publisher?: {
-        /** `local`: a local git repository (the embedded default). */
-        type: 'local';
-        /** Folder of the repository, relative to the backend's working directory. */
-        path: string;
+        /**
+         * `local`: a local git repository (the embedded default); `github`: a
+         * GitHub or GitHub Enterprise repository, with the credentials of the
+         * matching `integrations.github` entry.
+         */
+        type: 'local' | 'github';
+        /** local: folder of the repository, relative to the backend's working directory. */
+        path?: string;
+        /** github: the repository, e.g. https://github.com/acme/platform-gitops */
+        repoUrl?: string;
         /** When the repository does not exist: a folder whose files seed it. */
         seedFrom?: string;
         /** The branch pull requests target. Defaults to `main`. */

@@ -7,6 +7,7 @@
 
 export { scaffolderModuleTenancy as default } from './module';
 export { LocalGitPublisher } from './publishers/LocalGitPublisher';
+export { GithubPublisher } from './publishers/GithubPublisher';
 export type {
   ChangeRequest,
   GitOpsPublisher,

@@ -1,10 +1,13 @@
 import { Config } from '@backstage/config';
+import { ScmIntegrations } from '@backstage/integration';
+import { GithubPublisher } from './GithubPublisher';
 import { LocalGitPublisher } from './LocalGitPublisher';
 import { GitOpsPublisher } from './types';
 
 /**
  * The publisher configured under `tenancy.gitops.publisher`. Paths of the
- * local publisher are relative to the backend's working directory.
+ * local publisher are relative to the backend's working directory; forge
+ * publishers take their credentials from `integrations.*`.
  */
 export async function createPublisher(
   config: Config,
@@ -21,9 +24,15 @@ export async function createPublisher(
         seedFrom: publisher.getOptionalString('seedFrom'),
         baseBranch: publisher.getOptionalString('baseBranch'),
       });
+    case 'github':
+      return GithubPublisher.create({
+        repoUrl: publisher.getString('repoUrl'),
+        baseBranch: publisher.getOptionalString('baseBranch'),
+        integrations: ScmIntegrations.fromConfig(config),
+      });
     default:
       throw new Error(
-        `tenancy.gitops.publisher.type "${type}" is not supported; supported: local`,
+        `tenancy.gitops.publisher.type "${type}" is not supported; supported: local, github`,
       );
   }
 }

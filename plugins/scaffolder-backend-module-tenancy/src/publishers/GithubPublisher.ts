@@ -1,0 +1,247 @@
+import { ConflictError, InputError } from '@backstage/errors';
+import {
+  DefaultGithubCredentialsProvider,
+  ScmIntegrationRegistry,
+} from '@backstage/integration';
+import { Octokit } from '@octokit/rest';
+import { ChangeRequest, GitOpsPublisher, PublishedRequest } from './types';
+
+const FINGERPRINT = /<!-- tenancy-fingerprint: ([0-9a-f]+) -->/;
+
+type Pull = {
+  html_url: string;
+  number: number;
+  title: string;
+  body?: string | null;
+  state: string;
+  merged_at?: string | null;
+  head: { ref: string };
+};
+
+/**
+ * Pull requests on a GitHub (or GitHub Enterprise) repository, with the
+ * credentials of the matching `integrations.github` entry. Builds each branch
+ * afresh from the base branch with the Git Data API, so a re-run replaces the
+ * branch's single commit; the request's fingerprint rides in the PR body.
+ *
+ * @public
+ */
+export class GithubPublisher implements GitOpsPublisher {
+  static async create(options: {
+    repoUrl: string;
+    baseBranch?: string;
+    integrations: ScmIntegrationRegistry;
+  }): Promise<GithubPublisher> {
+    const url = new URL(options.repoUrl);
+    const [owner, repo] = url.pathname.replace(/^\/|\.git$/g, '').split('/');
+    if (!owner || !repo) {
+      throw new InputError(
+        `tenancy.gitops.publisher.repoUrl "${options.repoUrl}" must be https://<host>/<owner>/<repo>`,
+      );
+    }
+    const integration = options.integrations.github.byHost(url.host);
+    if (!integration) {
+      throw new InputError(`no integrations.github entry for ${url.host}`);
+    }
+    const { token } = await DefaultGithubCredentialsProvider.fromIntegrations(
+      options.integrations,
+    ).getCredentials({ url: options.repoUrl });
+    const octokit = new Octokit({
+      auth: token,
+      baseUrl: integration.config.apiBaseUrl,
+    });
+    return new GithubPublisher(
+      octokit,
+      owner,
+      repo,
+      options.baseBranch ?? 'main',
+    );
+  }
+
+  private constructor(
+    private readonly octokit: Octokit,
+    private readonly owner: string,
+    private readonly repo: string,
+    private readonly baseBranch: string,
+  ) {}
+
+  async exists(path: string): Promise<boolean> {
+    return (await this.getContent(path)) !== undefined;
+  }
+
+  async readFile(path: string): Promise<string | undefined> {
+    const content = await this.getContent(path);
+    return content && 'content' in content
+      ? Buffer.from(content.content as string, 'base64').toString('utf8')
+      : undefined;
+  }
+
+  async findRequest(branch: string): Promise<PublishedRequest | undefined> {
+    const { data } = await this.octokit.pulls.list({
+      owner: this.owner,
+      repo: this.repo,
+      head: `${this.owner}:${branch}`,
+      state: 'open',
+    });
+    return data[0] ? toRequest(data[0] as Pull) : undefined;
+  }
+
+  async publish(
+    change: ChangeRequest,
+  ): Promise<PublishedRequest & { created: boolean }> {
+    const body = `${change.body}\n\n<!-- tenancy-fingerprint: ${change.fingerprint} -->`;
+    const open = await this.findRequest(change.branch);
+    if (open && open.fingerprint === change.fingerprint) {
+      return { ...open, created: false };
+    }
+    if (open && change.whenOpenDiffers === 'conflict') {
+      throw new ConflictError(
+        `${change.branch} is already requested, with other settings, in open pull request #${open.number} (${open.url})`,
+      );
+    }
+
+    await this.pushBranch(change);
+
+    if (open) {
+      const { data } = await this.octokit.pulls.update({
+        owner: this.owner,
+        repo: this.repo,
+        pull_number: open.number,
+        title: change.title,
+        body,
+      });
+      return { ...toRequest(data as Pull), created: false };
+    }
+    try {
+      const { data } = await this.octokit.pulls.create({
+        owner: this.owner,
+        repo: this.repo,
+        head: change.branch,
+        base: this.baseBranch,
+        title: change.title,
+        body,
+      });
+      return { ...toRequest(data as Pull), created: true };
+    } catch (e) {
+      // A concurrent run opened it first: answer with that one.
+      if ((e as { status?: number }).status === 422) {
+        const existing = await this.findRequest(change.branch);
+        if (existing) return { ...existing, created: false };
+      }
+      throw e;
+    }
+  }
+
+  /** Points the branch at one commit: the base branch with the change applied. */
+  private async pushBranch(change: ChangeRequest) {
+    const { owner, repo } = this;
+    const { data: base } = await this.octokit.git.getRef({
+      owner,
+      repo,
+      ref: `heads/${this.baseBranch}`,
+    });
+    const { data: baseCommit } = await this.octokit.git.getCommit({
+      owner,
+      repo,
+      commit_sha: base.object.sha,
+    });
+
+    const deletions: Array<{
+      path: string;
+      mode: '100644';
+      type: 'blob';
+      sha: null;
+    }> = [];
+    if (change.deletions?.length) {
+      const { data: tree } = await this.octokit.git.getTree({
+        owner,
+        repo,
+        tree_sha: baseCommit.tree.sha,
+        recursive: 'true',
+      });
+      for (const item of tree.tree) {
+        if (
+          item.type === 'blob' &&
+          change.deletions.some(
+            d => item.path === d || item.path!.startsWith(`${d}/`),
+          )
+        ) {
+          deletions.push({
+            path: item.path!,
+            mode: '100644',
+            type: 'blob',
+            sha: null,
+          });
+        }
+      }
+    }
+    const { data: tree } = await this.octokit.git.createTree({
+      owner,
+      repo,
+      base_tree: baseCommit.tree.sha,
+      tree: [
+        ...deletions,
+        ...Object.entries(change.files).map(([path, content]) => ({
+          path,
+          mode: '100644' as const,
+          type: 'blob' as const,
+          content,
+        })),
+      ],
+    });
+    const { data: commit } = await this.octokit.git.createCommit({
+      owner,
+      repo,
+      message: change.title,
+      tree: tree.sha,
+      parents: [base.object.sha],
+    });
+    try {
+      await this.octokit.git.createRef({
+        owner,
+        repo,
+        ref: `refs/heads/${change.branch}`,
+        sha: commit.sha,
+      });
+    } catch (e) {
+      if ((e as { status?: number }).status !== 422) throw e;
+      await this.octokit.git.updateRef({
+        owner,
+        repo,
+        ref: `heads/${change.branch}`,
+        sha: commit.sha,
+        force: true,
+      });
+    }
+  }
+
+  private async getContent(path: string) {
+    try {
+      const { data } = await this.octokit.repos.getContent({
+        owner: this.owner,
+        repo: this.repo,
+        path,
+        ref: this.baseBranch,
+      });
+      return data;
+    } catch (e) {
+      if ((e as { status?: number }).status === 404) return undefined;
+      throw e;
+    }
+  }
+}
+
+function toRequest(pull: Pull): PublishedRequest {
+  return {
+    url: pull.html_url,
+    number: pull.number,
+    branch: pull.head.ref,
+    title: pull.title,
+    state: pull.merged_at
+      ? 'merged'
+      : pull.state === 'open'
+      ? 'open'
+      : 'closed',
+    fingerprint: FINGERPRINT.exec(pull.body ?? '')?.[1],
+  };
+}
