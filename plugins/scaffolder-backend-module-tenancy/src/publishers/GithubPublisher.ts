@@ -231,6 +231,11 @@ export class GithubPublisher implements GitOpsPublisher {
   }
 }
 
+function stateOf(pull: Pull): PublishedRequest['state'] {
+  if (pull.merged_at) return 'merged';
+  return pull.state === 'open' ? 'open' : 'closed';
+}
+
 function toRequest(pull: Pull): PublishedRequest {
   return {
     url: pull.html_url,
