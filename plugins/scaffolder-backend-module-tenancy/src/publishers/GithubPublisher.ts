@@ -242,11 +242,7 @@ function toRequest(pull: Pull): PublishedRequest {
     number: pull.number,
     branch: pull.head.ref,
     title: pull.title,
-    state: pull.merged_at
-      ? 'merged'
-      : pull.state === 'open'
-      ? 'open'
-      : 'closed',
+    state: stateOf(pull),
     fingerprint: FINGERPRINT.exec(pull.body ?? '')?.[1],
   };
 }
