@@ -6,6 +6,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { GitOpsLayout } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { createNamespaceCreateAction } from './actions/namespaceCreate';
+import { createNamespaceDeleteAction } from './actions/namespaceDelete';
 import { readTenancyPolicy } from './config/readTenancyPolicy';
 import { createPublisher } from './publishers/createPublisher';
 
@@ -52,6 +53,13 @@ export const scaffolderModuleTenancy = createBackendModule({
             permissions,
             layout,
             policy,
+            publisher,
+          }),
+          createNamespaceDeleteAction({
+            catalog,
+            userInfo,
+            permissions,
+            layout,
             publisher,
           }),
         );

@@ -6,30 +6,22 @@ import {
   resolveSafeChildPath,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  ConflictError,
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-} from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { ConflictError, InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   composeNamespaceName,
-  getTenantOwnerRef,
   GitOpsLayout,
-  isTenantEntity,
   NamespaceBundleRequest,
   renderNamespaceBundle,
   serializeManifests,
   TENANT_KIND,
   TenancyPolicy,
-  tenancyProvisionAdminPermission,
   validateNamespaceRequest,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { GitOpsPublisher } from '../publishers/types';
+import { authorizeTenantRequest } from './authorizeTenantRequest';
 import { describeNamespaceRequest } from './describeNamespaceRequest';
 import { examples } from './namespaceCreate.examples';
 
@@ -147,39 +139,13 @@ export function createNamespaceCreateAction(options: {
       const { input } = ctx;
       const credentials = await ctx.getInitiatorCredentials();
 
-      let tenantRef;
-      try {
-        tenantRef = parseEntityRef(input.tenant, { defaultKind: TENANT_KIND });
-      } catch (e) {
-        throw new InputError(
-          `tenant "${input.tenant}" is not an entity reference: ${e}`,
-        );
-      }
-      const tenant = await catalog.getEntityByRef(tenantRef, { credentials });
-      if (!tenant || !isTenantEntity(tenant)) {
-        throw new NotFoundError(
-          `tenant ${stringifyEntityRef(
-            tenantRef,
-          )} was not found in the catalog`,
-        );
-      }
-      const owner = getTenantOwnerRef(tenant);
-
-      // Only members of the owning group, or platform admins, may ask.
-      const { userEntityRef, ownershipEntityRefs } = await userInfo.getUserInfo(
+      const { tenant, owner, userEntityRef } = await authorizeTenantRequest({
+        tenant: input.tenant,
         credentials,
-      );
-      if (!ownershipEntityRefs.includes(owner)) {
-        const [decision] = await permissions.authorize(
-          [{ permission: tenancyProvisionAdminPermission }],
-          { credentials },
-        );
-        if (decision.result !== AuthorizeResult.ALLOW) {
-          throw new NotAllowedError(
-            `${userEntityRef} is not a member of ${owner}, which owns tenant ${tenant.metadata.name}, nor a platform admin`,
-          );
-        }
-      }
+        catalog,
+        userInfo,
+        permissions,
+      });
 
       const cluster =
         input.cluster.includes(':') || input.cluster.includes('/')

@@ -69,6 +69,23 @@ export class GithubPublisher implements GitOpsPublisher {
     return (await this.getContent(path)) !== undefined;
   }
 
+  async listFiles(folder: string): Promise<string[]> {
+    const { owner, repo } = this;
+    const { data: base } = await this.octokit.git.getRef({
+      owner,
+      repo,
+      ref: `heads/${this.baseBranch}`,
+    });
+    const { data: commit } = await this.octokit.git.getCommit({
+      owner,
+      repo,
+      commit_sha: base.object.sha,
+    });
+    return (await this.blobPaths(commit.tree.sha))
+      .filter(p => p.startsWith(`${folder}/`))
+      .sort();
+  }
+
   async readFile(path: string): Promise<string | undefined> {
     const content = await this.getContent(path);
     return content && 'content' in content
@@ -153,25 +170,11 @@ export class GithubPublisher implements GitOpsPublisher {
       sha: null;
     }> = [];
     if (change.deletions?.length) {
-      const { data: tree } = await this.octokit.git.getTree({
-        owner,
-        repo,
-        tree_sha: baseCommit.tree.sha,
-        recursive: 'true',
-      });
-      for (const item of tree.tree) {
+      for (const path of await this.blobPaths(baseCommit.tree.sha)) {
         if (
-          item.type === 'blob' &&
-          change.deletions.some(
-            d => item.path === d || item.path!.startsWith(`${d}/`),
-          )
+          change.deletions.some(d => path === d || path.startsWith(`${d}/`))
         ) {
-          deletions.push({
-            path: item.path!,
-            mode: '100644',
-            type: 'blob',
-            sha: null,
-          });
+          deletions.push({ path, mode: '100644', type: 'blob', sha: null });
         }
       }
     }
@@ -213,6 +216,18 @@ export class GithubPublisher implements GitOpsPublisher {
         force: true,
       });
     }
+  }
+
+  private async blobPaths(treeSha: string): Promise<string[]> {
+    const { data } = await this.octokit.git.getTree({
+      owner: this.owner,
+      repo: this.repo,
+      tree_sha: treeSha,
+      recursive: 'true',
+    });
+    return data.tree
+      .filter(item => item.type === 'blob')
+      .map(item => item.path!);
   }
 
   private async getContent(path: string) {

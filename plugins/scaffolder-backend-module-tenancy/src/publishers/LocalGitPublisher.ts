@@ -82,6 +82,18 @@ export class LocalGitPublisher implements GitOpsPublisher {
     }
   }
 
+  async listFiles(folder: string): Promise<string[]> {
+    const out = await this.git(
+      'ls-tree',
+      '-r',
+      '--name-only',
+      this.baseBranch,
+      '--',
+      folder,
+    );
+    return out.split('\n').filter(Boolean).sort();
+  }
+
   async readFile(path: string): Promise<string | undefined> {
     try {
       return await this.git('show', `${this.baseBranch}:${path}`);

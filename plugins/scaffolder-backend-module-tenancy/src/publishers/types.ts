@@ -52,6 +52,8 @@ export interface PublishedRequest {
 export interface GitOpsPublisher {
   /** Whether a path exists on the base branch. */
   exists(path: string): Promise<boolean>;
+  /** Paths of the files under a folder on the base branch, sorted. */
+  listFiles(folder: string): Promise<string[]>;
   /** Reads a file of the base branch, or undefined. */
   readFile(path: string): Promise<string | undefined>;
   /** The pull request of a branch, if there is one. */

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
@@ -6,10 +6,13 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   GitOpsLayout,
+  renderNamespaceEntity,
   TenancyPolicy,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import { stringify } from 'yaml';
 import { LocalGitPublisher } from '../../publishers/LocalGitPublisher';
 import { createNamespaceCreateAction } from '../namespaceCreate';
+import { createNamespaceDeleteAction } from '../namespaceDelete';
 
 export const policy: TenancyPolicy = {
   environments: {
@@ -63,7 +66,7 @@ const tenant = (name: string, owner: string): Entity => ({
   },
 });
 
-/** The action wired to an in-memory catalog and a real local git repository. */
+/** The actions wired to an in-memory catalog and a real local git repository. */
 export async function setUpAction(options: {
   root: string;
   member?: boolean;
@@ -71,17 +74,17 @@ export async function setUpAction(options: {
 }) {
   const repo = join(options.root, 'repo');
   const seed = join(options.root, 'seed');
-  execFileSync('mkdir', [
-    '-p',
-    join(seed, 'tenants/payments/dev/payments-dev'),
-  ]);
-  execFileSync('sh', [
-    '-c',
-    `echo 'kind: Namespace' > ${join(
-      seed,
-      'tenants/payments/dev/payments-dev/namespace.yaml',
-    )}`,
-  ]);
+  await fs.mkdir(join(seed, 'tenants/payments/dev/payments-dev'), {
+    recursive: true,
+  });
+  await fs.writeFile(
+    join(seed, 'tenants/payments/dev/payments-dev/namespace.yaml'),
+    stringify({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'payments-dev' },
+    }),
+  );
   const publisher = await LocalGitPublisher.open({
     path: repo,
     seedFrom: seed,
@@ -91,24 +94,42 @@ export async function setUpAction(options: {
   permissions.authorize.mockResolvedValue([
     { result: options.admin ? AuthorizeResult.ALLOW : AuthorizeResult.DENY },
   ]);
+  const catalog = catalogServiceMock({
+    entities: [
+      tenant('payments', 'group:default/team-payments'),
+      tenant('checkout', 'team-checkout'),
+      renderNamespaceEntity({
+        tenant: 'payments',
+        owner: 'group:default/team-payments',
+        costCenter: 'CC-1001',
+        environment: 'dev',
+        cluster: 'nonprod-eu-1',
+        namespace: 'payments-dev',
+      }),
+    ],
+  });
+  const userInfo = mockServices.userInfo({
+    userEntityRef: 'user:default/alex',
+    ownershipEntityRefs: [
+      'user:default/alex',
+      ...(options.member === false ? [] : ['group:default/team-payments']),
+    ],
+  });
+  const layout = GitOpsLayout.create();
   const action = createNamespaceCreateAction({
-    catalog: catalogServiceMock({
-      entities: [
-        tenant('payments', 'group:default/team-payments'),
-        tenant('checkout', 'team-checkout'),
-      ],
-    }),
-    userInfo: mockServices.userInfo({
-      userEntityRef: 'user:default/alex',
-      ownershipEntityRefs: [
-        'user:default/alex',
-        ...(options.member === false ? [] : ['group:default/team-payments']),
-      ],
-    }),
+    catalog,
+    userInfo,
     permissions,
-    layout: GitOpsLayout.create(),
+    layout,
     policy,
     publisher,
   });
-  return { action, publisher, repo, permissions };
+  const deleteAction = createNamespaceDeleteAction({
+    catalog,
+    userInfo,
+    permissions,
+    layout,
+    publisher,
+  });
+  return { action, deleteAction, publisher, repo, permissions };
 }

@@ -1,0 +1,178 @@
+import { createHash } from 'node:crypto';
+import {
+  PermissionsService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  GitOpsLayout,
+  TENANCY_ANNOTATIONS,
+} from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import { parseAllDocuments } from 'yaml';
+import { GitOpsPublisher } from '../publishers/types';
+import { authorizeTenantRequest } from './authorizeTenantRequest';
+import { examples } from './namespaceDelete.examples';
+
+const escape = (text: string) =>
+  text
+    .replace(/[\\`*_{}[\]()#+\-.!|<>&]/g, c => `\\${c}`)
+    .replace(/\r?\n/g, ' ');
+
+/**
+ * `tenancy:namespace:delete`: opens a pull request that removes a namespace's
+ * folder from the GitOps repository; its body lists what will be deleted.
+ *
+ * @public
+ */
+export function createNamespaceDeleteAction(options: {
+  catalog: CatalogService;
+  userInfo: UserInfoService;
+  permissions: PermissionsService;
+  layout: GitOpsLayout;
+  publisher?: GitOpsPublisher;
+}) {
+  const { catalog, userInfo, permissions, layout, publisher } = options;
+  return createTemplateAction({
+    id: 'tenancy:namespace:delete',
+    description:
+      'Decommissions a tenant namespace: opens a pull request that removes its folder from the GitOps repository, listing every file and object that goes.',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        namespace: z =>
+          z
+            .string()
+            .min(1)
+            .describe(
+              'The namespace entity: a reference or name, e.g. "resource:default/payments-api-dev".',
+            ),
+        reason: z =>
+          z
+            .string()
+            .max(1000)
+            .optional()
+            .describe('Why it goes; shown to the reviewer.'),
+      },
+      output: {
+        files: z =>
+          z.array(z.string()).describe('Files the pull request deletes.'),
+        branch: z =>
+          z.string().optional().describe('The branch of the pull request.'),
+        pullRequestUrl: z =>
+          z.string().optional().describe('URL of the pull request.'),
+        pullRequestNumber: z =>
+          z.number().optional().describe('Number of the pull request.'),
+      },
+    },
+    async handler(ctx) {
+      if (!publisher) {
+        throw new InputError(
+          'tenancy.gitops.publisher is not configured: there is no repository to delete from',
+        );
+      }
+      const credentials = await ctx.getInitiatorCredentials();
+      let ref;
+      try {
+        ref = parseEntityRef(ctx.input.namespace, { defaultKind: 'resource' });
+      } catch (e) {
+        throw new InputError(
+          `namespace "${ctx.input.namespace}" is not an entity reference: ${e}`,
+        );
+      }
+      const entity = await catalog.getEntityByRef(ref, { credentials });
+      const annotations = entity?.metadata.annotations ?? {};
+      const tenantName = annotations[TENANCY_ANNOTATIONS.tenant];
+      const environment = annotations[TENANCY_ANNOTATIONS.environment];
+      if (!entity || !tenantName || !environment) {
+        throw new NotFoundError(
+          `${stringifyEntityRef(ref)} is not a tenant namespace in the catalog`,
+        );
+      }
+      const { userEntityRef } = await authorizeTenantRequest({
+        tenant: tenantName,
+        credentials,
+        catalog,
+        userInfo,
+        permissions,
+      });
+
+      const name = entity.metadata.name;
+      const folder = layout.namespaceDir(tenantName, environment, name);
+      const files = await publisher.listFiles(folder);
+      if (files.length === 0) {
+        throw new NotFoundError(
+          `${folder} is not in the GitOps repository: nothing to delete`,
+        );
+      }
+      ctx.output('files', files);
+      if (ctx.isDryRun) return;
+
+      const manifests = await Promise.all(
+        files.map(async file => ({
+          file,
+          kinds: kindsOf((await publisher.readFile(file)) ?? ''),
+        })),
+      );
+      const body = [
+        `**${escape(
+          userEntityRef,
+        )}** asks to decommission namespace \`${name}\` of tenant **${tenantName}** (${environment}).`,
+        '',
+        ...(ctx.input.reason ? [`> ${escape(ctx.input.reason)}`, ''] : []),
+        '### What will be deleted',
+        '',
+        'Once merged, Argo CD prunes these objects from the cluster and the catalog forgets the namespace. Everything inside the namespace goes with it.',
+        '',
+        ...manifests.map(
+          m =>
+            `- \`${m.file}\`${m.kinds.length ? `: ${m.kinds.join(', ')}` : ''}`,
+        ),
+        '',
+        '_Opened by the Backstage tenancy plugin._',
+      ].join('\n');
+      const branch = `tenancy/${tenantName}/${name}-delete`;
+      const result = await ctx.checkpoint({
+        key: `delete-${branch}`,
+        fn: async () => {
+          const published = await publisher.publish({
+            branch,
+            title: `Decommission namespace ${name} of tenant ${tenantName} (${environment})`,
+            body,
+            files: {},
+            deletions: [folder],
+            fingerprint: createHash('sha256')
+              .update(files.join('\n'))
+              .digest('hex'),
+            whenOpenDiffers: 'update',
+          });
+          return {
+            url: published.url,
+            number: published.number,
+            branch: published.branch,
+          };
+        },
+      });
+      ctx.output('branch', result.branch);
+      ctx.output('pullRequestUrl', result.url);
+      ctx.output('pullRequestNumber', result.number);
+    },
+  });
+}
+
+/** `Kind name` of each object in a YAML stream, for the reviewer. */
+function kindsOf(text: string): string[] {
+  const docs = parseAllDocuments(text);
+  return (Array.isArray(docs) ? docs : [docs])
+    .map(
+      doc =>
+        doc.toJS() as { kind?: unknown; metadata?: { name?: unknown } } | null,
+    )
+    .filter(o => o && typeof o.kind === 'string')
+    .map(o =>
+      o!.metadata?.name ? `${o!.kind} ${o!.metadata.name}` : String(o!.kind),
+    );
+}
