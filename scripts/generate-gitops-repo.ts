@@ -14,11 +14,11 @@ import { parseArgs } from 'node:util';
 import {
   composeNamespaceName,
   GitOpsLayout,
-  NamespaceRequest,
+  NamespaceBundleRequest,
+  renderNamespaceBundle,
   renderNamespaceEntity,
-  renderNamespaceManifest,
+  serializeManifests,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
-import { stringify } from 'yaml';
 
 interface TenantSpec {
   name: string;
@@ -39,6 +39,18 @@ interface TenantSpec {
 const CLUSTERS = {
   'nonprod-eu-1': 'Shared cluster for dev and staging namespaces.',
   'prod-eu-1': 'Shared production cluster.',
+};
+const QUOTA = {
+  'requests.cpu': '2',
+  'limits.cpu': '4',
+  'requests.memory': '4Gi',
+  'limits.memory': '8Gi',
+  pods: '30',
+};
+const LIMITS = {
+  defaultRequest: { cpu: '100m', memory: '128Mi' },
+  default: { cpu: '500m', memory: '512Mi' },
+  max: { cpu: '2', memory: '4Gi' },
 };
 const clusterFor = (environment: string) =>
   environment === 'prod' ? 'prod-eu-1' : 'nonprod-eu-1';
@@ -120,59 +132,69 @@ function tenantFiles(
   layout: GitOpsLayout,
   t: TenantSpec & { namespaceLimit?: number },
 ) {
-  const files: Record<string, unknown> = {
-    [layout.tenantFile(t.name)]: {
-      apiVersion: 'tenancy.io/v1alpha1',
-      kind: 'Tenant',
-      metadata: { name: t.name, title: t.title, description: t.description },
-      spec: {
-        owner: t.owner,
-        costCenter: t.costCenter,
-        ssoGroup: t.ssoGroup,
-        environments: t.environments,
-        isolation: t.isolation,
-        tier: t.tier,
+  const files: Record<string, unknown[]> = {
+    [layout.tenantFile(t.name)]: [
+      {
+        apiVersion: 'tenancy.io/v1alpha1',
+        kind: 'Tenant',
+        metadata: { name: t.name, title: t.title, description: t.description },
+        spec: {
+          owner: t.owner,
+          costCenter: t.costCenter,
+          ssoGroup: t.ssoGroup,
+          environments: t.environments,
+          isolation: t.isolation,
+          tier: t.tier,
+        },
       },
-    },
+    ],
   };
-  const base = (environment: string, namespace: string): NamespaceRequest => ({
+  const bundle = (
+    environment: string,
+    namespace: string,
+  ): NamespaceBundleRequest => ({
     tenant: t.name,
     owner: t.owner,
     costCenter: t.costCenter,
     environment,
     cluster: clusterFor(environment),
     namespace,
+    ssoGroup: t.ssoGroup,
+    clusterRoles: ['edit'],
+    podSecurity: environment === 'prod' ? 'restricted' : 'baseline',
+    quota: QUOTA,
+    limits: LIMITS,
   });
 
   let count = 0;
   for (const suffix of [undefined, ...(t.extraNamespaces ?? [])]) {
     for (const environment of t.environments) {
       if (t.namespaceLimit !== undefined && count >= t.namespaceLimit) break;
-      const request = base(
+      const namespace = composeNamespaceName({
+        tenant: t.name,
         environment,
-        composeNamespaceName({ tenant: t.name, environment, suffix }),
+        suffix,
+      });
+      Object.assign(
+        files,
+        renderNamespaceBundle(bundle(environment, namespace), layout),
       );
-      files[
-        layout.namespaceEntityFile(t.name, environment, request.namespace)
-      ] = renderNamespaceEntity(request);
-      files[
-        layout.namespaceManifestFile(t.name, environment, request.namespace)
-      ] = renderNamespaceManifest(request);
       count++;
     }
   }
   for (const vcluster of t.vclusters ?? []) {
     const [name, environment] = vcluster.split('@');
-    const vclusterName = composeNamespaceName({
+    const hostNamespace = composeNamespaceName({
       tenant: t.name,
       environment,
       suffix: `vc-${name}`,
     });
-    const request = base(environment, vclusterName);
-    files[layout.namespaceEntityFile(t.name, environment, vclusterName)] =
-      renderNamespaceEntity(request, { type: 'vcluster' });
-    files[layout.namespaceManifestFile(t.name, environment, vclusterName)] =
-      renderNamespaceManifest(request);
+    const request = bundle(environment, hostNamespace);
+    Object.assign(files, renderNamespaceBundle(request, layout));
+    // Until the vCluster bundle lands: the host namespace's bundle, catalogued as a vCluster.
+    files[layout.namespaceEntityFile(t.name, environment, hostNamespace)] = [
+      renderNamespaceEntity(request, { type: 'vcluster' }),
+    ];
   }
   return files;
 }
@@ -192,17 +214,19 @@ export async function writeGitOpsRepo(options: {
     : EXAMPLE_TENANTS;
 
   const layout = GitOpsLayout.create();
-  const files: Record<string, unknown> = {};
+  const files: Record<string, unknown[]> = {};
   for (const [cluster, description] of Object.entries(CLUSTERS)) {
-    files[layout.clusterFile(cluster)] = {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Resource',
-      metadata: { name: cluster, description },
-      spec: {
-        type: 'kubernetes-cluster',
-        owner: 'group:default/platform-team',
+    files[layout.clusterFile(cluster)] = [
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Resource',
+        metadata: { name: cluster, description },
+        spec: {
+          type: 'kubernetes-cluster',
+          owner: 'group:default/platform-team',
+        },
       },
-    };
+    ];
   }
   for (const t of tenants) {
     Object.assign(files, tenantFiles(layout, t));
@@ -212,7 +236,7 @@ export async function writeGitOpsRepo(options: {
   await fs.rm(join(out, layout.clustersPath), { recursive: true, force: true });
   for (const [path, content] of Object.entries(files)) {
     await fs.mkdir(dirname(join(out, path)), { recursive: true });
-    await fs.writeFile(join(out, path), stringify(content));
+    await fs.writeFile(join(out, path), serializeManifests(content));
   }
   return Object.keys(files).length;
 }

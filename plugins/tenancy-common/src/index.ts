@@ -15,7 +15,6 @@ export * from './gitops/GitOpsLayout';
 export * from './render/NamespaceRequest';
 export * from './render/composeNamespaceName';
 export * from './render/renderNamespaceEntity';
-export * from './render/renderNamespaceManifest';
 export * from './policy/quantity';
 export * from './policy/TenancyPolicy';
 export * from './policy/ValidationProblem';

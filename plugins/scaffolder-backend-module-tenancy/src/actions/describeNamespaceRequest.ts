@@ -1,4 +1,5 @@
 import { NamespaceBundleRequest } from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import { escapeMarkdown as escape } from './escapeMarkdown';
 
 /** The checks every namespace request passes before its pull request opens. */
 export const NAMESPACE_CHECKS = [
@@ -13,11 +14,6 @@ export const NAMESPACE_CHECKS = [
   'the namespace is not on the base branch and not in another open request',
   'the requester belongs to the owning group, or is a platform admin',
 ];
-
-const escape = (text: string) =>
-  text
-    .replace(/[\\`*_{}[\]()#+\-.!|<>&]/g, c => `\\${c}`)
-    .replace(/\r?\n/g, ' ');
 
 /** The pull request body, written for the reviewer. */
 export function describeNamespaceRequest(options: {

@@ -23,6 +23,7 @@ import {
 import { GitOpsPublisher } from '../publishers/types';
 import { authorizeTenantRequest } from './authorizeTenantRequest';
 import { describeNamespaceRequest } from './describeNamespaceRequest';
+import { publishChange } from './publishChange';
 import { examples } from './namespaceCreate.examples';
 
 /**
@@ -248,38 +249,19 @@ export function createNamespaceCreateAction(options: {
       const fingerprint = createHash('sha256')
         .update(JSON.stringify(files))
         .digest('hex');
-      const published = await ctx.checkpoint({
-        key: `publish-${branch}-${fingerprint}`,
-        fn: async () => {
-          const result = await publisher.publish({
-            branch,
-            title: `New namespace ${namespace} for tenant ${request.tenant} (${request.environment})`,
-            body: describeNamespaceRequest({
-              request,
-              requestedBy: userEntityRef,
-              ceiling: environment.ceiling,
-              files: paths,
-            }),
-            files,
-            fingerprint,
-            whenOpenDiffers: 'conflict',
-          });
-          return {
-            url: result.url,
-            number: result.number,
-            branch: result.branch,
-            created: result.created,
-          };
-        },
+      await publishChange(ctx, publisher, {
+        branch,
+        title: `New namespace ${namespace} for tenant ${request.tenant} (${request.environment})`,
+        body: describeNamespaceRequest({
+          request,
+          requestedBy: userEntityRef,
+          ceiling: environment.ceiling,
+          files: paths,
+        }),
+        files,
+        fingerprint,
+        whenOpenDiffers: 'conflict',
       });
-      ctx.logger.info(
-        `${published.created ? 'Opened' : 'Found the open'} request #${
-          published.number
-        } for ${namespace}: ${published.url}`,
-      );
-      ctx.output('branch', published.branch);
-      ctx.output('pullRequestUrl', published.url);
-      ctx.output('pullRequestNumber', published.number);
     },
   });
 }

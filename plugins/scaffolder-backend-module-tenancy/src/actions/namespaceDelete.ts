@@ -14,12 +14,9 @@ import {
 import { parseAllDocuments } from 'yaml';
 import { GitOpsPublisher } from '../publishers/types';
 import { authorizeTenantRequest } from './authorizeTenantRequest';
+import { escapeMarkdown as escape } from './escapeMarkdown';
+import { publishChange } from './publishChange';
 import { examples } from './namespaceDelete.examples';
-
-const escape = (text: string) =>
-  text
-    .replace(/[\\`*_{}[\]()#+\-.!|<>&]/g, c => `\\${c}`)
-    .replace(/\r?\n/g, ' ');
 
 /**
  * `tenancy:namespace:delete`: opens a pull request that removes a namespace's
@@ -134,31 +131,17 @@ export function createNamespaceDeleteAction(options: {
         '',
         '_Opened by the Backstage tenancy plugin._',
       ].join('\n');
-      const branch = `tenancy/${tenantName}/${name}-delete`;
-      const result = await ctx.checkpoint({
-        key: `delete-${branch}`,
-        fn: async () => {
-          const published = await publisher.publish({
-            branch,
-            title: `Decommission namespace ${name} of tenant ${tenantName} (${environment})`,
-            body,
-            files: {},
-            deletions: [folder],
-            fingerprint: createHash('sha256')
-              .update(files.join('\n'))
-              .digest('hex'),
-            whenOpenDiffers: 'update',
-          });
-          return {
-            url: published.url,
-            number: published.number,
-            branch: published.branch,
-          };
-        },
+      await publishChange(ctx, publisher, {
+        branch: `tenancy/${tenantName}/${name}-delete`,
+        title: `Decommission namespace ${name} of tenant ${tenantName} (${environment})`,
+        body,
+        files: {},
+        deletions: [folder],
+        fingerprint: createHash('sha256')
+          .update(files.join('\n'))
+          .digest('hex'),
+        whenOpenDiffers: 'update',
       });
-      ctx.output('branch', result.branch);
-      ctx.output('pullRequestUrl', result.url);
-      ctx.output('pullRequestNumber', result.number);
     },
   });
 }

@@ -46,7 +46,7 @@ describe('GitOpsLayout', () => {
       cluster: 'prod-eu-1',
     });
     for (const ignored of [
-      layout.namespaceManifestFile('payments', 'dev', 'payments-dev'),
+      'platform/tenants/payments/dev/payments-dev/namespace.yaml',
       'platform/tenants/payments/kustomization.yaml',
       'tenants/payments/tenant.yaml',
       'README.md',

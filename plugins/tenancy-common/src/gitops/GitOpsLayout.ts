@@ -19,7 +19,7 @@ export type GitOpsPath =
  * <clustersPath>/<cluster>.yaml                                     cluster entity
  * <tenantsPath>/<tenant>/tenant.yaml                                Tenant entity
  * <tenantsPath>/<tenant>/<environment>/<name>/catalog-info.yaml     namespace or vCluster entity
- * <tenantsPath>/<tenant>/<environment>/<name>/*.yaml                its Kubernetes manifests
+ * <tenantsPath>/<tenant>/<environment>/<name>/*.yaml                its Kubernetes manifests and kustomization
  * ```
  *
  * @public
@@ -60,14 +60,6 @@ export class GitOpsLayout {
       this.namespaceDir(tenant, environment, name),
       'catalog-info.yaml',
     );
-  }
-
-  namespaceManifestFile(
-    tenant: string,
-    environment: string,
-    name: string,
-  ): string {
-    return join(this.namespaceDir(tenant, environment, name), 'namespace.yaml');
   }
 
   clusterFile(cluster: string): string {

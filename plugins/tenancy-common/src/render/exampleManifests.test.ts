@@ -1,0 +1,33 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { validateAgainstContracts } from '../__testUtils__/validateAgainstContracts';
+
+const root = resolve(__dirname, '../../../../examples/gitops-repo');
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap(name => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return yamlFiles(path);
+    return path.endsWith('.yaml') ? [path] : [];
+  });
+}
+
+describe('examples/gitops-repo manifests', () => {
+  it('every Kubernetes object validates against the upstream schemas', () => {
+    const objects = yamlFiles(root).flatMap(file =>
+      parseAllDocuments(readFileSync(file, 'utf8')).map(d => ({
+        file,
+        object: d.toJS(),
+      })),
+    );
+    const kubernetes = objects.filter(
+      ({ object }) =>
+        !['Tenant', 'Resource', 'Kustomization'].includes(object.kind),
+    );
+    expect(kubernetes.length).toBeGreaterThan(100);
+    for (const { file, object } of kubernetes) {
+      expect([file, validateAgainstContracts(object)]).toEqual([file, []]);
+    }
+  });
+});
