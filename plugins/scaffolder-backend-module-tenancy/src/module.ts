@@ -7,6 +7,7 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import { GitOpsLayout } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { createNamespaceCreateAction } from './actions/namespaceCreate';
 import { createNamespaceDeleteAction } from './actions/namespaceDelete';
+import { createNamespaceUpdateAction } from './actions/namespaceUpdate';
 import { readTenancyPolicy } from './config/readTenancyPolicy';
 import { createPublisher } from './publishers/createPublisher';
 
@@ -48,6 +49,14 @@ export const scaffolderModuleTenancy = createBackendModule({
         }
         scaffolderActions.addActions(
           createNamespaceCreateAction({
+            catalog,
+            userInfo,
+            permissions,
+            layout,
+            policy,
+            publisher,
+          }),
+          createNamespaceUpdateAction({
             catalog,
             userInfo,
             permissions,

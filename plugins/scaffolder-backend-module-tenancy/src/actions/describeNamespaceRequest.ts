@@ -11,7 +11,7 @@ export const NAMESPACE_CHECKS = [
   'limit range defaults within maximums',
   'label keys and values; no platform-reserved label prefixes',
   'identity group: not a system group, no wildcard',
-  'the namespace is not on the base branch and not in another open request',
+  'a new namespace is not on the base branch and not in another open request',
   'the requester belongs to the owning group, or is a platform admin',
 ];
 
@@ -21,19 +21,24 @@ export function describeNamespaceRequest(options: {
   requestedBy: string;
   ceiling: Record<string, string>;
   files: string[];
+  /** Set for a change to an existing namespace, with the requester's reason. */
+  change?: { reason?: string };
 }): string {
-  const { request, requestedBy, ceiling, files } = options;
+  const { request, requestedBy, ceiling, files, change } = options;
   const quotaRows = Object.entries(request.quota).map(
     ([resource, value]) =>
       `| \`${resource}\` | ${value} | ${ceiling[resource] ?? 'no ceiling'} |`,
   );
   return [
-    `**${escape(requestedBy)}** asks for namespace \`${
-      request.namespace
-    }\` for tenant **${request.tenant}** ` +
+    `**${escape(requestedBy)}** asks ${
+      change ? 'to change' : 'for'
+    } namespace \`${request.namespace}\` for tenant **${request.tenant}** ` +
       `in **${request.environment}** on cluster \`${request.cluster}\`.`,
     '',
     ...(request.purpose ? [`> ${escape(request.purpose)}`, ''] : []),
+    ...(change?.reason
+      ? [`Reason for the change: ${escape(change.reason)}`, '']
+      : []),
     `Owner: \`${request.owner}\` · cost center: \`${escape(
       request.costCenter,
     )}\` · ` +

@@ -11,18 +11,14 @@ import { ConflictError, InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
-  composeNamespaceName,
   GitOpsLayout,
-  NamespaceBundleRequest,
-  renderNamespaceBundle,
-  serializeManifests,
   TENANT_KIND,
   TenancyPolicy,
-  validateNamespaceRequest,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { GitOpsPublisher } from '../publishers/types';
 import { authorizeTenantRequest } from './authorizeTenantRequest';
 import { describeNamespaceRequest } from './describeNamespaceRequest';
+import { prepareNamespaceBundle } from './prepareNamespaceBundle';
 import { publishChange } from './publishChange';
 import { examples } from './namespaceCreate.examples';
 
@@ -175,46 +171,16 @@ export function createNamespaceCreateAction(options: {
         { filter: { kind: TENANT_KIND }, fields: ['metadata.name'] },
         { credentials },
       );
-      const problems = validateNamespaceRequest(requestInput, {
-        tenant: {
-          name: tenant.metadata.name,
-          environments: tenant.spec.environments ?? [],
-          ssoGroup: tenant.spec.ssoGroup,
-        },
+      const { request, files, ceiling } = prepareNamespaceBundle({
+        input: requestInput,
+        tenant,
+        owner,
+        requestedBy: userEntityRef,
         otherTenants: others.items.map(e => e.metadata.name),
         policy,
+        layout,
       });
-      if (problems.length > 0) {
-        throw new InputError(
-          `The namespace request is invalid:\n${problems
-            .map(p => `- ${p.field} (${p.rule}): ${p.message}`)
-            .join('\n')}`,
-        );
-      }
-
-      const namespace = composeNamespaceName({
-        tenant: requestInput.tenant,
-        environment: requestInput.environment,
-        suffix: requestInput.name,
-      });
-      const environment = policy.environments[requestInput.environment];
-      const request: NamespaceBundleRequest = {
-        ...requestInput,
-        namespace,
-        owner,
-        costCenter: tenant.spec.costCenter,
-        ssoGroup: tenant.spec.ssoGroup!,
-        clusterRoles: policy.clusterRoles,
-        podSecurity: environment.podSecurity,
-        requestedBy: userEntityRef,
-      };
-      const bundle = renderNamespaceBundle(request, layout);
-      const files = Object.fromEntries(
-        Object.entries(bundle).map(([path, objects]) => [
-          path,
-          serializeManifests(objects),
-        ]),
-      );
+      const { namespace } = request;
       const paths = Object.keys(files);
       const entityRef = `resource:default/${namespace}`;
       ctx.output('namespace', namespace);
@@ -255,7 +221,7 @@ export function createNamespaceCreateAction(options: {
         body: describeNamespaceRequest({
           request,
           requestedBy: userEntityRef,
-          ceiling: environment.ceiling,
+          ceiling,
           files: paths,
         }),
         files,

@@ -13,6 +13,7 @@ import { stringify } from 'yaml';
 import { LocalGitPublisher } from '../../publishers/LocalGitPublisher';
 import { createNamespaceCreateAction } from '../namespaceCreate';
 import { createNamespaceDeleteAction } from '../namespaceDelete';
+import { createNamespaceUpdateAction } from '../namespaceUpdate';
 
 export const policy: TenancyPolicy = {
   environments: {
@@ -131,5 +132,13 @@ export async function setUpAction(options: {
     layout,
     publisher,
   });
-  return { action, deleteAction, publisher, repo, permissions };
+  const updateAction = createNamespaceUpdateAction({
+    catalog,
+    userInfo,
+    permissions,
+    layout,
+    policy,
+    publisher,
+  });
+  return { action, deleteAction, updateAction, publisher, repo, permissions };
 }

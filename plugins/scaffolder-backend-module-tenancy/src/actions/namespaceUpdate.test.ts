@@ -1,0 +1,118 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { createMockDirectory } from '@backstage/backend-test-utils';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { JsonObject } from '@backstage/types';
+import { parse } from 'yaml';
+import { setUpAction } from './__testUtils__/setUpNamespaceCreateAction';
+import { examples } from './namespaceUpdate.examples';
+
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
+
+describe('tenancy:namespace:update', () => {
+  const dir = createMockDirectory();
+  beforeEach(() => dir.clear());
+
+  const run = async (
+    setup: Awaited<ReturnType<typeof setUpAction>>,
+    input: JsonObject,
+    isDryRun = false,
+  ) => {
+    const ctx = createMockActionContext({
+      input,
+      workspacePath: join(dir.path, 'ws'),
+    });
+    (ctx as any).isDryRun = isDryRun;
+    await setup.updateAction.handler(ctx as any);
+    return Object.fromEntries((ctx.output as jest.Mock).mock.calls);
+  };
+
+  it('re-renders the bundle with the new quota and opens one request, updated on re-runs', async () => {
+    const setup = await setUpAction({ root: dir.path });
+    const outputs = await run(setup, {
+      namespace: 'payments-dev',
+      size: 'S',
+      reason: 'More room',
+    });
+
+    expect(outputs).toMatchObject({
+      branch: 'tenancy/payments/payments-dev-update',
+      pullRequestNumber: 1,
+    });
+    expect(outputs.files).toContain(
+      'tenants/payments/dev/payments-dev/resourcequota.yaml',
+    );
+    const quota = parse(
+      git(
+        setup.repo,
+        'show',
+        'tenancy/payments/payments-dev-update:tenants/payments/dev/payments-dev/resourcequota.yaml',
+      ),
+    );
+    expect(quota.spec.hard.pods).toBe('20');
+    const body = git(
+      setup.repo,
+      'log',
+      '-1',
+      '--format=%b',
+      'tenancy/payments/payments-dev-update',
+    );
+    expect(body).toContain('asks to change namespace `payments-dev`');
+    expect(body).toContain('Reason for the change: More room');
+
+    // Another change before the review updates the same request.
+    const again = await run(setup, {
+      namespace: 'payments-dev',
+      size: 'S',
+      quota: { pods: '40' },
+    });
+    expect(again.pullRequestNumber).toBe(1);
+    const updated = parse(
+      git(
+        setup.repo,
+        'show',
+        'tenancy/payments/payments-dev-update:tenants/payments/dev/payments-dev/resourcequota.yaml',
+      ),
+    );
+    expect(updated.spec.hard.pods).toBe('40');
+    expect(await setup.publisher.listRequests()).toHaveLength(1);
+  });
+
+  it('still enforces the policy', async () => {
+    const setup = await setUpAction({ root: dir.path });
+    await expect(
+      run(setup, {
+        namespace: 'payments-dev',
+        size: 'S',
+        quota: { 'limits.cpu': '99' },
+      }),
+    ).rejects.toThrow(
+      /quota.limits.cpu \(ceiling\): quota.limits.cpu "99" exceeds the dev ceiling of 16/,
+    );
+    expect(await setup.publisher.listRequests()).toEqual([]);
+  });
+
+  it('says when there is nothing to change', async () => {
+    const setup = await setUpAction({ root: dir.path });
+    await expect(run(setup, { namespace: 'payments-dev' })).rejects.toThrow(
+      'nothing to change: give a size, quota, limits or labels',
+    );
+  });
+
+  it('refuses outsiders', async () => {
+    const setup = await setUpAction({ root: dir.path, member: false });
+    await expect(
+      run(setup, { namespace: 'payments-dev', size: 'S' }),
+    ).rejects.toThrow(/is not a member of group:default\/team-payments/);
+  });
+
+  it.each(examples.map(e => [e.description, e.example]))(
+    'example: %s',
+    async (_d, example) => {
+      const setup = await setUpAction({ root: dir.path });
+      const outputs = await run(setup, parse(example).steps[0].input);
+      expect(outputs.pullRequestNumber).toBe(1);
+    },
+  );
+});

@@ -1,0 +1,225 @@
+import { createHash } from 'node:crypto';
+import {
+  PermissionsService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  GitOpsLayout,
+  TENANCY_ANNOTATIONS,
+  TENANT_KIND,
+  TenancyPolicy,
+} from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import { GitOpsPublisher } from '../publishers/types';
+import { authorizeTenantRequest } from './authorizeTenantRequest';
+import { describeNamespaceRequest } from './describeNamespaceRequest';
+import { examples } from './namespaceUpdate.examples';
+import { prepareNamespaceBundle } from './prepareNamespaceBundle';
+import { publishChange } from './publishChange';
+
+/**
+ * `tenancy:namespace:update`: changes the quota, container limits or labels
+ * of an existing tenant namespace through a pull request.
+ *
+ * @public
+ */
+export function createNamespaceUpdateAction(options: {
+  catalog: CatalogService;
+  userInfo: UserInfoService;
+  permissions: PermissionsService;
+  layout: GitOpsLayout;
+  policy: TenancyPolicy;
+  publisher?: GitOpsPublisher;
+}) {
+  const { catalog, userInfo, permissions, layout, policy, publisher } = options;
+  return createTemplateAction({
+    id: 'tenancy:namespace:update',
+    description:
+      'Changes the quota, container limits or labels of a tenant namespace: re-validates against the platform policy and opens (or updates) a pull request with the re-rendered bundle.',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        namespace: z =>
+          z
+            .string()
+            .min(1)
+            .describe(
+              'The namespace entity: a reference or name, e.g. "resource:default/payments-api-dev".',
+            ),
+        size: z =>
+          z
+            .string()
+            .optional()
+            .describe('A quota size from tenancy.policy.quotaSizes, e.g. "M".'),
+        quota: z =>
+          z
+            .record(z.string())
+            .optional()
+            .describe(
+              "ResourceQuota hard limits, resource name to quantity; overrides the size's values.",
+            ),
+        limits: z =>
+          z
+            .object({
+              defaultRequest: z.record(z.string()).optional(),
+              default: z.record(z.string()).optional(),
+              max: z.record(z.string()).optional(),
+            })
+            .optional()
+            .describe(
+              'Container LimitRange: defaultRequest, default and max, each with cpu and memory.',
+            ),
+        labels: z =>
+          z
+            .record(z.string())
+            .optional()
+            .describe('Extra labels on the Namespace.'),
+        reason: z =>
+          z
+            .string()
+            .optional()
+            .describe('Why the change is needed; shown to the reviewer.'),
+      },
+      output: {
+        files: z => z.array(z.string()).describe('Files the change rewrites.'),
+        branch: z =>
+          z.string().optional().describe('The branch of the pull request.'),
+        pullRequestUrl: z =>
+          z.string().optional().describe('URL of the pull request.'),
+        pullRequestNumber: z =>
+          z.number().optional().describe('Number of the pull request.'),
+      },
+    },
+    async handler(ctx) {
+      const { input } = ctx;
+      if (!publisher) {
+        throw new InputError(
+          'tenancy.gitops.publisher is not configured: there is no repository to change',
+        );
+      }
+      const credentials = await ctx.getInitiatorCredentials();
+      let ref;
+      try {
+        ref = parseEntityRef(input.namespace, { defaultKind: 'resource' });
+      } catch (e) {
+        throw new InputError(
+          `namespace "${input.namespace}" is not an entity reference: ${e}`,
+        );
+      }
+      const entity = await catalog.getEntityByRef(ref, { credentials });
+      const annotations = entity?.metadata.annotations ?? {};
+      const tenantName = annotations[TENANCY_ANNOTATIONS.tenant];
+      const environment = annotations[TENANCY_ANNOTATIONS.environment];
+      const cluster = annotations[TENANCY_ANNOTATIONS.kubernetesCluster];
+      if (!entity || !tenantName || !environment || !cluster) {
+        throw new NotFoundError(
+          `${stringifyEntityRef(ref)} is not a tenant namespace in the catalog`,
+        );
+      }
+      const { tenant, owner, userEntityRef } = await authorizeTenantRequest({
+        tenant: tenantName,
+        credentials,
+        catalog,
+        userInfo,
+        permissions,
+      });
+      const namespace = entity.metadata.name;
+      const folder = layout.namespaceDir(tenantName, environment, namespace);
+      if (!(await publisher.exists(folder))) {
+        throw new NotFoundError(`${folder} is not in the GitOps repository`);
+      }
+      const size = input.size ? policy.quotaSizes[input.size] : {};
+      if (!size) {
+        throw new InputError(
+          `size "${input.size}" is not one of ${
+            Object.keys(policy.quotaSizes).join(', ') ||
+            'the configured sizes (none)'
+          }`,
+        );
+      }
+      if (!input.size && !input.quota && !input.limits && !input.labels) {
+        throw new InputError(
+          'nothing to change: give a size, quota, limits or labels',
+        );
+      }
+
+      const others = await catalog.getEntities(
+        { filter: { kind: TENANT_KIND }, fields: ['metadata.name'] },
+        { credentials },
+      );
+      const { request, files, ceiling } = prepareNamespaceBundle({
+        input: {
+          tenant: tenantName,
+          environment,
+          cluster,
+          name: namePart(namespace, tenantName, environment),
+          quota: { ...size, ...input.quota },
+          limits: input.limits,
+          labels: input.labels,
+          purpose: entity.metadata.description,
+        },
+        tenant,
+        owner,
+        requestedBy: userEntityRef,
+        otherTenants: others.items.map(e => e.metadata.name),
+        policy,
+        layout,
+      });
+      const changed: Record<string, string> = {};
+      for (const [path, content] of Object.entries(files)) {
+        if ((await publisher.readFile(path)) !== content)
+          changed[path] = content;
+      }
+      const paths = Object.keys(changed);
+      if (paths.length === 0) {
+        throw new InputError(
+          `namespace ${namespace} already has these settings: nothing to change`,
+        );
+      }
+      ctx.output('files', paths);
+      if (ctx.isDryRun) return;
+
+      await publishChange(ctx, publisher, {
+        branch: `tenancy/${tenantName}/${namespace}-update`,
+        title: `Change namespace ${namespace} of tenant ${tenantName} (${environment})`,
+        body: describeNamespaceRequest({
+          request,
+          requestedBy: userEntityRef,
+          ceiling,
+          files: paths,
+          change: { reason: input.reason },
+        }),
+        files: changed,
+        fingerprint: createHash('sha256')
+          .update(JSON.stringify(changed))
+          .digest('hex'),
+        whenOpenDiffers: 'update',
+      });
+    },
+  });
+}
+
+/** The middle part of `<tenant>-<name>-<environment>`, or why there is none. */
+function namePart(
+  namespace: string,
+  tenant: string,
+  environment: string,
+): string | undefined {
+  if (namespace === `${tenant}-${environment}`) return undefined;
+  const prefix = `${tenant}-`;
+  const suffix = `-${environment}`;
+  if (
+    namespace.startsWith(prefix) &&
+    namespace.endsWith(suffix) &&
+    namespace.length > prefix.length + suffix.length
+  ) {
+    return namespace.slice(prefix.length, -suffix.length);
+  }
+  throw new InputError(
+    `namespace ${namespace} is not named <tenant>-<name>-<environment>; change it by hand in the GitOps repository`,
+  );
+}
