@@ -18,6 +18,7 @@ import {
 import { GitOpsPublisher } from '../publishers/types';
 import { authorizeTenantRequest } from './authorizeTenantRequest';
 import { describeNamespaceRequest } from './describeNamespaceRequest';
+import { namespaceSettingsInput, resolveQuota } from './namespaceSettings';
 import { prepareNamespaceBundle } from './prepareNamespaceBundle';
 import { publishChange } from './publishChange';
 import { examples } from './namespaceCreate.examples';
@@ -75,36 +76,7 @@ export function createNamespaceCreateAction(options: {
             .describe(
               'Optional middle part of the name: <tenant>-<name>-<environment>, or <tenant>-<environment> without it.',
             ),
-        size: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              'A quota size from tenancy.policy.quotaSizes, e.g. "S", "M" or "L".',
-            ),
-        quota: z =>
-          z
-            .record(z.string())
-            .optional()
-            .describe(
-              "ResourceQuota hard limits, resource name to quantity; overrides the size's values.",
-            ),
-        limits: z =>
-          z
-            .object({
-              defaultRequest: z.record(z.string()).optional(),
-              default: z.record(z.string()).optional(),
-              max: z.record(z.string()).optional(),
-            })
-            .optional()
-            .describe(
-              'Container LimitRange: defaultRequest, default and max, each with cpu and memory.',
-            ),
-        labels: z =>
-          z
-            .record(z.string())
-            .optional()
-            .describe('Extra labels on the Namespace.'),
+        ...namespaceSettingsInput,
         purpose: z =>
           z
             .string()
@@ -148,21 +120,12 @@ export function createNamespaceCreateAction(options: {
         input.cluster.includes(':') || input.cluster.includes('/')
           ? safeEntityName(input.cluster)
           : input.cluster;
-      const size = input.size ? policy.quotaSizes[input.size] : {};
-      if (!size) {
-        throw new InputError(
-          `size "${input.size}" is not one of ${
-            Object.keys(policy.quotaSizes).join(', ') ||
-            'the configured sizes (none)'
-          }`,
-        );
-      }
       const requestInput = {
         tenant: tenant.metadata.name,
         environment: input.environment,
         cluster,
         name: input.name || undefined,
-        quota: { ...size, ...input.quota },
+        quota: resolveQuota(policy, input.size, input.quota),
         limits: input.limits,
         labels: input.labels,
         purpose: input.purpose,

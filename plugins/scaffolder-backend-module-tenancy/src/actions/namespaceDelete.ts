@@ -3,17 +3,14 @@ import {
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import {
-  GitOpsLayout,
-  TENANCY_ANNOTATIONS,
-} from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import { GitOpsLayout } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { parseAllDocuments } from 'yaml';
 import { GitOpsPublisher } from '../publishers/types';
 import { authorizeTenantRequest } from './authorizeTenantRequest';
+import { loadNamespaceEntity } from './loadNamespaceEntity';
 import { escapeMarkdown as escape } from './escapeMarkdown';
 import { publishChange } from './publishChange';
 import { examples } from './namespaceDelete.examples';
@@ -72,23 +69,15 @@ export function createNamespaceDeleteAction(options: {
         );
       }
       const credentials = await ctx.getInitiatorCredentials();
-      let ref;
-      try {
-        ref = parseEntityRef(ctx.input.namespace, { defaultKind: 'resource' });
-      } catch (e) {
-        throw new InputError(
-          `namespace "${ctx.input.namespace}" is not an entity reference: ${e}`,
-        );
-      }
-      const entity = await catalog.getEntityByRef(ref, { credentials });
-      const annotations = entity?.metadata.annotations ?? {};
-      const tenantName = annotations[TENANCY_ANNOTATIONS.tenant];
-      const environment = annotations[TENANCY_ANNOTATIONS.environment];
-      if (!entity || !tenantName || !environment) {
-        throw new NotFoundError(
-          `${stringifyEntityRef(ref)} is not a tenant namespace in the catalog`,
-        );
-      }
+      const {
+        entity,
+        tenant: tenantName,
+        environment,
+      } = await loadNamespaceEntity({
+        namespace: ctx.input.namespace,
+        catalog,
+        credentials,
+      });
       const { userEntityRef } = await authorizeTenantRequest({
         tenant: tenantName,
         credentials,

@@ -3,13 +3,11 @@ import {
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   GitOpsLayout,
-  TENANCY_ANNOTATIONS,
   TENANT_KIND,
   TenancyPolicy,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
@@ -17,6 +15,8 @@ import { GitOpsPublisher } from '../publishers/types';
 import { authorizeTenantRequest } from './authorizeTenantRequest';
 import { describeNamespaceRequest } from './describeNamespaceRequest';
 import { examples } from './namespaceUpdate.examples';
+import { loadNamespaceEntity } from './loadNamespaceEntity';
+import { namespaceSettingsInput, resolveQuota } from './namespaceSettings';
 import { prepareNamespaceBundle } from './prepareNamespaceBundle';
 import { publishChange } from './publishChange';
 
@@ -50,34 +50,7 @@ export function createNamespaceUpdateAction(options: {
             .describe(
               'The namespace entity: a reference or name, e.g. "resource:default/payments-api-dev".',
             ),
-        size: z =>
-          z
-            .string()
-            .optional()
-            .describe('A quota size from tenancy.policy.quotaSizes, e.g. "M".'),
-        quota: z =>
-          z
-            .record(z.string())
-            .optional()
-            .describe(
-              "ResourceQuota hard limits, resource name to quantity; overrides the size's values.",
-            ),
-        limits: z =>
-          z
-            .object({
-              defaultRequest: z.record(z.string()).optional(),
-              default: z.record(z.string()).optional(),
-              max: z.record(z.string()).optional(),
-            })
-            .optional()
-            .describe(
-              'Container LimitRange: defaultRequest, default and max, each with cpu and memory.',
-            ),
-        labels: z =>
-          z
-            .record(z.string())
-            .optional()
-            .describe('Extra labels on the Namespace.'),
+        ...namespaceSettingsInput,
         reason: z =>
           z
             .string()
@@ -102,24 +75,16 @@ export function createNamespaceUpdateAction(options: {
         );
       }
       const credentials = await ctx.getInitiatorCredentials();
-      let ref;
-      try {
-        ref = parseEntityRef(input.namespace, { defaultKind: 'resource' });
-      } catch (e) {
-        throw new InputError(
-          `namespace "${input.namespace}" is not an entity reference: ${e}`,
-        );
-      }
-      const entity = await catalog.getEntityByRef(ref, { credentials });
-      const annotations = entity?.metadata.annotations ?? {};
-      const tenantName = annotations[TENANCY_ANNOTATIONS.tenant];
-      const environment = annotations[TENANCY_ANNOTATIONS.environment];
-      const cluster = annotations[TENANCY_ANNOTATIONS.kubernetesCluster];
-      if (!entity || !tenantName || !environment || !cluster) {
-        throw new NotFoundError(
-          `${stringifyEntityRef(ref)} is not a tenant namespace in the catalog`,
-        );
-      }
+      const {
+        entity,
+        tenant: tenantName,
+        environment,
+        cluster,
+      } = await loadNamespaceEntity({
+        namespace: input.namespace,
+        catalog,
+        credentials,
+      });
       const { tenant, owner, userEntityRef } = await authorizeTenantRequest({
         tenant: tenantName,
         credentials,
@@ -131,15 +96,6 @@ export function createNamespaceUpdateAction(options: {
       const folder = layout.namespaceDir(tenantName, environment, namespace);
       if (!(await publisher.exists(folder))) {
         throw new NotFoundError(`${folder} is not in the GitOps repository`);
-      }
-      const size = input.size ? policy.quotaSizes[input.size] : {};
-      if (!size) {
-        throw new InputError(
-          `size "${input.size}" is not one of ${
-            Object.keys(policy.quotaSizes).join(', ') ||
-            'the configured sizes (none)'
-          }`,
-        );
       }
       if (!input.size && !input.quota && !input.limits && !input.labels) {
         throw new InputError(
@@ -157,7 +113,7 @@ export function createNamespaceUpdateAction(options: {
           environment,
           cluster,
           name: namePart(namespace, tenantName, environment),
-          quota: { ...size, ...input.quota },
+          quota: resolveQuota(policy, input.size, input.quota),
           limits: input.limits,
           labels: input.labels,
           purpose: entity.metadata.description,
