@@ -6,13 +6,19 @@ test('the catalog lists the tenants of the GitOps repository and opens a tenant 
 }, testInfo) => {
   await signInAsGuest(page);
 
-  await page.goto('/?filters[kind]=tenant&filters[user]=all');
-  await expect(page.getByText('All Tenants (4)')).toBeVisible();
-  for (const name of ['Checkout', 'Data platform', 'Search']) {
-    await expect(
-      page.getByRole('link', { name, exact: true }).first(),
-    ).toBeVisible();
-  }
+  // Right after start-up the catalog may still be ingesting the GitOps repository:
+  // reload until every tenant is listed.
+  await expect(async () => {
+    await page.goto('/?filters[kind]=tenant&filters[user]=all');
+    await expect(page.getByText('All Tenants (4)')).toBeVisible({
+      timeout: 5_000,
+    });
+    for (const name of ['Checkout', 'Data platform', 'Payments', 'Search']) {
+      await expect(
+        page.getByRole('link', { name, exact: true }).first(),
+      ).toBeVisible({ timeout: 2_000 });
+    }
+  }).toPass({ timeout: 60_000 });
   await page.screenshot({
     path: testInfo.outputPath('catalog-tenants.png'),
     fullPage: true,
