@@ -9,10 +9,13 @@
  *   yarn bench:provisioning [--runs 20]
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ConfigReader } from '@backstage/config';
+import { parse } from 'yaml';
 import {
   GitOpsLayout,
   NamespaceBundleRequest,
@@ -23,35 +26,14 @@ import {
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { LocalGitPublisher } from '@tenancy-plugins/backstage-plugin-scaffolder-backend-module-tenancy';
 import { createNamespaceCreateAction } from '../../plugins/scaffolder-backend-module-tenancy/src/actions/namespaceCreate';
+import { readTenancyPolicy } from '../../plugins/scaffolder-backend-module-tenancy/src/config/readTenancyPolicy';
 
-const policy: TenancyPolicy = {
-  environments: {
-    dev: {
-      clusters: ['nonprod-eu-1'],
-      podSecurity: 'baseline',
-      ceiling: {
-        'requests.cpu': '8',
-        'limits.cpu': '16',
-        'requests.memory': '32Gi',
-        'limits.memory': '64Gi',
-        pods: '100',
-      },
-    },
-  },
-  reservedNamespaces: ['default', 'kube-system'],
-  reservedPrefixes: ['kube-'],
-  nodePools: [],
-  quotaSizes: {
-    S: {
-      'requests.cpu': '1',
-      'limits.cpu': '2',
-      'requests.memory': '2Gi',
-      'limits.memory': '4Gi',
-      pods: '20',
-    },
-  },
-  clusterRoles: ['edit', 'view'],
-};
+// The embedded default's policy, as configured in app-config.yaml.
+const policy: TenancyPolicy = readTenancyPolicy(
+  new ConfigReader(
+    parse(readFileSync(resolve(__dirname, '../../app-config.yaml'), 'utf8')),
+  ),
+);
 const layout = GitOpsLayout.create();
 const otherTenants = Array.from({ length: 2000 }, (_, i) => `tenant-${i}`);
 
