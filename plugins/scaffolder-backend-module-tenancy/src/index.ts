@@ -14,3 +14,4 @@ export type {
   PublishedRequest,
   RequestState,
 } from './publishers/types';
+export type { TenancyActionDeps } from './actions/TenancyActionDeps';

@@ -47,30 +47,18 @@ export const scaffolderModuleTenancy = createBackendModule({
             'tenancy.gitops.publisher is not configured: tenancy actions only render files into the workspace',
           );
         }
+        const deps = {
+          catalog,
+          userInfo,
+          permissions,
+          layout,
+          policy,
+          publisher,
+        };
         scaffolderActions.addActions(
-          createNamespaceCreateAction({
-            catalog,
-            userInfo,
-            permissions,
-            layout,
-            policy,
-            publisher,
-          }),
-          createNamespaceUpdateAction({
-            catalog,
-            userInfo,
-            permissions,
-            layout,
-            policy,
-            publisher,
-          }),
-          createNamespaceDeleteAction({
-            catalog,
-            userInfo,
-            permissions,
-            layout,
-            publisher,
-          }),
+          createNamespaceCreateAction(deps),
+          createNamespaceUpdateAction(deps),
+          createNamespaceDeleteAction(deps),
         );
       },
     });

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { createMockDirectory } from '@backstage/backend-test-utils';
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { parse } from 'yaml';
 import { examples } from './namespaceCreate.examples';
+import { runAction } from './__testUtils__/runAction';
 import { setUpAction } from './__testUtils__/setUpNamespaceCreateAction';
 
 describe('tenancy:namespace:create examples', () => {
@@ -14,13 +14,9 @@ describe('tenancy:namespace:create examples', () => {
     async (_d, example) => {
       const setup = await setUpAction({ root: dir.path });
       const input = parse(example).steps[0].input;
-      const ctx = createMockActionContext({
-        input,
+      const outputs = await runAction(setup.action, input, {
         workspacePath: join(dir.path, 'ws'),
       });
-      await setup.action.handler(ctx as any);
-
-      const outputs = Object.fromEntries((ctx.output as jest.Mock).mock.calls);
       expect(outputs.pullRequestNumber).toBe(1);
       expect(outputs.files).toHaveLength(7);
     },

@@ -1,14 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { createMockDirectory } from '@backstage/backend-test-utils';
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { JsonObject } from '@backstage/types';
 import { parse, parseAllDocuments } from 'yaml';
+import { git, runAction } from './__testUtils__/runAction';
 import { setUpAction } from './__testUtils__/setUpNamespaceCreateAction';
-
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
 
 const input = (patch: JsonObject = {}): JsonObject => ({
   tenant: 'payments',
@@ -29,16 +25,12 @@ describe('tenancy:namespace:create', () => {
     setup: Awaited<ReturnType<typeof setUpAction>>,
     values: JsonObject,
     options: { isDryRun?: boolean } = {},
-  ) => {
-    const ctx = createMockActionContext({
-      input: values,
+  ) => ({
+    outputs: await runAction(setup.action, values, {
       workspacePath: join(dir.path, 'workspace'),
-    });
-    (ctx as any).isDryRun = options.isDryRun ?? false;
-    await setup.action.handler(ctx as any);
-    const outputs = Object.fromEntries((ctx.output as jest.Mock).mock.calls);
-    return { ctx, outputs };
-  };
+      isDryRun: options.isDryRun,
+    }),
+  });
 
   it('opens a pull request with the rendered bundle, for the reviewer', async () => {
     const setup = await setUpAction({ root: dir.path });

@@ -1,22 +1,13 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
-import {
-  PermissionsService,
-  resolveSafeChildPath,
-  UserInfoService,
-} from '@backstage/backend-plugin-api';
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { ConflictError, InputError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import {
-  GitOpsLayout,
-  TENANT_KIND,
-  TenancyPolicy,
-} from '@tenancy-plugins/backstage-plugin-tenancy-common';
-import { GitOpsPublisher } from '../publishers/types';
+import { TENANT_KIND } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { authorizeTenantRequest } from './authorizeTenantRequest';
+import { TenancyActionDeps } from './TenancyActionDeps';
 import { describeNamespaceRequest } from './describeNamespaceRequest';
 import { namespaceSettingsInput, resolveQuota } from './namespaceSettings';
 import { prepareNamespaceBundle } from './prepareNamespaceBundle';
@@ -31,14 +22,7 @@ import { examples } from './namespaceCreate.examples';
  *
  * @public
  */
-export function createNamespaceCreateAction(options: {
-  catalog: CatalogService;
-  userInfo: UserInfoService;
-  permissions: PermissionsService;
-  layout: GitOpsLayout;
-  policy: TenancyPolicy;
-  publisher?: GitOpsPublisher;
-}) {
+export function createNamespaceCreateAction(options: TenancyActionDeps) {
   const { catalog, userInfo, permissions, layout, policy, publisher } = options;
   return createTemplateAction({
     id: 'tenancy:namespace:create',

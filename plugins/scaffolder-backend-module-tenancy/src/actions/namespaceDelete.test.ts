@@ -1,32 +1,24 @@
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createMockDirectory } from '@backstage/backend-test-utils';
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { JsonObject } from '@backstage/types';
 import { parse } from 'yaml';
+import { git, runAction } from './__testUtils__/runAction';
 import { setUpAction } from './__testUtils__/setUpNamespaceCreateAction';
 import { examples } from './namespaceDelete.examples';
-
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
 
 describe('tenancy:namespace:delete', () => {
   const dir = createMockDirectory();
   beforeEach(() => dir.clear());
 
-  const run = async (
+  const run = (
     setup: Awaited<ReturnType<typeof setUpAction>>,
     input: JsonObject,
     isDryRun = false,
-  ) => {
-    const ctx = createMockActionContext({
-      input,
+  ) =>
+    runAction(setup.deleteAction, input, {
       workspacePath: join(dir.path, 'ws'),
+      isDryRun,
     });
-    (ctx as any).isDryRun = isDryRun;
-    await setup.deleteAction.handler(ctx as any);
-    return Object.fromEntries((ctx.output as jest.Mock).mock.calls);
-  };
 
   it('opens a request that removes the folder, saying what will be deleted', async () => {
     const setup = await setUpAction({ root: dir.path });

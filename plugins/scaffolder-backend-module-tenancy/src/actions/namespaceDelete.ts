@@ -1,15 +1,9 @@
 import { createHash } from 'node:crypto';
-import {
-  PermissionsService,
-  UserInfoService,
-} from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { GitOpsLayout } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { parseAllDocuments } from 'yaml';
-import { GitOpsPublisher } from '../publishers/types';
 import { authorizeTenantRequest } from './authorizeTenantRequest';
+import { TenancyActionDeps } from './TenancyActionDeps';
 import { loadNamespaceEntity } from './loadNamespaceEntity';
 import { escapeMarkdown as escape } from './escapeMarkdown';
 import { publishChange } from './publishChange';
@@ -21,13 +15,7 @@ import { examples } from './namespaceDelete.examples';
  *
  * @public
  */
-export function createNamespaceDeleteAction(options: {
-  catalog: CatalogService;
-  userInfo: UserInfoService;
-  permissions: PermissionsService;
-  layout: GitOpsLayout;
-  publisher?: GitOpsPublisher;
-}) {
+export function createNamespaceDeleteAction(options: TenancyActionDeps) {
   const { catalog, userInfo, permissions, layout, publisher } = options;
   return createTemplateAction({
     id: 'tenancy:namespace:delete',

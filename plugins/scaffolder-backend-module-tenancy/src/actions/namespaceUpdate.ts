@@ -1,18 +1,9 @@
 import { createHash } from 'node:crypto';
-import {
-  PermissionsService,
-  UserInfoService,
-} from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import {
-  GitOpsLayout,
-  TENANT_KIND,
-  TenancyPolicy,
-} from '@tenancy-plugins/backstage-plugin-tenancy-common';
-import { GitOpsPublisher } from '../publishers/types';
+import { TENANT_KIND } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { authorizeTenantRequest } from './authorizeTenantRequest';
+import { TenancyActionDeps } from './TenancyActionDeps';
 import { describeNamespaceRequest } from './describeNamespaceRequest';
 import { examples } from './namespaceUpdate.examples';
 import { loadNamespaceEntity } from './loadNamespaceEntity';
@@ -26,14 +17,7 @@ import { publishChange } from './publishChange';
  *
  * @public
  */
-export function createNamespaceUpdateAction(options: {
-  catalog: CatalogService;
-  userInfo: UserInfoService;
-  permissions: PermissionsService;
-  layout: GitOpsLayout;
-  policy: TenancyPolicy;
-  publisher?: GitOpsPublisher;
-}) {
+export function createNamespaceUpdateAction(options: TenancyActionDeps) {
   const { catalog, userInfo, permissions, layout, policy, publisher } = options;
   return createTemplateAction({
     id: 'tenancy:namespace:update',

@@ -4,6 +4,7 @@ import { ScmIntegrations } from '@backstage/integration';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { GithubPublisher } from './GithubPublisher';
+import { aChange } from './__testUtils__/aChange';
 import { ChangeRequest } from './types';
 
 /**
@@ -192,17 +193,8 @@ function fakeGithub() {
   return { state, handlers, filesOf };
 }
 
-const change = (patch: Partial<ChangeRequest> = {}): ChangeRequest => ({
-  branch: 'tenancy/payments/payments-api-dev',
-  title: 'New namespace payments-api-dev',
-  body: 'Requested by alex',
-  files: {
-    'tenants/payments/dev/payments-api-dev/namespace.yaml': 'kind: Namespace\n',
-  },
-  fingerprint: 'aa11',
-  whenOpenDiffers: 'conflict',
-  ...patch,
-});
+const change = (patch: Partial<ChangeRequest> = {}) =>
+  aChange({ fingerprint: 'aa11', ...patch });
 
 describe('GithubPublisher', () => {
   const server = setupServer();

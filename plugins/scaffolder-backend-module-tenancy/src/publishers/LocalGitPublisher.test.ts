@@ -3,22 +3,12 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { LocalGitPublisher } from './LocalGitPublisher';
-import { ChangeRequest } from './types';
+import { aChange } from './__testUtils__/aChange';
 
 const git = (cwd: string, ...args: string[]) =>
   execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
 
-const change = (patch: Partial<ChangeRequest> = {}): ChangeRequest => ({
-  branch: 'tenancy/payments/payments-api-dev',
-  title: 'New namespace payments-api-dev',
-  body: 'Requested by alex',
-  files: {
-    'tenants/payments/dev/payments-api-dev/namespace.yaml': 'kind: Namespace\n',
-  },
-  fingerprint: 'f1',
-  whenOpenDiffers: 'conflict',
-  ...patch,
-});
+const change = aChange;
 
 describe('LocalGitPublisher', () => {
   const dir = createMockDirectory();

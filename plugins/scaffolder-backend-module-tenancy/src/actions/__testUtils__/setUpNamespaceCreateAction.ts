@@ -117,28 +117,9 @@ export async function setUpAction(options: {
     ],
   });
   const layout = GitOpsLayout.create();
-  const action = createNamespaceCreateAction({
-    catalog,
-    userInfo,
-    permissions,
-    layout,
-    policy,
-    publisher,
-  });
-  const deleteAction = createNamespaceDeleteAction({
-    catalog,
-    userInfo,
-    permissions,
-    layout,
-    publisher,
-  });
-  const updateAction = createNamespaceUpdateAction({
-    catalog,
-    userInfo,
-    permissions,
-    layout,
-    policy,
-    publisher,
-  });
+  const deps = { catalog, userInfo, permissions, layout, policy, publisher };
+  const action = createNamespaceCreateAction(deps);
+  const deleteAction = createNamespaceDeleteAction(deps);
+  const updateAction = createNamespaceUpdateAction(deps);
   return { action, deleteAction, updateAction, publisher, repo, permissions };
 }

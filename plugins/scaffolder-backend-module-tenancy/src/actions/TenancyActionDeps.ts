@@ -1,0 +1,25 @@
+import {
+  PermissionsService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  GitOpsLayout,
+  TenancyPolicy,
+} from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import { GitOpsPublisher } from '../publishers/types';
+
+/**
+ * What every tenancy action is built from.
+ *
+ * @public
+ */
+export interface TenancyActionDeps {
+  catalog: CatalogService;
+  userInfo: UserInfoService;
+  permissions: PermissionsService;
+  layout: GitOpsLayout;
+  policy: TenancyPolicy;
+  /** Unset: actions only render into the workspace (create) or refuse (update, delete). */
+  publisher?: GitOpsPublisher;
+}
