@@ -10,6 +10,8 @@ export * from './model/getTenantOwnerRef';
 export * from './model/tenantEntityV1alpha1Schema';
 export * from './model/tenantEntityV1alpha1Validator';
 export * from './api/FleetTenant';
+export * from './api/EntitySummary';
+export * from './api/SourceStatus';
 export * from './naming/validateDnsLabel';
 export * from './gitops/GitOpsLayout';
 export * from './render/NamespaceRequest';

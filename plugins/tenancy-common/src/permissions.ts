@@ -10,3 +10,16 @@ export const tenancyProvisionAdminPermission = createPermission({
   name: 'tenancy.provision.admin',
   attributes: { action: 'create' },
 });
+
+/**
+ * Reading a catalog entity's quota, cost and Argo CD summary. A resource
+ * permission on catalog entities, so a policy can limit it to the entity's
+ * owners with the catalog's own rules (e.g. `isEntityOwner`).
+ *
+ * @public
+ */
+export const tenancyEntityReadPermission = createPermission({
+  name: 'tenancy.entity.read',
+  attributes: { action: 'read' },
+  resourceType: 'catalog-entity',
+});

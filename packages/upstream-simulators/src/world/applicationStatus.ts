@@ -1,0 +1,69 @@
+import { hashFraction } from './hash';
+
+/** Sync and health of a simulated application, stable per name. */
+export interface SimulatedApplicationStatus {
+  sync: 'Synced' | 'OutOfSync';
+  health: 'Healthy' | 'Progressing' | 'Degraded' | 'Missing';
+  healthMessage?: string;
+  operationPhase: 'Succeeded' | 'Running' | 'Failed';
+  revision: string;
+}
+
+function sha(text: string): string {
+  let out = '';
+  for (let i = 0; out.length < 40; i++) {
+    out += Math.floor(hashFraction(`${text}:${i}`) * 2 ** 32)
+      .toString(16)
+      .padStart(8, '0');
+  }
+  return out.slice(0, 40);
+}
+
+/** Mostly Synced and Healthy; some OutOfSync, Degraded, Progressing or Missing. */
+export function applicationStatus(
+  instance: string,
+  name: string,
+): SimulatedApplicationStatus {
+  const r = hashFraction(`status:${instance}/${name}`);
+  const revision = sha(`${instance}/${name}`);
+  if (r < 0.75) {
+    return {
+      sync: 'Synced',
+      health: 'Healthy',
+      operationPhase: 'Succeeded',
+      revision,
+    };
+  }
+  if (r < 0.85) {
+    return {
+      sync: 'OutOfSync',
+      health: 'Healthy',
+      operationPhase: 'Succeeded',
+      revision,
+    };
+  }
+  if (r < 0.92) {
+    return {
+      sync: 'Synced',
+      health: 'Degraded',
+      healthMessage: `Deployment "${name}" exceeded its progress deadline`,
+      operationPhase: 'Succeeded',
+      revision,
+    };
+  }
+  if (r < 0.97) {
+    return {
+      sync: 'OutOfSync',
+      health: 'Progressing',
+      healthMessage: `Waiting for rollout to finish: 1 of 3 updated replicas are available...`,
+      operationPhase: 'Running',
+      revision,
+    };
+  }
+  return {
+    sync: 'OutOfSync',
+    health: 'Missing',
+    operationPhase: 'Failed',
+    revision,
+  };
+}
