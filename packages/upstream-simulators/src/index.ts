@@ -15,3 +15,5 @@ export * from './world/dailyCost';
 export * from './world/applicationStatus';
 export { CallCounter } from './routes/simulate';
 export { simulatorsModule as default } from './simulatorsModule';
+export * from './simulatorBackendConfig';
+export * from './catalogEntitiesFor';

@@ -3,11 +3,19 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { tenancyEntityReadPermission } from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import { TenancyCatalogIndex } from './catalog/TenancyCatalogIndex';
+import { readRefreshOptions } from './config/readRefreshOptions';
 import { createRouter } from './router';
-import { DefaultFleetService } from './services/FleetService';
+import { refreshSources } from './snapshots/refreshSources';
+import { SnapshotReader } from './snapshots/SnapshotReader';
+import { SnapshotStore } from './snapshots/SnapshotStore';
+import { createSources } from './sources/createSources';
+import { SummaryService } from './summary/SummaryService';
 
 /**
- * The tenancy backend plugin: per-tenant and fleet views of the platform.
+ * The tenancy backend plugin: per-entity and fleet summaries of quota, cost
+ * and Argo CD state, refreshed on a schedule into the shared cache.
  *
  * @public
  */
@@ -16,16 +24,52 @@ export const tenancyPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        cache: coreServices.cache,
+        scheduler: coreServices.scheduler,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
       },
-      async init({ httpAuth, httpRouter, catalog }) {
-        httpRouter.use(
-          await createRouter({
-            httpAuth,
-            fleet: DefaultFleetService.create({ catalog }),
+      async init(deps) {
+        const { config, logger, scheduler } = deps;
+        const refresh = readRefreshOptions(config);
+        const { sources, descriptors, currency } = createSources(
+          config,
+          logger,
+          refresh.call,
+        );
+        const store = new SnapshotStore(deps.cache);
+        deps.permissionsRegistry.addPermissions([tenancyEntityReadPermission]);
+
+        await scheduler.scheduleTask({
+          id: 'tenancy-refresh-sources',
+          scope: 'global',
+          ...refresh.schedule,
+          fn: async () => {
+            await refreshSources({ sources, store, logger });
+          },
+        });
+
+        const summaries = new SummaryService(
+          new TenancyCatalogIndex(deps.catalog, deps.auth),
+          new SnapshotReader(store, descriptors, {
+            frequencyMs: refresh.frequencyMs,
+            currency,
           }),
+          deps.permissions,
+        );
+        deps.httpRouter.use(
+          await createRouter({ httpAuth: deps.httpAuth, summaries }),
+        );
+        logger.info(
+          `Tenancy aggregation over ${sources.length} sources: ${
+            sources.map(s => s.id).join(', ') || 'none configured'
+          }`,
         );
       },
     });

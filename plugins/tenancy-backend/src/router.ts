@@ -1,24 +1,62 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import {
+  COST_WINDOWS,
+  CostWindow,
+} from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { FleetService } from './services/FleetService';
+import { SummaryService } from './summary/SummaryService';
+
+function readWindow(value: unknown): CostWindow {
+  const window = value === undefined ? '7d' : String(value);
+  if (!COST_WINDOWS.includes(window as CostWindow)) {
+    throw new InputError(
+      `window must be one of ${COST_WINDOWS.join(', ')}, got ${JSON.stringify(
+        window,
+      )}`,
+    );
+  }
+  return window as CostWindow;
+}
 
 /**
- * Translates HTTP to the tenancy services. No logic lives here.
+ * Translates HTTP to the summary service. No logic lives here; the API is
+ * described in `src/schema/openapi.yaml`.
  */
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
-  fleet: FleetService;
+  summaries: SummaryService;
 }): Promise<express.Router> {
-  const { httpAuth, fleet } = options;
+  const { httpAuth, summaries } = options;
   const router = Router();
-  router.use(express.json());
+  const credentials = (req: express.Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+
+  router.get(
+    '/v1/entities/:kind/:namespace/:name/summary',
+    async (req, res) => {
+      const window = readWindow(req.query.window);
+      const ref = stringifyEntityRef({
+        kind: req.params.kind,
+        namespace: req.params.namespace,
+        name: req.params.name,
+      });
+      res.json(
+        await summaries.entitySummary(ref, window, await credentials(req)),
+      );
+    },
+  );
 
   router.get('/v1/tenants', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    res.json(await fleet.listTenants({ credentials }));
+    const window = readWindow(req.query.window);
+    res.json(await summaries.fleet(window, await credentials(req)));
+  });
+
+  router.get('/v1/sources', async (req, res) => {
+    await credentials(req);
+    res.json(await summaries.sources());
   });
 
   return router;

@@ -1,5 +1,8 @@
 import { hashFraction } from './hash';
-import { SimulatedApplication } from './SimulatedWorld';
+import {
+  SimulatedApplication,
+  SimulatedApplicationSource,
+} from './SimulatedWorld';
 
 /**
  * The Argo CD applications deploying into one tenant namespace: `count` of
@@ -26,7 +29,7 @@ export function applicationsFor(options: {
       chart: `${tenant}-service`,
       targetRevision: '1.4.2',
     };
-    let sources = [git];
+    let sources: SimulatedApplicationSource[] = [git];
     if (pick > 0.8) sources = [chart, { ...git, path: `values/${namespace}` }];
     else if (pick > 0.6) sources = [chart];
     apps.push({

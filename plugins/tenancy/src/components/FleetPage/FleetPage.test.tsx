@@ -17,8 +17,17 @@ const fleet: FleetResponse = {
       environments: ['dev', 'prod'],
       namespaceCount: 4,
       vclusterCount: 1,
+      quotaUtilisation: { cpu: 0.5, memory: 0.25, pods: 0.1, max: 0.5 },
+      cost: 412.5,
+      applications: { total: 6, outOfSync: 1, degraded: 0, progressing: 0 },
     },
   ],
+  window: '7d',
+  currency: 'USD',
+  costCenters: [{ costCenter: 'CC-1001', tenants: 1, cost: 412.5 }],
+  errors: [],
+  sources: [],
+  stale: false,
 };
 
 describe('FleetPage', () => {

@@ -1,0 +1,118 @@
+import { AuthService } from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  RELATION_HAS_PART,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  isTenantEntity,
+  TENANCY_ANNOTATIONS,
+  TENANT_KIND,
+  TenantEntityV1alpha1,
+} from '@tenancy-plugins/backstage-plugin-tenancy-common';
+
+/** Entity types of the tenancy parts: namespaces and vClusters. */
+export const PART_TYPES = ['kubernetes-namespace', 'vcluster'] as const;
+
+/** A namespace or vCluster entity, with where it lives. */
+export interface TenancyPart {
+  entity: Entity;
+  ref: string;
+  type: (typeof PART_TYPES)[number];
+  cluster: string;
+  namespace: string;
+  environment?: string;
+}
+
+class Snapshot {
+  readonly byRef = new Map<string, Entity>();
+  readonly parts = new Map<string, TenancyPart>();
+  readonly tenants: TenantEntityV1alpha1[];
+  private readonly partsByTenant = new Map<string, TenancyPart[]>();
+
+  constructor(tenants: Entity[], parts: Entity[]) {
+    this.tenants = tenants.filter(isTenantEntity);
+    for (const t of this.tenants) this.byRef.set(stringifyEntityRef(t), t);
+    for (const entity of parts) {
+      const ref = stringifyEntityRef(entity);
+      this.byRef.set(ref, entity);
+      const annotations = entity.metadata.annotations ?? {};
+      const cluster = annotations[TENANCY_ANNOTATIONS.kubernetesCluster];
+      if (!cluster) continue;
+      const part: TenancyPart = {
+        entity,
+        ref,
+        type: entity.spec?.type as TenancyPart['type'],
+        cluster,
+        namespace:
+          annotations[TENANCY_ANNOTATIONS.kubernetesNamespace] ??
+          entity.metadata.name,
+        environment: annotations[TENANCY_ANNOTATIONS.environment],
+      };
+      this.parts.set(ref, part);
+    }
+    for (const tenant of this.tenants) {
+      const ref = stringifyEntityRef(tenant);
+      const viaRelations = (tenant.relations ?? [])
+        .filter(r => r.type === RELATION_HAS_PART)
+        .map(r => this.parts.get(r.targetRef))
+        .filter((p): p is TenancyPart => !!p);
+      this.partsByTenant.set(ref, viaRelations);
+    }
+  }
+
+  partsOf(tenantRef: string): TenancyPart[] {
+    return this.partsByTenant.get(tenantRef) ?? [];
+  }
+}
+
+/**
+ * This replica's in-memory copy of the tenancy entities of the catalog,
+ * read with the plugin's own credentials at most every `maxAgeMs` and
+ * served stale while it refreshes, so requests never wait on the catalog
+ * after the first.
+ */
+export class TenancyCatalogIndex {
+  private snapshot?: Snapshot;
+  private loadedAt = 0;
+  private loading?: Promise<Snapshot>;
+
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly auth: AuthService,
+    private readonly maxAgeMs = 15_000,
+  ) {}
+
+  async current(): Promise<Snapshot> {
+    const fresh = Date.now() - this.loadedAt < this.maxAgeMs;
+    if (this.snapshot && fresh) return this.snapshot;
+    this.loading ??= this.load().finally(() => {
+      this.loading = undefined;
+    });
+    if (this.snapshot) {
+      this.loading.catch(() => {});
+      return this.snapshot;
+    }
+    return this.loading;
+  }
+
+  private async load(): Promise<Snapshot> {
+    const credentials = await this.auth.getOwnServiceCredentials();
+    const [tenants, parts] = await Promise.all([
+      this.catalog.getEntities(
+        { filter: { kind: TENANT_KIND } },
+        { credentials },
+      ),
+      this.catalog.getEntities(
+        { filter: { kind: 'Resource', 'spec.type': [...PART_TYPES] } },
+        { credentials },
+      ),
+    ]);
+    this.snapshot = new Snapshot(tenants.items, parts.items);
+    this.loadedAt = Date.now();
+    return this.snapshot;
+  }
+}
+
+export type { Snapshot as TenancyCatalogSnapshot };

@@ -1,0 +1,41 @@
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
+import { permissionRules } from '@backstage/plugin-catalog-backend/alpha';
+import { tenancyEntityReadPermission } from '@tenancy-plugins/backstage-plugin-tenancy-common';
+
+const authorizer = createConditionAuthorizer<Entity, unknown>(
+  Object.values(permissionRules) as any,
+);
+
+/** Says whether the caller may see an entity's summary. */
+export type VisibilityCheck = (entity: Entity) => boolean;
+
+/**
+ * Asks the permission framework once per request whether the caller may read
+ * catalog entities and their tenancy summaries, and turns conditional
+ * answers (e.g. "only entities you own") into a check applied to entities in
+ * memory with the catalog's own permission rules.
+ */
+export async function createVisibilityCheck(
+  permissions: PermissionsService,
+  credentials: BackstageCredentials,
+): Promise<VisibilityCheck> {
+  const decisions = await permissions.authorizeConditional(
+    [
+      { permission: catalogEntityReadPermission },
+      { permission: tenancyEntityReadPermission },
+    ],
+    { credentials },
+  );
+  if (decisions.some(d => d.result === AuthorizeResult.DENY))
+    return () => false;
+  if (decisions.every(d => d.result === AuthorizeResult.ALLOW))
+    return () => true;
+  return entity => decisions.every(d => authorizer(d, entity));
+}

@@ -1,2 +1,0 @@
-export type { FleetService } from './types';
-export { DefaultFleetService } from './DefaultFleetService';

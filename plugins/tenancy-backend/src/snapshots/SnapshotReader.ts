@@ -1,0 +1,69 @@
+import { SnapshotStore } from './SnapshotStore';
+import { FleetData, SourceDescriptor } from './FleetData';
+import { SourceData, SourceIndex } from './SourceRecord';
+
+/**
+ * Keeps this replica's in-memory copy of the shared cache: checks the small
+ * index at most every `syncIntervalMs` and reloads only the sources whose
+ * data changed, so requests are served from memory.
+ */
+export class SnapshotReader {
+  private data = new Map<string, SourceData>();
+  private loadedAt = new Map<string, string | undefined>();
+  private view?: FleetData;
+  private syncedAt = 0;
+  private syncing?: Promise<FleetData>;
+
+  constructor(
+    private readonly store: SnapshotStore,
+    private readonly descriptors: SourceDescriptor[],
+    private readonly options: {
+      frequencyMs: number;
+      currency: string;
+      syncIntervalMs?: number;
+    },
+  ) {}
+
+  async current(): Promise<FleetData> {
+    const interval = this.options.syncIntervalMs ?? 2000;
+    if (this.view && Date.now() - this.syncedAt < interval) return this.view;
+    this.syncing ??= this.sync().finally(() => {
+      this.syncing = undefined;
+    });
+    return this.syncing;
+  }
+
+  private async sync(): Promise<FleetData> {
+    const index: SourceIndex | undefined = await this.store.readIndex();
+    let changed = !this.view;
+    await Promise.all(
+      this.descriptors.map(async d => {
+        const success = index?.sources[d.id]?.lastSuccessAt;
+        if (success === undefined || this.loadedAt.get(d.id) === success)
+          return;
+        const value = await this.store.readData(d.id);
+        if (value) this.data.set(d.id, value);
+        this.loadedAt.set(d.id, success);
+        changed = true;
+      }),
+    );
+    if (changed || this.indexChanged(index)) {
+      this.view = new FleetData(
+        this.descriptors,
+        index,
+        this.data,
+        this.options.frequencyMs,
+        this.options.currency,
+      );
+    }
+    this.lastIndex = index;
+    this.syncedAt = Date.now();
+    return this.view!;
+  }
+
+  private lastIndex?: SourceIndex;
+
+  private indexChanged(index: SourceIndex | undefined): boolean {
+    return index?.refreshedAt !== this.lastIndex?.refreshedAt;
+  }
+}

@@ -1,0 +1,157 @@
+import {
+  ApiException,
+  CoreV1Api,
+  KubeConfig,
+  Observable,
+  RequestContext,
+  ResponseContext,
+} from '@kubernetes/client-node';
+import { KubernetesClusterConfig } from '../../config/readKubernetesClusters';
+import { callWithRetries, CallPolicy } from '../../upstream/callWithRetries';
+import { parseUpstream } from '../../upstream/parseUpstream';
+import { UpstreamError } from '../../upstream/UpstreamError';
+import { KubernetesSnapshot, Source } from '../types';
+import {
+  limitRangeListSchema,
+  namespaceListSchema,
+  resourceQuotaListSchema,
+} from './kubernetesSchemas';
+
+const PAGE_SIZE = 500;
+
+type ListCall = (
+  api: CoreV1Api,
+  page: { limit: number; _continue?: string },
+  options: object,
+) => Promise<unknown>;
+
+function apiError(error: unknown): unknown {
+  if (!(error instanceof ApiException)) return error;
+  const body = typeof error.body === 'string' ? error.body : '';
+  let message = body.slice(0, 300);
+  try {
+    message = JSON.parse(body).message ?? message;
+  } catch {
+    // keep the text
+  }
+  return new UpstreamError(`HTTP ${error.code}: ${message}`, error.code);
+}
+
+/**
+ * One cluster's namespaces, ResourceQuotas and LimitRanges, each listed once
+ * for all namespaces (in pages of 500) through `@kubernetes/client-node`.
+ */
+export class KubernetesSource implements Source<'kubernetes'> {
+  readonly kind = 'kubernetes' as const;
+  readonly id: string;
+  readonly name: string;
+  private readonly api: CoreV1Api;
+
+  constructor(
+    cluster: KubernetesClusterConfig,
+    private readonly policy: CallPolicy,
+  ) {
+    this.id = `kubernetes:${cluster.name}`;
+    this.name = cluster.name;
+    const kc = new KubeConfig();
+    kc.loadFromOptions({
+      clusters: [
+        {
+          name: cluster.name,
+          server: cluster.url,
+          caData: cluster.caData,
+          skipTLSVerify: cluster.skipTLSVerify,
+        },
+      ],
+      users: [{ name: 'backstage', token: cluster.serviceAccountToken }],
+      contexts: [{ name: 'default', cluster: cluster.name, user: 'backstage' }],
+      currentContext: 'default',
+    });
+    this.api = kc.makeApiClient(CoreV1Api);
+  }
+
+  private async listAll(call: ListCall): Promise<unknown[]> {
+    const items: unknown[] = [];
+    let next: string | undefined;
+    do {
+      const page = await callWithRetries(async signal => {
+        const options = {
+          middleware: [
+            {
+              pre: (ctx: RequestContext) => {
+                ctx.setSignal(signal);
+                return new Observable(Promise.resolve(ctx));
+              },
+              post: (ctx: ResponseContext) =>
+                new Observable(Promise.resolve(ctx)),
+            },
+          ],
+          middlewareMergeStrategy: 'append',
+        };
+        try {
+          return await call(
+            this.api,
+            { limit: PAGE_SIZE, _continue: next },
+            options,
+          );
+        } catch (error) {
+          throw apiError(error);
+        }
+      }, this.policy);
+      items.push(page);
+      next = (page as any)?.metadata?._continue || undefined;
+    } while (next);
+    return items;
+  }
+
+  async fetch(): Promise<KubernetesSnapshot> {
+    const [namespacePages, quotaPages, limitPages] = await Promise.all([
+      this.listAll((api, page, o) => api.listNamespace(page, o as any)),
+      this.listAll((api, page, o) =>
+        api.listResourceQuotaForAllNamespaces(page, o as any),
+      ),
+      this.listAll((api, page, o) =>
+        api.listLimitRangeForAllNamespaces(page, o as any),
+      ),
+    ]);
+    const snapshot: KubernetesSnapshot = { cluster: this.name, namespaces: {} };
+    const ns = (name: string) =>
+      (snapshot.namespaces[name] ??= { quotas: [], limitRanges: [] });
+
+    for (const page of namespacePages) {
+      for (const item of parseUpstream(
+        namespaceListSchema,
+        page,
+        'NamespaceList',
+      ).items) {
+        ns(item.metadata.name).phase = item.status?.phase;
+      }
+    }
+    for (const page of quotaPages) {
+      for (const item of parseUpstream(
+        resourceQuotaListSchema,
+        page,
+        'ResourceQuotaList',
+      ).items) {
+        ns(item.metadata.namespace).quotas.push({
+          name: item.metadata.name,
+          hard: item.status?.hard ?? {},
+          used: item.status?.used ?? {},
+        });
+      }
+    }
+    for (const page of limitPages) {
+      for (const item of parseUpstream(
+        limitRangeListSchema,
+        page,
+        'LimitRangeList',
+      ).items) {
+        ns(item.metadata.namespace).limitRanges.push({
+          name: item.metadata.name,
+          limits: item.spec.limits,
+        });
+      }
+    }
+    return snapshot;
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * A failed upstream call, with a message safe to log and to return: the
+ * status and the upstream's own message, never request headers or tokens.
+ */
+export class UpstreamError extends Error {
+  constructor(
+    message: string,
+    /** HTTP status, when the upstream answered. */
+    readonly status?: number,
+    /** Whether trying again may help: network errors, timeouts and 5xx. */
+    readonly retryable = status === undefined ||
+      status >= 500 ||
+      status === 429,
+  ) {
+    super(message);
+    this.name = 'UpstreamError';
+  }
+}
