@@ -41,11 +41,12 @@ function backendConfig(sim: SimulatorServer) {
 }
 
 async function startBackend(sim: SimulatorServer, extra: any[] = []) {
-  const scheduler = mockServices.scheduler();
   const { server } = await startTestBackend({
     features: [
       tenancyPlugin,
-      scheduler.factory({ includeInitialDelayedTasksOnStartup: true }),
+      mockServices.scheduler.factory({
+        includeInitialDelayedTasksOnStartup: true,
+      }),
       catalogServiceMock.factory({
         entities: catalogEntitiesFor(world) as any,
       }),
