@@ -72,6 +72,9 @@ backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.add(import('@tenancy-plugins/backstage-plugin-tenancy-backend'));
+// Simulated Kubernetes, Argo CD and cost APIs for the embedded default; does
+// nothing unless tenancySimulators.enabled is true (never in production).
+backend.add(import('@internal/upstream-simulators'));
 backend.add(
   import('@tenancy-plugins/backstage-plugin-scaffolder-backend-module-tenancy'),
 );

@@ -20,7 +20,7 @@ export function simulatorBackendConfig(
   const costType = options.costType ?? 'opencost';
   return {
     kubernetes: {
-      serviceLocatorMethods: [{ type: 'multiTenant' }],
+      serviceLocatorMethod: { type: 'multiTenant' },
       clusterLocatorMethods: [
         {
           type: 'config',

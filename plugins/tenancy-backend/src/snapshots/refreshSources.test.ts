@@ -81,12 +81,17 @@ describe('refreshSources against the simulated upstreams', () => {
     const { refresh, reader } = setUp(sim, { costType: 'kubecost' });
     await refresh();
     const data = await reader.current();
-    expect(data.cost('cluster-2', 'tenant-0000-1-staging')?.rows).toHaveLength(30);
+    expect(data.cost('cluster-2', 'tenant-0000-1-staging')?.rows).toHaveLength(
+      30,
+    );
   });
 
   const faults: Array<[SimulatedFault, RegExp]> = [
     ['timeout', /timed out after 300 ms/],
-    ['http500', /HTTP 500 from \/opencost\/opencost\/allocation: Error: simulated internal error/],
+    [
+      'http500',
+      /HTTP 500 from \/opencost\/opencost\/allocation: Error: simulated internal error/,
+    ],
     ['garbage', /malformed allocation response: data: /],
     ['unauthorized', /HTTP 401/],
     ['disconnect', /request failed/],
@@ -115,7 +120,9 @@ describe('refreshSources against the simulated upstreams', () => {
       const after = await reader.current();
       expect(after.cost('cluster-1', 'tenant-0000-0-dev')).toEqual(goodCost);
       expect(after.quota('cluster-1', 'tenant-0000-0-dev')).toBeDefined();
-      const status = after.statuses(new Date()).find(s => s.id === 'cost:opencost')!;
+      const status = after
+        .statuses(new Date())
+        .find(s => s.id === 'cost:opencost')!;
       expect(status.stale).toBe(true);
       expect(status.ageSeconds).toBeGreaterThanOrEqual(0);
       expect(after.statuses(new Date()).filter(s => s.stale)).toHaveLength(1);
@@ -129,7 +136,9 @@ describe('refreshSources against the simulated upstreams', () => {
       sim.controls.faults['kubernetes:cluster-2'] = fault;
       const index = await refresh();
       expect(index.sources['kubernetes:cluster-2'].lastError).toBeDefined();
-      expect(index.sources['kubernetes:cluster-2'].lastSuccessAt).toBeUndefined();
+      expect(
+        index.sources['kubernetes:cluster-2'].lastSuccessAt,
+      ).toBeUndefined();
       expect(index.sources['kubernetes:cluster-1'].lastSuccessAt).toBeDefined();
     },
   );

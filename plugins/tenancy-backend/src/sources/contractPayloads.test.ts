@@ -12,13 +12,18 @@ registerMswTestHooks(server);
 describe('sources parse the real upstream payloads of the contracts', () => {
   it('maps Argo CD applications, multi-source and plugin ones included, to clusters', async () => {
     server.use(
-      http.get('https://argocd.example.com/api/v1/applications', ({ request }) => {
-        expect(new URL(request.url).searchParams.get('fields')).toContain(
-          'items.spec.destination',
-        );
-        expect(request.headers.get('authorization')).toBe('Bearer t0ken');
-        return HttpResponse.json(contractExample('argocd/examples/applications-list.json'));
-      }),
+      http.get(
+        'https://argocd.example.com/api/v1/applications',
+        ({ request }) => {
+          expect(new URL(request.url).searchParams.get('fields')).toContain(
+            'items.spec.destination',
+          );
+          expect(request.headers.get('authorization')).toBe('Bearer t0ken');
+          return HttpResponse.json(
+            contractExample('argocd/examples/applications-list.json'),
+          );
+        },
+      ),
     );
     const source = new ArgoCdSource(
       { name: 'main', url: 'https://argocd.example.com', token: 't0ken' },
@@ -36,17 +41,28 @@ describe('sources parse the real upstream payloads of the contracts', () => {
       'velero-test',
     ]);
     const degraded = applications.find(a => a.name === 'checkout-web')!;
-    expect(degraded).toMatchObject({ instance: 'main', sync: 'Synced', health: 'Degraded' });
+    expect(degraded).toMatchObject({
+      instance: 'main',
+      sync: 'Synced',
+      health: 'Degraded',
+    });
     const running = applications.find(a => a.name === 'inventory-worker')!;
     expect(running.operationPhase).toBe('Running');
-    expect(applications.find(a => a.name === 'test-app')!.cluster).toBe('prod-eu-1');
-    for (const app of applications) expect(app.revisions.length).toBeGreaterThan(0);
+    expect(applications.find(a => a.name === 'test-app')!.cluster).toBe(
+      'prod-eu-1',
+    );
+    for (const app of applications)
+      expect(app.revisions.length).toBeGreaterThan(0);
   });
 
   it('accepts the fields-projected sample, where only some keys are present', async () => {
     server.use(
       http.get('https://argocd.example.com/api/v1/applications', () =>
-        HttpResponse.json(contractExample('argocd/examples/applications-list.fields-projected.json')),
+        HttpResponse.json(
+          contractExample(
+            'argocd/examples/applications-list.fields-projected.json',
+          ),
+        ),
       ),
     );
     const source = new ArgoCdSource(
@@ -71,21 +87,40 @@ describe('sources parse the real upstream payloads of the contracts', () => {
         seen.push(new URL(request.url).pathname);
         return new HttpResponse('404 page not found', { status: 404 });
       }),
-      http.get('http://opencost.example.com:9003/allocation/compute', ({ request }) => {
-        seen.push(new URL(request.url).pathname);
-        return HttpResponse.json(
-          contractExample('opencost/examples/allocation-compute.window-2d.aggregate-namespace.json'),
-        );
-      }),
+      http.get(
+        'http://opencost.example.com:9003/allocation/compute',
+        ({ request }) => {
+          seen.push(new URL(request.url).pathname);
+          return HttpResponse.json(
+            contractExample(
+              'opencost/examples/allocation-compute.window-2d.aggregate-namespace.json',
+            ),
+          );
+        },
+      ),
     );
     const source = new CostSource(
-      { name: 'oc', type: 'opencost', url: 'http://opencost.example.com:9003', cluster: 'prod-eu-1' },
-      { currency: 'EUR', includeIdle: false, shareIdle: false, lookbackDays: 30 },
+      {
+        name: 'oc',
+        type: 'opencost',
+        url: 'http://opencost.example.com:9003',
+        cluster: 'prod-eu-1',
+      },
+      {
+        currency: 'EUR',
+        includeIdle: false,
+        shareIdle: false,
+        lookbackDays: 30,
+      },
       policy,
     );
     const snapshot = await source.fetch();
     await source.fetch();
-    expect(seen).toEqual(['/allocation', '/allocation/compute', '/allocation/compute']);
+    expect(seen).toEqual([
+      '/allocation',
+      '/allocation/compute',
+      '/allocation/compute',
+    ]);
     expect(snapshot.currency).toBe('EUR');
     const keys = Object.keys(snapshot.namespaces);
     expect(keys.every(k => k.startsWith('prod-eu-1/'))).toBe(true);
@@ -93,13 +128,22 @@ describe('sources parse the real upstream payloads of the contracts', () => {
   });
 
   it('sums the 7-day OpenCost sample per namespace with its efficiency', async () => {
-    const sample = contractExample('opencost/examples/allocation.window-7d.aggregate-namespace.json');
+    const sample = contractExample(
+      'opencost/examples/allocation.window-7d.aggregate-namespace.json',
+    );
     server.use(
-      http.get('http://opencost.example.com:9003/allocation', () => HttpResponse.json(sample)),
+      http.get('http://opencost.example.com:9003/allocation', () =>
+        HttpResponse.json(sample),
+      ),
     );
     const source = new CostSource(
       { name: 'oc', type: 'opencost', url: 'http://opencost.example.com:9003' },
-      { currency: 'USD', includeIdle: false, shareIdle: false, lookbackDays: 30 },
+      {
+        currency: 'USD',
+        includeIdle: false,
+        shareIdle: false,
+        lookbackDays: 30,
+      },
       policy,
     );
     const snapshot = await source.fetch();
