@@ -47,10 +47,16 @@ export function summarizeQuota(
   );
 }
 
+/** Writes a summed quantity the way people read it: `12`, `1500m`, `48Gi`, `700Mi`. */
 function format(resource: string, value: number): string {
-  if (/cpu/.test(resource)) return `${Math.round(value * 1000)}m`;
-  if (/memory|storage/.test(resource))
-    return `${Math.round(value / 2 ** 20)}Mi`;
+  if (/cpu/.test(resource)) {
+    const milli = Math.round(value * 1000);
+    return milli % 1000 === 0 ? String(milli / 1000) : `${milli}m`;
+  }
+  if (/memory|storage/.test(resource)) {
+    const mebi = Math.round(value / 2 ** 20);
+    return mebi % 1024 === 0 ? `${mebi / 1024}Gi` : `${mebi}Mi`;
+  }
   return String(Math.round(value));
 }
 
