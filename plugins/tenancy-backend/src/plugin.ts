@@ -48,8 +48,9 @@ export const tenancyPlugin = createBackendPlugin({
 
         await scheduler.scheduleTask({
           id: 'tenancy-refresh-sources',
-          scope: 'global',
           ...refresh.schedule,
+          // One replica at a time refreshes; the others read the cache.
+          scope: 'global',
           fn: async () => {
             await refreshSources({ sources, store, logger });
           },
