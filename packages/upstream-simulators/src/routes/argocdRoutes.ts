@@ -142,7 +142,9 @@ export function argocdRoutes(options: {
       .filter(f => f.startsWith('items.'))
       .map(f => f.slice('items.'.length));
 
+    const names = list(req.query.name);
     const items = instance.applications
+      .filter(app => names.length === 0 || names.includes(app.name))
       .filter(app => projects.length === 0 || projects.includes(app.project))
       .filter(app => selector.every(([k, v]) => app.labels[k] === v))
       .sort((a, b) => a.name.localeCompare(b.name))

@@ -164,6 +164,11 @@ export function costRoutes(options: {
     } else {
       steps.push([start, end]);
     }
+    // The v2 filter language, as far as `namespace:"a","b"` goes.
+    const filter = /^namespace:(.+)$/.exec(String(req.query.filter ?? ''));
+    const wanted = filter
+      ? new Set(filter[1].split(',').map(v => v.replace(/^"|"$/g, '')))
+      : undefined;
     const clusters = world.clusters.filter(c =>
       instance.clusters.includes(c.name),
     );
@@ -171,6 +176,7 @@ export function costRoutes(options: {
       const set: Record<string, unknown> = {};
       for (const cluster of clusters) {
         for (const ns of cluster.namespaces) {
+          if (wanted && !wanted.has(ns.name)) continue;
           const key =
             aggregate === 'namespace' ? ns.name : `${cluster.name}/${ns.name}`;
           const hard = ns.quotas[0]?.hard ?? {};
