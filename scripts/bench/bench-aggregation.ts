@@ -65,7 +65,11 @@ function get(url: string, headers: Record<string, string> = {}) {
 }
 
 /** Runs `task` for each item with at most `limit` in flight. */
-async function pool<T>(items: T[], limit: number, task: (t: T) => Promise<unknown>) {
+async function pool<T>(
+  items: T[],
+  limit: number,
+  task: (t: T) => Promise<unknown>,
+) {
   let next = 0;
   await Promise.all(
     Array.from({ length: limit }, async () => {
@@ -75,7 +79,9 @@ async function pool<T>(items: T[], limit: number, task: (t: T) => Promise<unknow
 }
 
 function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  return sorted[
+    Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
+  ];
 }
 
 /** `clients` loops hitting `paths` round-robin for `seconds`; latencies in ms. */
@@ -124,24 +130,40 @@ async function main() {
   const namespaces = entities.filter(e => e.kind === 'Resource');
   console.log(
     `World: ${CLUSTERS} clusters, ${NAMESPACES} namespaces, ${tenants.length} tenants, ` +
-      `${world.argocd.length} Argo CD instances with ${world.argocd.reduce((n, i) => n + i.applications.length, 0)} applications, ` +
+      `${world.argocd.length} Argo CD instances with ${world.argocd.reduce(
+        (n, i) => n + i.applications.length,
+        0,
+      )} applications, ` +
       `${world.cost.length} cost instances; upstream latency ${LATENCY} ms`,
   );
 
   // --- Baseline: per entity, per cluster, per object type -------------------
-  const k8s = { authorization: `Bearer ${DEFAULT_SIMULATOR_CREDENTIALS.kubernetesToken}` };
-  const argo = { authorization: `Bearer ${DEFAULT_SIMULATOR_CREDENTIALS.argocdToken}` };
+  const k8s = {
+    authorization: `Bearer ${DEFAULT_SIMULATOR_CREDENTIALS.kubernetesToken}`,
+  };
+  const argo = {
+    authorization: `Bearer ${DEFAULT_SIMULATOR_CREDENTIALS.argocdToken}`,
+  };
   const baselineCalls: Array<[string, Record<string, string>]> = [];
   for (const ns of namespaces) {
     const name = ns.metadata.name;
     for (const cluster of world.clusters) {
       const base = `${sim.url}/k8s/${cluster.name}/api/v1/namespaces/${name}`;
-      baselineCalls.push([base, k8s], [`${base}/resourcequotas`, k8s], [`${base}/limitranges`, k8s]);
+      baselineCalls.push(
+        [base, k8s],
+        [`${base}/resourcequotas`, k8s],
+        [`${base}/limitranges`, k8s],
+      );
     }
     for (const instance of world.argocd) {
-      baselineCalls.push([`${sim.url}/argocd/${instance.name}/api/v1/applications?name=${name}`, argo]);
+      baselineCalls.push([
+        `${sim.url}/argocd/${instance.name}/api/v1/applications?name=${name}`,
+        argo,
+      ]);
     }
-    const cluster = (ns.metadata.annotations as any)['backstage.io/kubernetes-cluster'];
+    const cluster = (ns.metadata.annotations as any)[
+      'backstage.io/kubernetes-cluster'
+    ];
     baselineCalls.push([
       `${sim.url}/opencost/opencost-${cluster}/allocation?window=7d&aggregate=namespace&accumulate=true&filter=namespace:"${name}"`,
       {},
@@ -185,10 +207,20 @@ async function main() {
   const started = Date.now();
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', resolve(__dirname, 'aggregationBackend.ts'), '--config', configFile],
+    [
+      '--import',
+      'tsx',
+      resolve(__dirname, 'aggregationBackend.ts'),
+      '--config',
+      configFile,
+    ],
     {
       stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, LOG_LEVEL: 'warn', TENANCY_BENCH_ENTITIES: entitiesFile },
+      env: {
+        ...process.env,
+        LOG_LEVEL: 'warn',
+        TENANCY_BENCH_ENTITIES: entitiesFile,
+      },
     },
   );
   let stderr = '';
@@ -201,14 +233,20 @@ async function main() {
     let complete: number | undefined;
     const deadline = Date.now() + 5 * 60_000;
     while (!complete) {
-      if (child.exitCode !== null) throw new Error(`backend exited:\n${stderr}`);
+      if (child.exitCode !== null)
+        throw new Error(`backend exited:\n${stderr}`);
       if (Date.now() > deadline) throw new Error(`timed out:\n${stderr}`);
       try {
-        const res = await get(`${BASE}/v1/tenants?window=7d`, { authorization: AUTH });
+        const res = await get(`${BASE}/v1/tenants?window=7d`, {
+          authorization: AUTH,
+        });
         if (res.status === 200) {
           firstAnswer ??= Date.now();
           const body = JSON.parse(res.body);
-          if (body.sources.every((s: any) => s.lastSuccessAt) && body.items[0]?.cost) {
+          if (
+            body.sources.every((s: any) => s.lastSuccessAt) &&
+            body.items[0]?.cost
+          ) {
             complete = Date.now();
           }
         }
@@ -226,10 +264,19 @@ async function main() {
     );
     await load(summaryPaths, 3, CLIENTS); // warm-up
     const summary = await load(summaryPaths, SECONDS, CLIENTS);
-    const fleetPaths = ['/v1/tenants?window=7d', '/v1/tenants?window=30d', '/v1/tenants?window=1d'];
+    const fleetPaths = [
+      '/v1/tenants?window=7d',
+      '/v1/tenants?window=30d',
+      '/v1/tenants?window=1d',
+    ];
     await load(fleetPaths, 3, CLIENTS);
     const fleet = await load(fleetPaths, SECONDS, CLIENTS);
-    const fleetBytes = (await get(`${BASE}/v1/tenants?window=7d`, { authorization: AUTH })).body.length;
+    // The smallest endpoint: the floor set by the HTTP stack, auth and the load generator.
+    await load(['/v1/sources'], 2, CLIENTS);
+    const floor = await load(['/v1/sources'], SECONDS, CLIENTS);
+    const fleetBytes = (
+      await get(`${BASE}/v1/tenants?window=7d`, { authorization: AUTH })
+    ).body.length;
     const status = await fs.readFile(`/proc/${child.pid}/status`, 'utf8');
     const peakMiB = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 
@@ -237,22 +284,56 @@ async function main() {
     console.log('\nUpstream calls for one full refresh');
     console.log(`| approach | calls | seconds at ${LATENCY} ms latency |`);
     console.log('| --- | --- | --- |');
-    console.log(`| baseline: per entity, cluster and object type | ${baselineTotal} | ${f(baselineSeconds)} (100 in flight) |`);
-    console.log(`| tenancy backend: per cluster and instance | ${refreshTotal} | ${f((complete - started) / 1000)} (cold start to complete data) |`);
-    console.log(`ratio: ${f(baselineTotal / refreshTotal)}x fewer calls; tenancy calls by source: ${JSON.stringify(refreshCalls)}`);
+    console.log(
+      `| baseline: per entity, cluster and object type | ${baselineTotal} | ${f(
+        baselineSeconds,
+      )} (100 in flight) |`,
+    );
+    console.log(
+      `| tenancy backend: per cluster and instance | ${refreshTotal} | ${f(
+        (complete - started) / 1000,
+      )} (cold start to complete data) |`,
+    );
+    console.log(
+      `ratio: ${f(
+        baselineTotal / refreshTotal,
+      )}x fewer calls; tenancy calls by source: ${JSON.stringify(
+        refreshCalls,
+      )}`,
+    );
 
     console.log('\nCold start');
-    console.log(`first answer ${f((firstAnswer! - started) / 1000, 2)} s after spawn, complete data ${f((complete - started) / 1000, 2)} s after spawn`);
+    console.log(
+      `first answer ${f(
+        (firstAnswer! - started) / 1000,
+        2,
+      )} s after spawn, complete data ${f(
+        (complete - started) / 1000,
+        2,
+      )} s after spawn`,
+    );
     console.log(`backend peak RSS ${f(peakMiB, 0)} MiB`);
 
-    console.log(`\nLatency under ${CLIENTS} concurrent clients, warm, ${SECONDS} s each`);
-    console.log('| endpoint | requests | req/s | p50 ms | p95 ms | p99 ms | errors |');
+    console.log(
+      `\nLatency under ${CLIENTS} concurrent clients, warm, ${SECONDS} s each`,
+    );
+    console.log(
+      '| endpoint | requests | req/s | p50 ms | p95 ms | p99 ms | errors |',
+    );
     console.log('| --- | --- | --- | --- | --- | --- | --- |');
     for (const [name, r] of [
-      [`summary (one of ${tenants.length} tenants, 5 namespaces each)`, summary],
+      [
+        `summary (one of ${tenants.length} tenants, 5 namespaces each)`,
+        summary,
+      ],
       [`fleet (${tenants.length} tenants, ${fleetBytes} bytes)`, fleet],
+      ['floor: sources (12 rows)', floor],
     ] as const) {
-      console.log(`| ${name} | ${r.requests} | ${f(r.rps, 0)} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${r.errors} |`);
+      console.log(
+        `| ${name} | ${r.requests} | ${f(r.rps, 0)} | ${f(r.p50)} | ${f(
+          r.p95,
+        )} | ${f(r.p99)} | ${r.errors} |`,
+      );
     }
   } finally {
     child.kill('SIGTERM');

@@ -15,6 +15,7 @@ import {
 } from '@internal/upstream-simulators';
 import request from 'supertest';
 import { eventually } from './__testUtils__/eventually';
+import { validateApiResponse } from './__testUtils__/validateApiResponse';
 import { tenancyPlugin } from './plugin';
 
 const world = generateWorld({
@@ -33,7 +34,7 @@ function backendConfig(sim: SimulatorServer) {
     tenancy: {
       ...config.tenancy,
       refresh: {
-        callTimeout: { milliseconds: 500 },
+        callTimeout: { milliseconds: 2000 },
         retries: 1,
       },
     },
@@ -83,6 +84,7 @@ describe('tenancy backend plugin', () => {
     );
     expect(res.status).toBe(200);
     const summary = res.body;
+    expect(validateApiResponse('EntitySummary', summary)).toEqual([]);
     expect(summary.errors).toEqual([]);
     expect(summary.stale).toBe(false);
     expect(summary.namespaces.map((n: any) => n.namespace).sort()).toEqual([
@@ -167,6 +169,7 @@ describe('tenancy backend plugin', () => {
     await eventually(() => allFresh(server));
     const res = await request(server).get('/api/tenancy/v1/tenants?window=30d');
     expect(res.status).toBe(200);
+    expect(validateApiResponse('FleetResponse', res.body)).toEqual([]);
     expect(res.body.items).toHaveLength(4);
     const [first] = res.body.items;
     expect(first).toMatchObject({
@@ -192,6 +195,7 @@ describe('tenancy backend plugin', () => {
     const server = await startBackend(sim);
     const res = await request(server).get('/api/tenancy/v1/tenants?window=90d');
     expect(res.status).toBe(400);
+    expect(validateApiResponse('Error', res.body)).toEqual([]);
     expect(res.body.error.message).toBe(
       'window must be one of 1d, 7d, 30d, got "90d"',
     );
@@ -249,6 +253,7 @@ describe('tenancy backend plugin', () => {
       const res = await request(server).get('/api/tenancy/v1/sources');
       const argo = res.body.items.find((s: any) => s.id === 'argocd:argocd-1');
       expect(argo.lastError).toMatch(/HTTP 401/);
+      expect(validateApiResponse('SourcesResponse', res.body)).toEqual([]);
       return JSON.stringify(res.body);
     });
     expect(body).not.toContain('simulated-argocd-token');

@@ -7,6 +7,7 @@ import {
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import express from 'express';
 import Router from 'express-promise-router';
+import { toJson } from './summary/SharedAnswers';
 import { SummaryService } from './summary/SummaryService';
 
 function readWindow(value: unknown): CostWindow {
@@ -43,15 +44,19 @@ export async function createRouter(options: {
         namespace: req.params.namespace,
         name: req.params.name,
       });
-      res.json(
-        await summaries.entitySummary(ref, window, await credentials(req)),
+      const summary = await summaries.entitySummary(
+        ref,
+        window,
+        await credentials(req),
       );
+      res.type('application/json').send(toJson(summary));
     },
   );
 
   router.get('/v1/tenants', async (req, res) => {
     const window = readWindow(req.query.window);
-    res.json(await summaries.fleet(window, await credentials(req)));
+    const fleet = await summaries.fleet(window, await credentials(req));
+    res.type('application/json').send(toJson(fleet));
   });
 
   router.get('/v1/sources', async (req, res) => {

@@ -14,7 +14,14 @@ const authorizer = createConditionAuthorizer<Entity, unknown>(
 );
 
 /** Says whether the caller may see an entity's summary. */
-export type VisibilityCheck = (entity: Entity) => boolean;
+export interface VisibilityCheck {
+  (entity: Entity): boolean;
+  /** True when the caller may see every entity, so answers can be shared between callers. */
+  allowsAll: boolean;
+}
+
+const check = (allowsAll: boolean, fn: (entity: Entity) => boolean) =>
+  Object.assign(fn, { allowsAll });
 
 /**
  * Asks the permission framework once per request whether the caller may read
@@ -33,9 +40,11 @@ export async function createVisibilityCheck(
     ],
     { credentials },
   );
-  if (decisions.some(d => d.result === AuthorizeResult.DENY))
-    return () => false;
-  if (decisions.every(d => d.result === AuthorizeResult.ALLOW))
-    return () => true;
-  return entity => decisions.every(d => authorizer(d, entity));
+  if (decisions.some(d => d.result === AuthorizeResult.DENY)) {
+    return check(false, () => false);
+  }
+  if (decisions.every(d => d.result === AuthorizeResult.ALLOW)) {
+    return check(true, () => true);
+  }
+  return check(false, entity => decisions.every(d => authorizer(d, entity)));
 }

@@ -31,7 +31,7 @@ function setUp(sim: SimulatorServer, overrides: object = {}) {
   const options = readRefreshOptions(
     new ConfigReader({
       tenancy: {
-        refresh: { callTimeout: { milliseconds: 300 }, retries: 1 },
+        refresh: { callTimeout: { milliseconds: 1000 }, retries: 1 },
       },
     }),
   );
@@ -87,7 +87,7 @@ describe('refreshSources against the simulated upstreams', () => {
   });
 
   const faults: Array<[SimulatedFault, RegExp]> = [
-    ['timeout', /timed out after 300 ms/],
+    ['timeout', /timed out after 1000 ms/],
     [
       'http500',
       /HTTP 500 from \/opencost\/opencost\/allocation: Error: simulated internal error/,

@@ -21,7 +21,11 @@ import {
   TenancyCatalogSnapshot,
   TenancyPart,
 } from '../catalog/TenancyCatalogIndex';
-import { createVisibilityCheck } from '../permissions/createVisibilityCheck';
+import {
+  createVisibilityCheck,
+  VisibilityCheck,
+} from '../permissions/createVisibilityCheck';
+import { SharedAnswers } from './SharedAnswers';
 import { FleetData } from '../snapshots/FleetData';
 import { SnapshotReader } from '../snapshots/SnapshotReader';
 import { countApplications } from './countApplications';
@@ -53,6 +57,8 @@ export class SummaryService {
     FleetData,
     WeakMap<TenancyCatalogSnapshot, Map<CostWindow, FleetTenant[]>>
   >();
+
+  private readonly shared = new SharedAnswers();
 
   constructor(
     private readonly catalogIndex: TenancyCatalogIndex,
@@ -107,6 +113,23 @@ export class SummaryService {
       this.reader.current(),
       createVisibilityCheck(this.permissions, credentials),
     ]);
+    if (!visible.allowsAll) {
+      return this.buildEntitySummary(ref, window, catalog, data, visible);
+    }
+    return this.shared.get(
+      `summary:${ref}:${window}`,
+      [catalog, data],
+      async () => this.buildEntitySummary(ref, window, catalog, data, visible),
+    );
+  }
+
+  private buildEntitySummary(
+    ref: string,
+    window: CostWindow,
+    catalog: TenancyCatalogSnapshot,
+    data: FleetData,
+    visible: VisibilityCheck,
+  ): EntitySummary {
     const entity = catalog.byRef.get(ref);
     if (!entity)
       throw new NotFoundError(`No tenant, namespace or vCluster entity ${ref}`);
@@ -209,6 +232,20 @@ export class SummaryService {
       this.reader.current(),
       createVisibilityCheck(this.permissions, credentials),
     ]);
+    if (!visible.allowsAll) {
+      return this.buildFleet(window, catalog, data, visible);
+    }
+    return this.shared.get(`fleet:${window}`, [catalog, data], async () =>
+      this.buildFleet(window, catalog, data, visible),
+    );
+  }
+
+  private buildFleet(
+    window: CostWindow,
+    catalog: TenancyCatalogSnapshot,
+    data: FleetData,
+    visible: VisibilityCheck,
+  ): FleetResponse {
     const items = this.rows(catalog, data, window).filter(row =>
       visible(catalog.byRef.get(row.entityRef)!),
     );
