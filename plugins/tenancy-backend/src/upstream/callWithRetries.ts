@@ -24,6 +24,10 @@ function describe(error: unknown, timeoutMs: number): UpstreamError {
   );
 }
 
+function sleep(ms: number): Promise<void> {
+  return new Promise(r => setTimeout(r, ms));
+}
+
 /**
  * Runs an idempotent upstream call with a timeout per attempt and bounded
  * retries with exponential backoff. `call` gets the attempt's abort signal.
@@ -39,7 +43,7 @@ export async function callWithRetries<T>(
     } catch (error) {
       const failure = describe(error, policy.timeoutMs);
       if (!failure.retryable || attempt >= policy.retries) throw failure;
-      await new Promise(r => setTimeout(r, policy.backoffMs * 2 ** attempt));
+      await sleep(policy.backoffMs * 2 ** attempt);
       attempt++;
     }
   }

@@ -25,15 +25,26 @@ type ListCall = (
   options: object,
 ) => Promise<unknown>;
 
+/** The Kubernetes Status message of a failed call: the body is text or already parsed. */
+function statusMessage(body: unknown): string {
+  if (body && typeof body === 'object') {
+    const message = (body as { message?: unknown }).message;
+    return typeof message === 'string' ? message : '';
+  }
+  const text = typeof body === 'string' ? body : '';
+  try {
+    return statusMessage(JSON.parse(text));
+  } catch {
+    return text.slice(0, 300);
+  }
+}
+
 function apiError(error: unknown): unknown {
   if (!(error instanceof ApiException)) return error;
-  const body = typeof error.body === 'string' ? error.body : '';
-  let message = body.slice(0, 300);
-  try {
-    message = JSON.parse(body).message ?? message;
-  } catch {
-    // keep the text
-  }
+  // Without a Status body, client-node's own message has a "Message:" line.
+  const message =
+    statusMessage(error.body) ||
+    (/^Message: (.*)$/m.exec(error.message)?.[1] ?? '');
   return new UpstreamError(`HTTP ${error.code}: ${message}`, error.code);
 }
 
@@ -70,38 +81,44 @@ export class KubernetesSource implements Source<'kubernetes'> {
     this.api = kc.makeApiClient(CoreV1Api);
   }
 
+  /** One page of a list, with the attempt's abort signal on the request. */
+  private listPage(call: ListCall, cont: string | undefined) {
+    return callWithRetries(async signal => {
+      const options = {
+        middleware: [
+          {
+            pre: (ctx: RequestContext) => {
+              ctx.setSignal(signal);
+              return new Observable(Promise.resolve(ctx));
+            },
+            post: (ctx: ResponseContext) =>
+              new Observable(Promise.resolve(ctx)),
+          },
+        ],
+        middlewareMergeStrategy: 'append',
+      };
+      try {
+        return await call(
+          this.api,
+          { limit: PAGE_SIZE, _continue: cont },
+          options,
+        );
+      } catch (error) {
+        throw apiError(error);
+      }
+    }, this.policy);
+  }
+
+  /** All pages of a list, following `continue` tokens. */
   private async listAll(call: ListCall): Promise<unknown[]> {
-    const items: unknown[] = [];
+    const pages: unknown[] = [];
     let next: string | undefined;
     do {
-      const page = await callWithRetries(async signal => {
-        const options = {
-          middleware: [
-            {
-              pre: (ctx: RequestContext) => {
-                ctx.setSignal(signal);
-                return new Observable(Promise.resolve(ctx));
-              },
-              post: (ctx: ResponseContext) =>
-                new Observable(Promise.resolve(ctx)),
-            },
-          ],
-          middlewareMergeStrategy: 'append',
-        };
-        try {
-          return await call(
-            this.api,
-            { limit: PAGE_SIZE, _continue: next },
-            options,
-          );
-        } catch (error) {
-          throw apiError(error);
-        }
-      }, this.policy);
-      items.push(page);
+      const page = await this.listPage(call, next);
+      pages.push(page);
       next = (page as any)?.metadata?._continue || undefined;
     } while (next);
-    return items;
+    return pages;
   }
 
   async fetch(): Promise<KubernetesSnapshot> {
