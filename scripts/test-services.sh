@@ -11,6 +11,9 @@
 #   BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING  (read by TestDatabases)
 #   BACKSTAGE_TEST_CACHE_REDIS7_CONNECTION_STRING         (read by TestCaches)
 
+# runuser and the PostgreSQL tools live in sbin, which minimal PATHs leave out.
+case ":$PATH:" in *:/usr/sbin:*) ;; *) export PATH="$PATH:/usr/sbin:/sbin" ;; esac
+
 _svc_pg_port="${TENANCY_TEST_PG_PORT:-54329}"
 _svc_redis_port="${TENANCY_TEST_REDIS_PORT:-63799}"
 _svc_dir="$(mktemp -d /tmp/tenancy-test-services.XXXXXX)"
