@@ -27,6 +27,19 @@ const world = generateWorld({
   costInstances: 'per-cluster',
 });
 
+// An application of tenant-0000 that deploys into a vCluster's own API, not
+// into one of the tenant's namespaces: found by its AppProject.
+world.argocd[0].applications.push({
+  name: 'tenant-0000-vcluster-addons',
+  project: 'tenant-0000',
+  labels: {},
+  destination: { name: 'tenant-0000-vc', namespace: 'kube-system' },
+  sources: [
+    { repoURL: 'https://git.example.com/addons.git', targetRevision: 'main' },
+  ],
+  multiSource: false,
+});
+
 function backendConfig(sim: SimulatorServer) {
   const config = simulatorBackendConfig(world, sim.url);
   return {
@@ -137,10 +150,15 @@ describe('tenancy backend plugin', () => {
       project: 'tenant-0000',
       url: expect.stringMatching(/\/applications\/argocd\//),
     });
-    const appCount = summary.namespaces.reduce(
-      (n: number, ns: any) => n + ns.applications.length,
-      0,
-    );
+    expect(summary.otherApplications.map((a: any) => a.name)).toEqual([
+      'tenant-0000-vcluster-addons',
+    ]);
+    const appCount =
+      1 +
+      summary.namespaces.reduce(
+        (n: number, ns: any) => n + ns.applications.length,
+        0,
+      );
     expect(summary.totals.applications.total).toBe(appCount);
     expect(summary.totals.cost.total).toBeCloseTo(
       summary.namespaces.reduce((n: number, ns: any) => n + ns.cost.total, 0),

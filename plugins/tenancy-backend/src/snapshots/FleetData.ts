@@ -1,6 +1,7 @@
-import type {
+import {
   SourceKind,
   SourceStatus,
+  TENANCY_ANNOTATIONS,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import {
   ArgoApplicationRecord,
@@ -37,6 +38,7 @@ const key = (cluster: string, namespace: string) => `${cluster}/${namespace}`;
 export class FleetData {
   private readonly quotas = new Map<string, KubernetesNamespaceRecord>();
   private readonly apps = new Map<string, ArgoApplicationRecord[]>();
+  private readonly appsByTenant = new Map<string, ArgoApplicationRecord[]>();
   private readonly costs = new Map<string, NamespaceCost>();
   readonly currency: string;
 
@@ -58,6 +60,10 @@ export class FleetData {
         }
       } else if (d.kind === 'argocd') {
         for (const app of (value as ArgoCdSnapshot).applications) {
+          const tenant = app.labels[TENANCY_ANNOTATIONS.tenant] ?? app.project;
+          const ofTenant = this.appsByTenant.get(tenant) ?? [];
+          ofTenant.push(app);
+          this.appsByTenant.set(tenant, ofTenant);
           if (!app.cluster || !app.destinationNamespace) continue;
           const k = key(app.cluster, app.destinationNamespace);
           const list = this.apps.get(k) ?? [];
@@ -86,6 +92,11 @@ export class FleetData {
 
   applications(cluster: string, namespace: string): ArgoApplicationRecord[] {
     return this.apps.get(key(cluster, namespace)) ?? [];
+  }
+
+  /** Applications of a tenant by `tenancy.io/tenant` label, else by AppProject name. */
+  tenantApplications(tenant: string): ArgoApplicationRecord[] {
+    return this.appsByTenant.get(tenant) ?? [];
   }
 
   cost(cluster: string, namespace: string): NamespaceCost | undefined {

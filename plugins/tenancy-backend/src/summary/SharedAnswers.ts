@@ -1,5 +1,5 @@
 /**
- * Answers shared between callers who may see everything, for up to `maxAgeMs`
+ * Answers shared between callers who may see everything, for up to `maxAgeMs` (the readers' sync interval by default)
  * and only while the data and catalog snapshots they were built from are
  * current; repeated requests then cost a lookup, and their JSON is written
  * once (see {@link toJson}).
@@ -11,7 +11,7 @@ export class SharedAnswers {
   >();
 
   constructor(
-    private readonly maxAgeMs = 1000,
+    private readonly maxAgeMs = 2000,
     private readonly maxEntries = 10_000,
   ) {}
 

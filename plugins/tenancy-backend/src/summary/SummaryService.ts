@@ -5,6 +5,7 @@ import {
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
+  ArgoApplicationSummary,
   CostWindow,
   EntitySummary,
   FleetResponse,
@@ -28,6 +29,7 @@ import {
 import { SharedAnswers } from './SharedAnswers';
 import { FleetData } from '../snapshots/FleetData';
 import { SnapshotReader } from '../snapshots/SnapshotReader';
+import { ArgoApplicationRecord } from '../sources/types';
 import { countApplications } from './countApplications';
 import { summarizeCost } from './summarizeCost';
 import { sumQuota, summarizeQuota } from './summarizeQuota';
@@ -41,6 +43,39 @@ function sourceErrors(statuses: SourceStatus[]): SourceError[] {
         (!s.lastSuccessAt || s.lastErrorAt > s.lastSuccessAt),
     )
     .map(s => ({ source: s.id, kind: s.kind, message: s.lastError! }));
+}
+
+function toApplicationSummary(
+  app: ArgoApplicationRecord,
+): ArgoApplicationSummary {
+  return {
+    instance: app.instance,
+    name: app.name,
+    project: app.project,
+    appNamespace: app.appNamespace,
+    sync: app.sync,
+    health: app.health,
+    healthMessage: app.healthMessage,
+    revisions: app.revisions,
+    lastSyncedAt: app.lastSyncedAt,
+    operationPhase: app.operationPhase,
+    url: app.url,
+  };
+}
+
+/**
+ * Applications of a tenant (by label or AppProject) that deploy outside the
+ * given namespaces: to a vCluster's own API, or to a namespace without entity.
+ */
+function otherApplications(
+  data: FleetData,
+  tenant: string,
+  parts: TenancyPart[],
+): ArgoApplicationRecord[] {
+  const placed = new Set(
+    parts.flatMap(p => data.applications(p.cluster, p.namespace)),
+  );
+  return data.tenantApplications(tenant).filter(app => !placed.has(app));
 }
 
 function utilisation(quota: ReturnType<typeof sumQuota>, ...names: string[]) {
@@ -87,19 +122,7 @@ export class SummaryService {
       cost: cost && summarizeCost([cost], window),
       applications: data
         .applications(part.cluster, part.namespace)
-        .map(app => ({
-          instance: app.instance,
-          name: app.name,
-          project: app.project,
-          appNamespace: app.appNamespace,
-          sync: app.sync,
-          health: app.health,
-          healthMessage: app.healthMessage,
-          revisions: app.revisions,
-          lastSyncedAt: app.lastSyncedAt,
-          operationPhase: app.operationPhase,
-          url: app.url,
-        })),
+        .map(toApplicationSummary),
     };
   }
 
@@ -142,6 +165,11 @@ export class SummaryService {
       ? catalog.partsOf(ref).filter(p => visible(p.entity))
       : [catalog.parts.get(ref)!].filter(Boolean);
     const namespaces = parts.map(p => this.namespaceSummary(p, data, window));
+    const others = isTenantEntity(entity)
+      ? otherApplications(data, entity.metadata.name, parts).map(
+          toApplicationSummary,
+        )
+      : [];
     const costs = parts
       .map(p => data.cost(p.cluster, p.namespace))
       .filter((c): c is NonNullable<typeof c> => !!c);
@@ -155,10 +183,12 @@ export class SummaryService {
       totals: {
         quota: sumQuota(namespaces.map(n => n.quota?.resources ?? [])),
         cost: summarizeCost(costs, window),
-        applications: countApplications(
-          namespaces.flatMap(n => n.applications),
-        ),
+        applications: countApplications([
+          ...namespaces.flatMap(n => n.applications),
+          ...others,
+        ]),
       },
+      otherApplications: others,
       generatedAt: new Date().toISOString(),
       errors: sourceErrors(statuses),
       sources: statuses,
@@ -213,9 +243,10 @@ export class SummaryService {
           max: known.length ? Math.max(...known) : undefined,
         },
         cost: summarizeCost(costs, window)?.total,
-        applications: countApplications(
-          parts.flatMap(p => data.applications(p.cluster, p.namespace)),
-        ),
+        applications: countApplications([
+          ...parts.flatMap(p => data.applications(p.cluster, p.namespace)),
+          ...otherApplications(data, tenant.metadata.name, parts),
+        ]),
       };
     });
     rows.sort((a, b) => a.entityRef.localeCompare(b.entityRef));

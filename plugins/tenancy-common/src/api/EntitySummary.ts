@@ -159,6 +159,12 @@ export interface EntitySummary {
     cost?: CostSummary;
     applications: ApplicationCounts;
   };
+  /**
+   * For a Tenant: its Argo CD applications (by `tenancy.io/tenant` label, else
+   * by AppProject name) that deploy outside its namespaces, e.g. into a
+   * vCluster's own API. Empty for a namespace or vCluster entity.
+   */
+  otherApplications: ArgoApplicationSummary[];
   generatedAt: string;
   /** Sources that failed on their last refresh, with the reason. */
   errors: SourceError[];
