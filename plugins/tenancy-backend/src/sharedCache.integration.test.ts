@@ -112,12 +112,11 @@ jest.setTimeout(90_000);
         expect(fromA.items[0].cost).toBeGreaterThan(0);
 
         // Let several intervals pass, then count refreshes by upstream calls:
-        // each refresh lists cluster-1 three times.
+        // each refresh lists cluster-1 three times (one may be under way).
         await new Promise(r => setTimeout(r, 8000));
         const elapsed = (Date.now() - started) / 1000;
         const calls = sim.counter.calls.get('kubernetes:cluster-1') ?? 0;
-        expect(calls % 3).toBe(0);
-        const refreshes = calls / 3;
+        const refreshes = Math.ceil(calls / 3);
         expect(refreshes).toBeGreaterThanOrEqual(2);
         expect(refreshes).toBeLessThanOrEqual(Math.floor(elapsed / 2) + 1);
 
