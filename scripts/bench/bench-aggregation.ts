@@ -14,12 +14,12 @@
  *
  *   yarn bench:aggregation [--namespaces 2000] [--clusters 5] [--latency 50] [--seconds 15]
  */
-import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { peakMemoryMiB, spawnBackend } from './spawnBackend';
 import { stringify } from 'yaml';
 import {
   catalogEntitiesFor,
@@ -205,28 +205,11 @@ async function main() {
     }),
   );
   const started = Date.now();
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      resolve(__dirname, 'aggregationBackend.ts'),
-      '--config',
-      configFile,
-    ],
-    {
-      stdio: ['ignore', 'ignore', 'pipe'],
-      env: {
-        ...process.env,
-        LOG_LEVEL: 'warn',
-        TENANCY_BENCH_ENTITIES: entitiesFile,
-      },
-    },
+  const { child, stderr } = spawnBackend(
+    resolve(__dirname, 'aggregationBackend.ts'),
+    configFile,
+    { TENANCY_BENCH_ENTITIES: entitiesFile },
   );
-  let stderr = '';
-  child.stderr.on('data', d => {
-    stderr = (stderr + d).slice(-4000);
-  });
 
   try {
     let firstAnswer: number | undefined;
@@ -234,8 +217,8 @@ async function main() {
     const deadline = Date.now() + 5 * 60_000;
     while (!complete) {
       if (child.exitCode !== null)
-        throw new Error(`backend exited:\n${stderr}`);
-      if (Date.now() > deadline) throw new Error(`timed out:\n${stderr}`);
+        throw new Error(`backend exited:\n${stderr()}`);
+      if (Date.now() > deadline) throw new Error(`timed out:\n${stderr()}`);
       try {
         const res = await get(`${BASE}/v1/tenants?window=7d`, {
           authorization: AUTH,
@@ -277,8 +260,7 @@ async function main() {
     const fleetBytes = (
       await get(`${BASE}/v1/tenants?window=7d`, { authorization: AUTH })
     ).body.length;
-    const status = await fs.readFile(`/proc/${child.pid}/status`, 'utf8');
-    const peakMiB = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+    const peakMiB = await peakMemoryMiB(child.pid!);
 
     const f = (n: number, d = 1) => n.toFixed(d);
     console.log('\nUpstream calls for one full refresh');

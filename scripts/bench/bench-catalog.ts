@@ -14,11 +14,11 @@
  * (`source scripts/test-services.sh` starts one), as in production; with
  * SQLite in memory the database lives in the backend's own memory.
  */
-import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { peakMemoryMiB, spawnBackend } from './spawnBackend';
 import { stringify } from 'yaml';
 import { writeGitOpsRepo } from '../generate-gitops-repo';
 
@@ -46,13 +46,6 @@ async function count(filter: string): Promise<number> {
     `http://localhost:${PORT}/api/catalog/entities/by-query?limit=1&${filter}`,
   );
   return body.totalItems;
-}
-
-function peakMemoryMiB(pid: number): Promise<number> {
-  return fs.readFile(`/proc/${pid}/status`, 'utf8').then(status => {
-    const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    return kb / 1024;
-  });
 }
 
 async function measure(tenants: number, database: object): Promise<Result> {
@@ -94,24 +87,10 @@ async function measure(tenants: number, database: object): Promise<Result> {
   );
 
   const started = Date.now();
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      resolve(__dirname, 'catalogBackend.ts'),
-      '--config',
-      configFile,
-    ],
-    {
-      stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, LOG_LEVEL: 'warn' },
-    },
+  const { child, stderr } = spawnBackend(
+    resolve(__dirname, 'catalogBackend.ts'),
+    configFile,
   );
-  let stderr = '';
-  child.stderr.on('data', d => {
-    stderr = (stderr + d).slice(-4000);
-  });
 
   try {
     // Done when every namespace is in the catalog and part of its tenant.
@@ -119,7 +98,7 @@ async function measure(tenants: number, database: object): Promise<Result> {
     let ready: number | undefined;
     for (;;) {
       if (child.exitCode !== null)
-        throw new Error(`backend exited:\n${stderr}`);
+        throw new Error(`backend exited:\n${stderr()}`);
       try {
         const all = await count('filter=kind=tenant,kind=resource');
         ready ??= Date.now();

@@ -1,26 +1,12 @@
+import {
+  formatQuantity,
+  parseQuantity,
+} from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { hashFraction } from './hash';
 
-const BINARY = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40 };
-const DECIMAL = { m: 1e-3, '': 1, k: 1e3, M: 1e6, G: 1e9 };
-
-/** Value of a quantity such as `4Gi`, `500m` or `30`, in base units. */
+/** Value of a quantity such as `4Gi`, `500m` or `30` in base units; 0 when malformed. */
 export function quantityValue(text: string): number {
-  const match = /^([0-9.]+)([A-Za-z]*)$/.exec(text);
-  if (!match) return 0;
-  const [, number, suffix] = match;
-  const factor =
-    (BINARY as Record<string, number>)[suffix] ??
-    (DECIMAL as Record<string, number>)[suffix] ??
-    1;
-  return Number(number) * factor;
-}
-
-function format(resource: string, value: number): string {
-  if (/cpu/.test(resource)) return `${Math.round(value * 1000)}m`;
-  if (/memory|storage/.test(resource)) {
-    return `${Math.round(value / BINARY.Mi)}Mi`;
-  }
-  return String(Math.round(value));
+  return parseQuantity(text)?.value ?? 0;
 }
 
 /**
@@ -46,7 +32,10 @@ export function quotaUsed(
   for (const [resource, quantity] of Object.entries(hard)) {
     const jitter = 0.85 + 0.3 * hashFraction(`${namespace}:${resource}`);
     const fraction = resource.startsWith('services.') ? 0 : base * jitter;
-    used[resource] = format(resource, quantityValue(quantity) * fraction);
+    used[resource] = formatQuantity(
+      resource,
+      quantityValue(quantity) * fraction,
+    );
   }
   return used;
 }

@@ -11,6 +11,7 @@ export class SnapshotReader {
   private data = new Map<string, SourceData>();
   private loadedAt = new Map<string, string | undefined>();
   private view?: FleetData;
+  private refreshedAt?: string;
   private syncedAt = 0;
   private syncing?: Promise<FleetData>;
 
@@ -35,7 +36,6 @@ export class SnapshotReader {
 
   private async sync(): Promise<FleetData> {
     const index: SourceIndex | undefined = await this.store.readIndex();
-    let changed = !this.view;
     await Promise.all(
       this.descriptors.map(async d => {
         const success = index?.sources[d.id]?.lastSuccessAt;
@@ -44,10 +44,10 @@ export class SnapshotReader {
         const value = await this.store.readData(d.id);
         if (value) this.data.set(d.id, value);
         this.loadedAt.set(d.id, success);
-        changed = true;
       }),
     );
-    if (changed || this.indexChanged(index)) {
+    // Every refresh writes a new index; states and data change only then.
+    if (!this.view || index?.refreshedAt !== this.refreshedAt) {
       this.view = new FleetData(
         this.descriptors,
         index,
@@ -55,15 +55,9 @@ export class SnapshotReader {
         this.options.frequencyMs,
         this.options.currency,
       );
+      this.refreshedAt = index?.refreshedAt;
     }
-    this.lastIndex = index;
     this.syncedAt = Date.now();
-    return this.view!;
-  }
-
-  private lastIndex?: SourceIndex;
-
-  private indexChanged(index: SourceIndex | undefined): boolean {
-    return index?.refreshedAt !== this.lastIndex?.refreshedAt;
+    return this.view;
   }
 }

@@ -1,4 +1,7 @@
-import type { SourceKind } from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import type {
+  LimitRangeSummary,
+  SourceKind,
+} from '@tenancy-plugins/backstage-plugin-tenancy-common';
 
 /** One namespace as a Kubernetes source saw it. */
 export interface KubernetesNamespaceRecord {
@@ -8,16 +11,7 @@ export interface KubernetesNamespaceRecord {
     hard: Record<string, string>;
     used: Record<string, string>;
   }>;
-  limitRanges: Array<{
-    name: string;
-    limits: Array<{
-      type: string;
-      default?: Record<string, string>;
-      defaultRequest?: Record<string, string>;
-      min?: Record<string, string>;
-      max?: Record<string, string>;
-    }>;
-  }>;
+  limitRanges: LimitRangeSummary[];
 }
 
 /** What a Kubernetes source returns: one cluster's namespaces by name. */

@@ -1,4 +1,5 @@
 import {
+  formatQuantity,
   parseQuantity,
   QuotaResourceUsage,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
@@ -47,19 +48,6 @@ export function summarizeQuota(
   );
 }
 
-/** Writes a summed quantity the way people read it: `12`, `1500m`, `48Gi`, `700Mi`. */
-function format(resource: string, value: number): string {
-  if (/cpu/.test(resource)) {
-    const milli = Math.round(value * 1000);
-    return milli % 1000 === 0 ? String(milli / 1000) : `${milli}m`;
-  }
-  if (/memory|storage/.test(resource)) {
-    const mebi = Math.round(value / 2 ** 20);
-    return mebi % 1024 === 0 ? `${mebi / 1024}Gi` : `${mebi}Mi`;
-  }
-  return String(Math.round(value));
-}
-
 /** Sums quota use over namespaces, per resource. */
 export function sumQuota(lists: QuotaResourceUsage[][]): QuotaResourceUsage[] {
   const sums = new Map<string, { hard: number; used: number }>();
@@ -74,8 +62,8 @@ export function sumQuota(lists: QuotaResourceUsage[][]): QuotaResourceUsage[] {
   return [...sums]
     .map(([resource, s]) => ({
       resource,
-      hard: format(resource, s.hard),
-      used: format(resource, s.used),
+      hard: formatQuantity(resource, s.hard),
+      used: formatQuantity(resource, s.used),
       hardValue: s.hard,
       usedValue: s.used,
       utilisation: s.hard > 0 ? s.used / s.hard : undefined,

@@ -47,3 +47,23 @@ export function parseQuantity(text: string): Quantity | undefined {
   else factor = 10 ** Number(suffix.slice(1));
   return { value: Number(number) * factor, suffix };
 }
+
+/**
+ * Writes a quantity of a quota resource from its base-unit value, as the
+ * API server writes them: CPU in whole cores or millicores (`2`, `1500m`),
+ * memory and storage in Gi when exact, else Mi (`48Gi`, `700Mi`), counts as
+ * integers.
+ *
+ * @public
+ */
+export function formatQuantity(resource: string, value: number): string {
+  if (/cpu/.test(resource)) {
+    const milli = Math.round(value * 1000);
+    return milli % 1000 === 0 ? String(milli / 1000) : `${milli}m`;
+  }
+  if (/memory|storage/.test(resource)) {
+    const mebi = Math.round(value / 2 ** 20);
+    return mebi % 1024 === 0 ? `${mebi / 1024}Gi` : `${mebi}Mi`;
+  }
+  return String(Math.round(value));
+}
