@@ -10,7 +10,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { LocalGitPublisher } from '@tenancy-plugins/backstage-plugin-scaffolder-backend-module-tenancy';
+import { LocalGitPublisher } from '@tenancy-plugins/backstage-plugin-tenancy-node';
 
 async function main() {
   const { values, positionals } = parseArgs({

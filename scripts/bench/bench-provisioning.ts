@@ -24,7 +24,7 @@ import {
   TenancyPolicy,
   validateNamespaceRequest,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
-import { LocalGitPublisher } from '@tenancy-plugins/backstage-plugin-scaffolder-backend-module-tenancy';
+import { LocalGitPublisher } from '@tenancy-plugins/backstage-plugin-tenancy-node';
 import { createNamespaceCreateAction } from '../../plugins/scaffolder-backend-module-tenancy/src/actions/namespaceCreate';
 import { readTenancyPolicy } from '../../plugins/scaffolder-backend-module-tenancy/src/config/readTenancyPolicy';
 

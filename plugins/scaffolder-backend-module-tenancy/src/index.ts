@@ -6,12 +6,4 @@
  */
 
 export { scaffolderModuleTenancy as default } from './module';
-export { LocalGitPublisher } from './publishers/LocalGitPublisher';
-export { GithubPublisher } from './publishers/GithubPublisher';
-export type {
-  ChangeRequest,
-  GitOpsPublisher,
-  PublishedRequest,
-  RequestState,
-} from './publishers/types';
 export type { TenancyActionDeps } from './actions/TenancyActionDeps';

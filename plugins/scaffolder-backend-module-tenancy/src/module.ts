@@ -9,7 +9,7 @@ import { createNamespaceCreateAction } from './actions/namespaceCreate';
 import { createNamespaceDeleteAction } from './actions/namespaceDelete';
 import { createNamespaceUpdateAction } from './actions/namespaceUpdate';
 import { readTenancyPolicy } from './config/readTenancyPolicy';
-import { createPublisher } from './publishers/createPublisher';
+import { createPublisher } from '@tenancy-plugins/backstage-plugin-tenancy-node';
 
 /**
  * Scaffolder module of the tenancy plugins: the provisioning actions.

@@ -6,6 +6,8 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { tenancyEntityReadPermission } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { TenancyCatalogIndex } from './catalog/TenancyCatalogIndex';
 import { readRefreshOptions } from './config/readRefreshOptions';
+import { createPublisher } from '@tenancy-plugins/backstage-plugin-tenancy-node';
+import { TenantRequestsService } from './requests/TenantRequestsService';
 import { createRouter } from './router';
 import { refreshSources } from './snapshots/refreshSources';
 import { SnapshotReader } from './snapshots/SnapshotReader';
@@ -56,16 +58,36 @@ export const tenancyPlugin = createBackendPlugin({
           },
         });
 
+        const catalogIndex = new TenancyCatalogIndex(deps.catalog, deps.auth);
         const summaries = new SummaryService(
-          new TenancyCatalogIndex(deps.catalog, deps.auth),
+          catalogIndex,
           new SnapshotReader(store, descriptors, {
             frequencyMs: refresh.frequencyMs,
             currency,
           }),
           deps.permissions,
         );
+        // Opened on first use: a misconfigured repository fails the
+        // requests list of the tenant page, not the plugin's start.
+        let publisher: ReturnType<typeof createPublisher> | undefined;
+        const requests = new TenantRequestsService(
+          catalogIndex,
+          deps.permissions,
+          () => {
+            publisher ??= createPublisher(config).catch(error => {
+              publisher = undefined;
+              throw error;
+            });
+            return publisher;
+          },
+          logger,
+        );
         deps.httpRouter.use(
-          await createRouter({ httpAuth: deps.httpAuth, summaries }),
+          await createRouter({
+            httpAuth: deps.httpAuth,
+            summaries,
+            requests,
+          }),
         );
         logger.info(
           `Tenancy aggregation over ${sources.length} sources: ${

@@ -7,6 +7,7 @@ import {
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import express from 'express';
 import Router from 'express-promise-router';
+import { TenantRequestsService } from './requests/TenantRequestsService';
 import { toJson } from './summary/SharedAnswers';
 import { SummaryService } from './summary/SummaryService';
 
@@ -29,27 +30,40 @@ function readWindow(value: unknown): CostWindow {
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
   summaries: SummaryService;
+  requests: TenantRequestsService;
 }): Promise<express.Router> {
-  const { httpAuth, summaries } = options;
+  const { httpAuth, summaries, requests } = options;
   const router = Router();
   const credentials = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
+
+  const entityRef = (req: express.Request) =>
+    stringifyEntityRef({
+      kind: req.params.kind,
+      namespace: req.params.namespace,
+      name: req.params.name,
+    });
 
   router.get(
     '/v1/entities/:kind/:namespace/:name/summary',
     async (req, res) => {
       const window = readWindow(req.query.window);
-      const ref = stringifyEntityRef({
-        kind: req.params.kind,
-        namespace: req.params.namespace,
-        name: req.params.name,
-      });
+      const ref = entityRef(req);
       const summary = await summaries.entitySummary(
         ref,
         window,
         await credentials(req),
       );
       res.type('application/json').send(toJson(summary));
+    },
+  );
+
+  router.get(
+    '/v1/entities/:kind/:namespace/:name/requests',
+    async (req, res) => {
+      res.json(
+        await requests.tenantRequests(entityRef(req), await credentials(req)),
+      );
     },
   );
 

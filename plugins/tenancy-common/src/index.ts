@@ -12,6 +12,7 @@ export * from './model/tenantEntityV1alpha1Validator';
 export * from './api/FleetTenant';
 export * from './api/EntitySummary';
 export * from './api/SourceStatus';
+export * from './api/TenantRequests';
 export * from './naming/validateDnsLabel';
 export * from './gitops/GitOpsLayout';
 export * from './render/NamespaceRequest';

@@ -7,7 +7,7 @@ import {
   GitOpsLayout,
   TenancyPolicy,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
-import { GitOpsPublisher } from '../publishers/types';
+import { GitOpsPublisher } from '@tenancy-plugins/backstage-plugin-tenancy-node';
 
 /**
  * What every tenancy action is built from.

@@ -1,3 +1,4 @@
+import { requestBranch } from '@tenancy-plugins/backstage-plugin-tenancy-node';
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
@@ -158,7 +159,7 @@ export function createNamespaceCreateAction(options: TenancyActionDeps) {
           `namespace ${namespace} already exists in the GitOps repository (${folder})`,
         );
       }
-      const branch = `tenancy/${request.tenant}/${namespace}`;
+      const branch = requestBranch(request.tenant, namespace);
       const fingerprint = createHash('sha256')
         .update(JSON.stringify(files))
         .digest('hex');

@@ -1,3 +1,4 @@
+import { requestBranch } from '@tenancy-plugins/backstage-plugin-tenancy-node';
 import { createHash } from 'node:crypto';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
@@ -109,7 +110,7 @@ export function createNamespaceDeleteAction(options: TenancyActionDeps) {
         '_Opened by the Backstage tenancy plugin._',
       ].join('\n');
       await publishChange(ctx, publisher, {
-        branch: `tenancy/${tenantName}/${name}-delete`,
+        branch: requestBranch(tenantName, `${name}-delete`),
         title: `Decommission namespace ${name} of tenant ${tenantName} (${environment})`,
         body,
         files: {},

@@ -1,3 +1,4 @@
+import { requestBranch } from '@tenancy-plugins/backstage-plugin-tenancy-node';
 import { createHash } from 'node:crypto';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
@@ -124,7 +125,7 @@ export function createNamespaceUpdateAction(options: TenancyActionDeps) {
       if (ctx.isDryRun) return;
 
       await publishChange(ctx, publisher, {
-        branch: `tenancy/${tenantName}/${namespace}-update`,
+        branch: requestBranch(tenantName, `${namespace}-update`),
         title: `Change namespace ${namespace} of tenant ${tenantName} (${environment})`,
         body: describeNamespaceRequest({
           request,

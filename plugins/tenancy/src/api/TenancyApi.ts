@@ -1,5 +1,10 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
-import { FleetResponse } from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import {
+  CostWindow,
+  EntitySummary,
+  FleetResponse,
+  TenantRequestsResponse,
+} from '@tenancy-plugins/backstage-plugin-tenancy-common';
 
 /**
  * Client of the tenancy backend.
@@ -7,7 +12,15 @@ import { FleetResponse } from '@tenancy-plugins/backstage-plugin-tenancy-common'
  * @public
  */
 export interface TenancyApi {
-  getFleet(): Promise<FleetResponse>;
+  /** Every tenant the user may see, with cost for the window (default 7d). */
+  getFleet(options?: { window?: CostWindow }): Promise<FleetResponse>;
+  /** Quota, cost and Argo CD state of a Tenant, namespace or vCluster entity. */
+  getEntitySummary(
+    entityRef: string,
+    options?: { window?: CostWindow },
+  ): Promise<EntitySummary>;
+  /** The provisioning requests (pull requests) of a Tenant, newest first. */
+  getTenantRequests(entityRef: string): Promise<TenantRequestsResponse>;
 }
 
 /**

@@ -1,10 +1,18 @@
+import { parseEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
-import { FleetResponse } from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import {
+  CostWindow,
+  EntitySummary,
+  FleetResponse,
+  TenantRequestsResponse,
+} from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { TenancyApi } from './TenancyApi';
 
 /**
  * Talks to the tenancy backend through the app's discovery and fetch APIs.
+ * Identical requests in flight at the same time (several cards of one page)
+ * share one HTTP call.
  *
  * @public
  */
@@ -16,21 +24,61 @@ export class TenancyClient implements TenancyApi {
     return new TenancyClient(options.discoveryApi, options.fetchApi);
   }
 
+  private readonly inFlight = new Map<string, Promise<unknown>>();
+
   private constructor(
     private readonly discoveryApi: DiscoveryApi,
     private readonly fetchApi: FetchApi,
   ) {}
 
-  async getFleet(): Promise<FleetResponse> {
-    return this.get<FleetResponse>('/v1/tenants');
+  async getFleet(options?: { window?: CostWindow }): Promise<FleetResponse> {
+    return this.get<FleetResponse>('/v1/tenants', { window: options?.window });
   }
 
-  private async get<T>(path: string): Promise<T> {
+  async getEntitySummary(
+    entityRef: string,
+    options?: { window?: CostWindow },
+  ): Promise<EntitySummary> {
+    return this.get<EntitySummary>(`${entityPath(entityRef)}/summary`, {
+      window: options?.window,
+    });
+  }
+
+  async getTenantRequests(entityRef: string): Promise<TenantRequestsResponse> {
+    return this.get<TenantRequestsResponse>(`${entityPath(entityRef)}/requests`);
+  }
+
+  private get<T>(
+    path: string,
+    query: Record<string, string | undefined> = {},
+  ): Promise<T> {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined) params.set(key, value);
+    }
+    const key = params.size ? `${path}?${params}` : path;
+    const pending = this.inFlight.get(key);
+    if (pending) return pending as Promise<T>;
+    const request = this.fetch<T>(key).finally(() =>
+      this.inFlight.delete(key),
+    );
+    this.inFlight.set(key, request);
+    return request;
+  }
+
+  private async fetch<T>(pathAndQuery: string): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('tenancy');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
+    const response = await this.fetchApi.fetch(`${baseUrl}${pathAndQuery}`);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
     return (await response.json()) as T;
   }
+}
+
+function entityPath(entityRef: string): string {
+  const { kind, namespace, name } = parseEntityRef(entityRef);
+  return `/v1/entities/${encodeURIComponent(
+    kind.toLocaleLowerCase('en-US'),
+  )}/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`;
 }

@@ -10,7 +10,7 @@ import {
   TenancyPolicy,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { stringify } from 'yaml';
-import { LocalGitPublisher } from '../../publishers/LocalGitPublisher';
+import { LocalGitPublisher } from '@tenancy-plugins/backstage-plugin-tenancy-node';
 import { createNamespaceCreateAction } from '../namespaceCreate';
 import { createNamespaceDeleteAction } from '../namespaceDelete';
 import { createNamespaceUpdateAction } from '../namespaceUpdate';

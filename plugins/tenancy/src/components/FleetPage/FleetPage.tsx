@@ -1,67 +1,80 @@
 import {
   Content,
-  ErrorPanel,
+  ContentHeader,
   Header,
   Page,
   Progress,
-  Table,
-  TableColumn,
+  ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { FleetTenant } from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import Box from '@material-ui/core/Box';
+import Grid from '@material-ui/core/Grid';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import { CostWindow } from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { tenancyApiRef } from '../../api/TenancyApi';
-
-const columns: TableColumn<FleetTenant>[] = [
-  {
-    title: 'Tenant',
-    field: 'name',
-    highlight: true,
-    render: row => (
-      <EntityRefLink entityRef={row.entityRef} title={row.title ?? row.name} />
-    ),
-  },
-  {
-    title: 'Owner',
-    field: 'owner',
-    render: row => <EntityRefLink entityRef={row.owner} />,
-  },
-  { title: 'Cost center', field: 'costCenter' },
-  {
-    title: 'Environments',
-    field: 'environments',
-    render: row => row.environments.join(', '),
-  },
-  { title: 'Namespaces', field: 'namespaceCount', type: 'numeric' },
-  { title: 'vClusters', field: 'vclusterCount', type: 'numeric' },
-];
+import { CostWindowSelector } from '../shared/CostWindowSelector';
+import { DEFAULT_QUOTA_THRESHOLDS, QuotaThresholds } from '../shared/quotaLevel';
+import { SourceProblems } from '../shared/SourceProblems';
+import { ChargebackCard } from './ChargebackCard';
+import { FleetFilter, filterFleet } from './filterFleet';
+import { FleetFilters } from './FleetFilters';
+import { FleetTable } from './FleetTable';
 
 /**
- * The fleet page: every tenant the user may see.
+ * The fleet page: every tenant the user may see, with quota utilisation,
+ * cost for the window and Argo CD problems; filters, search, and chargeback
+ * by cost center with a CSV download.
  *
  * @public
  */
-export function FleetPage() {
+export function FleetPage(props: { thresholds?: QuotaThresholds }) {
+  const thresholds = props.thresholds ?? DEFAULT_QUOTA_THRESHOLDS;
   const api = useApi(tenancyApiRef);
-  const { value, loading, error } = useAsync(() => api.getFleet(), [api]);
+  const [window, setWindow] = useState<CostWindow>('7d');
+  const [filter, setFilter] = useState<FleetFilter>({});
+  const { value, loading, error } = useAsync(
+    () => api.getFleet({ window }),
+    [api, window],
+  );
+  const filtered = useMemo(
+    () => (value ? filterFleet(value.items, filter, thresholds) : []),
+    [value, filter, thresholds],
+  );
 
   let body;
-  if (loading) {
+  if (error) {
+    body = <ResponseErrorPanel title="Could not load the tenants" error={error} />;
+  } else if (!value) {
     body = <Progress />;
-  } else if (error) {
-    body = <ErrorPanel title="Could not load the tenants" error={error} />;
   } else {
     body = (
-      <Table<FleetTenant>
-        title={`Tenants (${value?.items.length ?? 0})`}
-        options={{ paging: true, pageSize: 20, search: true, padding: 'dense' }}
-        columns={columns}
-        data={value?.items ?? []}
-        emptyContent={
-          <div style={{ padding: 16 }}>No tenants in the catalog yet.</div>
-        }
-      />
+      <Grid container spacing={3}>
+        <Grid item xs={12}>
+          {loading && <LinearProgress aria-label="Loading the tenants" />}
+          <SourceProblems
+            response={value}
+            kinds={['kubernetes', 'argocd', 'cost']}
+          />
+          <FleetFilters
+            items={value.items}
+            value={filter}
+            onChange={setFilter}
+          />
+        </Grid>
+        <Grid item xs={12}>
+          <FleetTable
+            items={filtered}
+            currency={value.currency}
+            window={value.window}
+            thresholds={thresholds}
+          />
+        </Grid>
+        <Grid item xs={12} lg={8}>
+          <ChargebackCard fleet={value} />
+        </Grid>
+      </Grid>
     );
   }
 
@@ -69,9 +82,17 @@ export function FleetPage() {
     <Page themeId="tool">
       <Header
         title="Tenants"
-        subtitle="Every tenant of the platform you may see"
+        subtitle="Every tenant of the platform you may see: quota, cost and deployment state"
       />
-      <Content>{body}</Content>
+      <Content>
+        <ContentHeader title="Fleet">
+          <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+            <span>Cost window</span>
+            <CostWindowSelector value={window} onChange={setWindow} />
+          </Box>
+        </ContentHeader>
+        {body}
+      </Content>
     </Page>
   );
 }

@@ -3,36 +3,48 @@ import {
   InfoCard,
   Progress,
   ResponseErrorPanel,
+  WarningPanel,
 } from '@backstage/core-components';
 import { RELATION_PART_OF, stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/frontend-plugin-api';
-import {
-  catalogApiRef,
-  EntityRefLink,
-  useEntity,
-} from '@backstage/plugin-catalog-react';
-import { isTenantEntity } from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
-import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
+import {
+  isTenantEntity,
+  TENANCY_ANNOTATIONS,
+} from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import useAsync from 'react-use/esm/useAsync';
+import { DEFAULT_QUOTA_THRESHOLDS, QuotaThresholds } from '../shared/quotaLevel';
+import { RequestNamespaceButton } from '../shared/RequestNamespaceButton';
+import { SourceProblems } from '../shared/SourceProblems';
+import { useEntitySummary } from '../shared/useEntitySummary';
 import { groupByEnvironmentAndCluster } from './groupByEnvironmentAndCluster';
+import { NamespaceRow } from './NamespaceRow';
 
 /**
- * The namespaces and vClusters of a Tenant, grouped by environment and cluster.
+ * The namespaces and vClusters of a Tenant, grouped by environment and
+ * cluster, each with its quota bars, LimitRange defaults on demand and
+ * Argo CD applications. The list comes from the catalog, so it stays when
+ * the tenancy backend or an upstream fails.
  *
  * @public
  */
-export function TenantNamespacesCard() {
-  const { entity } = useEntity();
+export function TenantNamespacesCard(props: {
+  thresholds?: QuotaThresholds;
+  /** The new-namespace template the empty state leads to. */
+  templateRef?: string;
+}) {
+  const thresholds = props.thresholds ?? DEFAULT_QUOTA_THRESHOLDS;
   const catalogApi = useApi(catalogApiRef);
-  const tenantRef = stringifyEntityRef(entity);
+  const summary = useEntitySummary();
+  const { entity, entityRef } = summary;
 
-  const { value, loading, error } = useAsync(async () => {
+  const parts = useAsync(async () => {
     const response = await catalogApi.getEntities({
       filter: {
         kind: 'Resource',
-        [`relations.${RELATION_PART_OF}`]: tenantRef,
+        [`relations.${RELATION_PART_OF}`]: entityRef,
       },
       fields: [
         'kind',
@@ -44,74 +56,97 @@ export function TenantNamespacesCard() {
       ],
     });
     return response.items;
-  }, [catalogApi, tenantRef]);
+  }, [catalogApi, entityRef]);
 
-  if (loading) {
+  if (parts.loading) {
     return (
       <InfoCard title="Namespaces and vClusters">
         <Progress />
       </InfoCard>
     );
   }
-  if (error) {
+  if (parts.error) {
     return (
-      <ResponseErrorPanel title="Could not load the namespaces" error={error} />
+      <ResponseErrorPanel
+        title="Could not load the namespaces"
+        error={parts.error}
+      />
     );
   }
 
+  const entities = parts.value ?? [];
+  const summaries = new Map(
+    (summary.value?.namespaces ?? []).map(ns => [ns.entityRef, ns]),
+  );
   const environmentsInOrder = isTenantEntity(entity)
     ? entity.spec.environments ?? []
     : [];
-  const groups = groupByEnvironmentAndCluster(value ?? [], environmentsInOrder);
+  const groups = groupByEnvironmentAndCluster(
+    entities,
+    e => ({
+      environment: e.metadata.annotations?.[TENANCY_ANNOTATIONS.environment],
+      cluster: e.metadata.annotations?.[TENANCY_ANNOTATIONS.kubernetesCluster],
+      name: e.metadata.name,
+    }),
+    environmentsInOrder,
+  );
 
   return (
     <InfoCard
       title="Namespaces and vClusters"
-      subheader={`${value?.length ?? 0} in total`}
+      subheader={`${entities.length} in total`}
     >
+      {summary.error && (
+        <Box mb={2}>
+          <WarningPanel
+            severity="error"
+            title="Quota and Argo CD state are unavailable"
+            message={summary.error.message}
+          />
+        </Box>
+      )}
+      {summary.loading && !summary.value && <Progress />}
+      {summary.value && (
+        <SourceProblems
+          response={summary.value}
+          kinds={['kubernetes', 'argocd']}
+        />
+      )}
       {groups.length === 0 ? (
         <EmptyState
           missing="data"
           title="No namespaces yet"
           description="This tenant has no namespaces or vClusters in the GitOps repository."
+          action={
+            <RequestNamespaceButton
+              tenantRef={entityRef}
+              templateRef={props.templateRef}
+            />
+          }
         />
       ) : (
         groups.map(({ environment, clusters }) => (
-          <Box key={environment} mb={2}>
+          <Box key={environment} mb={3} component="section">
             <Typography variant="h6" component="h3">
               {environment}
             </Typography>
-            {clusters.map(({ cluster, entities }) => (
-              <Box
-                key={cluster}
-                display="flex"
-                alignItems="center"
-                flexWrap="wrap"
-                mt={1}
-              >
-                <Box minWidth={160} mr={2}>
-                  <Typography variant="body2" color="textSecondary">
-                    cluster{' '}
-                    <EntityRefLink
-                      entityRef={`resource:default/${cluster}`}
-                      title={cluster}
-                    />
-                  </Typography>
-                </Box>
-                {entities.map(e => (
-                  <Box key={e.metadata.name} mr={1} mb={0.5}>
-                    <EntityRefLink entityRef={e}>
-                      <Chip
-                        size="small"
-                        clickable
-                        label={
-                          e.spec?.type === 'vcluster'
-                            ? `${e.metadata.name} (vCluster)`
-                            : e.metadata.name
-                        }
-                      />
-                    </EntityRefLink>
-                  </Box>
+            {clusters.map(({ cluster, items }) => (
+              <Box key={cluster} mt={1} mb={2}>
+                <Typography variant="body2" color="textSecondary">
+                  cluster{' '}
+                  <EntityRefLink
+                    entityRef={`resource:default/${cluster}`}
+                    title={cluster}
+                  />
+                </Typography>
+                {items.map(e => (
+                  <NamespaceRow
+                    key={e.metadata.name}
+                    entity={e}
+                    summary={summaries.get(stringifyEntityRef(e))}
+                    summaryUnavailable={Boolean(summary.error)}
+                    thresholds={thresholds}
+                  />
                 ))}
               </Box>
             ))}

@@ -1,30 +1,32 @@
-import { Entity } from '@backstage/catalog-model';
-import { TENANCY_ANNOTATIONS } from '@tenancy-plugins/backstage-plugin-tenancy-common';
-
-/** Entities of one environment, by cluster. */
-export interface EnvironmentGroup {
+/** Items of one environment, by cluster. */
+export interface EnvironmentGroup<T> {
   environment: string;
-  clusters: Array<{ cluster: string; entities: Entity[] }>;
+  clusters: Array<{ cluster: string; items: T[] }>;
+}
+
+/** Where an item sits: its environment, cluster and name. */
+export interface Placement {
+  environment?: string;
+  cluster?: string;
+  name: string;
 }
 
 /**
- * Groups namespace and vCluster entities by environment (in the tenant's
- * order, unknown environments last) and cluster, names sorted.
+ * Groups namespaces and vClusters by environment (in the tenant's order,
+ * unknown environments last) and cluster, names sorted.
  */
-export function groupByEnvironmentAndCluster(
-  entities: Entity[],
+export function groupByEnvironmentAndCluster<T>(
+  items: T[],
+  placementOf: (item: T) => Placement,
   environmentsInOrder: string[],
-): EnvironmentGroup[] {
-  const byEnvironment = new Map<string, Map<string, Entity[]>>();
-  for (const e of entities) {
-    const annotations = e.metadata.annotations ?? {};
-    const environment =
-      annotations[TENANCY_ANNOTATIONS.environment] ?? 'no environment';
-    const cluster =
-      annotations[TENANCY_ANNOTATIONS.kubernetesCluster] ?? 'no cluster';
-    const clusters =
-      byEnvironment.get(environment) ?? new Map<string, Entity[]>();
-    clusters.set(cluster, [...(clusters.get(cluster) ?? []), e]);
+): EnvironmentGroup<T>[] {
+  const byEnvironment = new Map<string, Map<string, T[]>>();
+  for (const item of items) {
+    const placement = placementOf(item);
+    const environment = placement.environment ?? 'no environment';
+    const cluster = placement.cluster ?? 'no cluster';
+    const clusters = byEnvironment.get(environment) ?? new Map<string, T[]>();
+    clusters.set(cluster, [...(clusters.get(cluster) ?? []), item]);
     byEnvironment.set(environment, clusters);
   }
   const rank = (env: string) => {
@@ -39,8 +41,8 @@ export function groupByEnvironmentAndCluster(
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([cluster, list]) => ({
           cluster,
-          entities: [...list].sort((a, b) =>
-            a.metadata.name.localeCompare(b.metadata.name),
+          items: [...list].sort((a, b) =>
+            placementOf(a).name.localeCompare(placementOf(b).name),
           ),
         })),
     }));

@@ -41,6 +41,8 @@ export interface PublishedRequest {
   title: string;
   state: RequestState;
   fingerprint?: string;
+  createdAt?: string;
+  updatedAt?: string;
 }
 
 /**
@@ -58,6 +60,15 @@ export interface GitOpsPublisher {
   readFile(path: string): Promise<string | undefined>;
   /** The pull request of a branch, if there is one. */
   findRequest(branch: string): Promise<PublishedRequest | undefined>;
+  /**
+   * The pull requests (open, merged or closed) whose branch starts with the
+   * prefix (default: all), most recently updated first; at most `limit`
+   * (default 50).
+   */
+  listRequests(
+    branchPrefix?: string,
+    options?: { limit?: number },
+  ): Promise<PublishedRequest[]>;
   /**
    * Creates the branch and pull request; when the branch's pull request is
    * open already, returns it unchanged for the same fingerprint, and updates

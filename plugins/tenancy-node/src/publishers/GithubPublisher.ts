@@ -8,6 +8,9 @@ import { ChangeRequest, GitOpsPublisher, PublishedRequest } from './types';
 
 const FINGERPRINT = /<!-- tenancy-fingerprint: ([0-9a-f]+) -->/;
 
+/** Pages of 100 pull requests read when listing a tenant's requests. */
+const MAX_LIST_PAGES = 5;
+
 type Pull = {
   html_url: string;
   number: number;
@@ -15,6 +18,8 @@ type Pull = {
   body?: string | null;
   state: string;
   merged_at?: string | null;
+  created_at?: string;
+  updated_at?: string;
   head: { ref: string };
 };
 
@@ -101,6 +106,34 @@ export class GithubPublisher implements GitOpsPublisher {
       state: 'open',
     });
     return data[0] ? toRequest(data[0] as Pull) : undefined;
+  }
+
+  async listRequests(
+    branchPrefix = '',
+    options?: { limit?: number },
+  ): Promise<PublishedRequest[]> {
+    const limit = options?.limit ?? 50;
+    const found: PublishedRequest[] = [];
+    // GitHub cannot filter pulls by a branch prefix: page through the most
+    // recently updated ones (a bounded number of pages) and filter here.
+    for (let page = 1; page <= MAX_LIST_PAGES && found.length < limit; page++) {
+      const { data } = await this.octokit.pulls.list({
+        owner: this.owner,
+        repo: this.repo,
+        state: 'all',
+        sort: 'updated',
+        direction: 'desc',
+        per_page: 100,
+        page,
+      });
+      found.push(
+        ...(data as Pull[])
+          .filter(p => p.head.ref.startsWith(branchPrefix))
+          .map(toRequest),
+      );
+      if (data.length < 100) break;
+    }
+    return found.slice(0, limit);
   }
 
   async publish(
@@ -259,5 +292,7 @@ function toRequest(pull: Pull): PublishedRequest {
     title: pull.title,
     state: stateOf(pull),
     fingerprint: FINGERPRINT.exec(pull.body ?? '')?.[1],
+    createdAt: pull.created_at,
+    updatedAt: pull.updated_at,
   };
 }

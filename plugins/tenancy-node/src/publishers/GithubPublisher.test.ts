@@ -72,10 +72,16 @@ function fakeGithub() {
     }),
     http.get(`${api}/pulls`, ({ request }) => {
       const q = new URL(request.url).searchParams;
-      const head = q.get('head')!.replace('acme:', '');
+      const head = q.get('head')?.replace('acme:', '');
+      const wanted = q.get('state') ?? 'open';
+      const page = Number(q.get('page') ?? 1);
+      const perPage = Number(q.get('per_page') ?? 30);
       return HttpResponse.json(
         state.pulls
-          .filter(p => p.head === head && p.state === q.get('state'))
+          .filter(p => head === undefined || p.head === head)
+          .filter(p => wanted === 'all' || p.state === wanted)
+          .reverse()
+          .slice((page - 1) * perPage, page * perPage)
           .map(pull),
       );
     }),
@@ -321,6 +327,32 @@ describe('GithubPublisher', () => {
     expect(Object.keys(github.filesOf('tenancy/delete'))).toEqual([
       'tenants/payments/tenant.yaml',
     ]);
+  });
+
+  it("lists a tenant's requests by branch prefix across pages, newest first", async () => {
+    const { publisher, github } = await setUp();
+    await publisher.publish(change());
+    for (let i = 0; i < 150; i++) {
+      github.state.pulls.push({
+        number: github.state.pulls.length + 1,
+        head: `tenancy/checkout/checkout-${i}`,
+        title: `New namespace checkout-${i}`,
+        body: '',
+        state: i % 2 ? 'open' : 'closed',
+      });
+    }
+    await publisher.publish(
+      change({ branch: 'tenancy/payments/payments-web-dev', fingerprint: 'bb' }),
+    );
+
+    const requests = await publisher.listRequests('tenancy/payments/');
+    expect(requests.map(r => [r.number, r.branch, r.state])).toEqual([
+      [152, 'tenancy/payments/payments-web-dev', 'open'],
+      [1, 'tenancy/payments/payments-api-dev', 'open'],
+    ]);
+    await expect(
+      publisher.listRequests('tenancy/checkout/', { limit: 3 }),
+    ).resolves.toHaveLength(3);
   });
 
   it('needs an integration for the host', async () => {

@@ -107,9 +107,18 @@ export class LocalGitPublisher implements GitOpsPublisher {
     return strip(records.find(r => r.branch === branch && r.state === 'open'));
   }
 
-  /** Every recorded request, newest first. */
-  async listRequests(): Promise<PublishedRequest[]> {
-    return (await this.readRecords()).reverse().map(r => strip(r)!);
+  async listRequests(
+    branchPrefix = '',
+    options?: { limit?: number },
+  ): Promise<PublishedRequest[]> {
+    return (await this.readRecords())
+      .filter(r => r.branch.startsWith(branchPrefix))
+      .sort(
+        (a, b) =>
+          b.updatedAt.localeCompare(a.updatedAt) || b.number - a.number,
+      )
+      .slice(0, options?.limit ?? 50)
+      .map(r => strip(r)!);
   }
 
   async publish(
@@ -272,7 +281,8 @@ function strip(
 ): PublishedRequest | undefined {
   if (!record) return undefined;
   const { url, number, branch, title, state, fingerprint } = record;
-  return { url, number, branch, title, state, fingerprint };
+  const { createdAt, updatedAt } = record;
+  return { url, number, branch, title, state, fingerprint, createdAt, updatedAt };
 }
 
 async function exists(path: string) {

@@ -158,6 +158,31 @@ describe('LocalGitPublisher', () => {
     await expect(publisher.merge(7)).rejects.toThrow('no request #7');
   });
 
+  it("lists a tenant's requests with their state, by branch prefix", async () => {
+    await publisher.publish(change());
+    await publisher.publish(
+      change({ branch: 'tenancy/checkout/checkout-dev', fingerprint: 'c1' }),
+    );
+    await publisher.merge(1);
+
+    const payments = await publisher.listRequests('tenancy/payments/');
+    expect(payments).toEqual([
+      expect.objectContaining({
+        number: 1,
+        state: 'merged',
+        branch: 'tenancy/payments/payments-api-dev',
+        createdAt: expect.any(String),
+        updatedAt: expect.any(String),
+      }),
+    ]);
+    expect((await publisher.listRequests()).map(r => r.number)).toEqual([
+      1, 2,
+    ]);
+    await expect(publisher.listRequests('tenancy/search/')).resolves.toEqual(
+      [],
+    );
+  });
+
   it('refuses to write outside the repository', async () => {
     await expect(
       publisher.publish(change({ files: { '../escape.yaml': 'x' } })),

@@ -1,0 +1,18 @@
+/**
+ * Node.js parts of the tenancy plugins shared by the backend plugin (which
+ * reads a tenant's requests) and the scaffolder module (which opens them):
+ * the publishers of the GitOps repository.
+ *
+ * @packageDocumentation
+ */
+
+export { requestBranch, requestBranchPrefix } from './publishers/requestBranch';
+export { createPublisher } from './publishers/createPublisher';
+export { LocalGitPublisher } from './publishers/LocalGitPublisher';
+export { GithubPublisher } from './publishers/GithubPublisher';
+export type {
+  ChangeRequest,
+  GitOpsPublisher,
+  PublishedRequest,
+  RequestState,
+} from './publishers/types';

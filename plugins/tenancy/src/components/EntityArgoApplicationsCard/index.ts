@@ -1,0 +1,1 @@
+export { EntityArgoApplicationsCard } from './EntityArgoApplicationsCard';

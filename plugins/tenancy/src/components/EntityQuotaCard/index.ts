@@ -1,0 +1,1 @@
+export { EntityQuotaCard } from './EntityQuotaCard';

@@ -1,0 +1,102 @@
+import { Table, TableColumn } from '@backstage/core-components';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { FleetTenant } from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import { ReactNode } from 'react';
+import { formatCost } from '../shared/formatCost';
+import { QuotaThresholds } from '../shared/quotaLevel';
+import { UtilisationCell } from './UtilisationCell';
+
+/** A fleet row with the values the table sorts and searches on. */
+type Row = FleetTenant & {
+  id: string;
+  displayName: string;
+  utilisation: number;
+  outOfSync: number;
+  degraded: number;
+};
+
+/** The tenants, paginated, sortable and searchable. */
+export function FleetTable(props: {
+  items: FleetTenant[];
+  currency: string;
+  window: string;
+  thresholds: QuotaThresholds;
+  actions?: ReactNode;
+}) {
+  const { items, currency, window, thresholds } = props;
+  const rows: Row[] = items.map(t => ({
+    ...t,
+    id: t.entityRef,
+    displayName: t.title ?? t.name,
+    utilisation: t.quotaUtilisation.max ?? -1,
+    outOfSync: t.applications.outOfSync,
+    degraded: t.applications.degraded,
+  }));
+  const columns: TableColumn<Row>[] = [
+    {
+      title: 'Tenant',
+      field: 'displayName',
+      highlight: true,
+      render: row => (
+        <EntityRefLink entityRef={row.entityRef} title={row.displayName} />
+      ),
+    },
+    {
+      title: 'Owner',
+      field: 'owner',
+      render: row => <EntityRefLink entityRef={row.owner} defaultKind="group" />,
+    },
+    { title: 'Cost center', field: 'costCenter' },
+    {
+      title: 'Namespaces',
+      field: 'namespaceCount',
+      type: 'numeric',
+      render: row =>
+        row.vclusterCount
+          ? `${row.namespaceCount} + ${row.vclusterCount} vCluster${
+              row.vclusterCount > 1 ? 's' : ''
+            }`
+          : row.namespaceCount,
+    },
+    {
+      title: 'Quota used',
+      field: 'utilisation',
+      type: 'numeric',
+      searchable: false,
+      render: row => (
+        <UtilisationCell
+          utilisation={row.quotaUtilisation}
+          thresholds={thresholds}
+        />
+      ),
+    },
+    {
+      title: `Cost (${window})`,
+      field: 'cost',
+      type: 'numeric',
+      searchable: false,
+      render: row =>
+        row.cost === undefined ? 'no data' : formatCost(row.cost, currency),
+    },
+    { title: 'Out of sync', field: 'outOfSync', type: 'numeric', searchable: false },
+    { title: 'Degraded', field: 'degraded', type: 'numeric', searchable: false },
+  ];
+  return (
+    <Table<Row>
+      title={`Tenants (${rows.length})`}
+      options={{
+        paging: true,
+        pageSize: 25,
+        pageSizeOptions: [25, 50, 100],
+        search: true,
+        padding: 'dense',
+        emptyRowsWhenPaging: false,
+      }}
+      columns={columns}
+      data={rows}
+      emptyContent={
+        <div style={{ padding: 16 }}>No tenants match.</div>
+      }
+    />
+  );
+}

@@ -1,0 +1,53 @@
+import Box from '@material-ui/core/Box';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { QuotaResourceUsage } from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import { quotaLevel, QuotaThresholds } from './quotaLevel';
+import { quotaResourceLabel } from './quotaResourceLabel';
+
+const useStyles = makeStyles(theme => ({
+  bar: { height: 8, borderRadius: 4 },
+  ok: { backgroundColor: theme.palette.success.main },
+  warning: { backgroundColor: theme.palette.warning.main },
+  danger: { backgroundColor: theme.palette.error.main },
+  unknown: { backgroundColor: theme.palette.grey[500] },
+}));
+
+/**
+ * One quota resource: used against hard as a bar, coloured by the
+ * thresholds, with the numbers beside it.
+ */
+export function QuotaBar(props: {
+  usage: QuotaResourceUsage;
+  thresholds: QuotaThresholds;
+}) {
+  const { usage, thresholds } = props;
+  const classes = useStyles();
+  const level = quotaLevel(usage.utilisation, thresholds);
+  const percent =
+    usage.utilisation === undefined
+      ? undefined
+      : Math.round(usage.utilisation * 100);
+  const label = quotaResourceLabel(usage.resource);
+  const levelText =
+    level === 'danger' || level === 'warning' ? ` (${level})` : '';
+  return (
+    <Box mb={1} data-testid={`quota-${usage.resource}`} data-level={level}>
+      <Box display="flex" justifyContent="space-between">
+        <Typography variant="body2">{label}</Typography>
+        <Typography variant="body2" color="textSecondary">
+          {usage.used} / {usage.hard}
+          {percent === undefined ? '' : ` · ${percent}%`}
+          {levelText}
+        </Typography>
+      </Box>
+      <LinearProgress
+        variant="determinate"
+        value={Math.min(percent ?? 0, 100)}
+        aria-label={`${label}: ${usage.used} of ${usage.hard} used`}
+        classes={{ root: classes.bar, bar: classes[level] }}
+      />
+    </Box>
+  );
+}
