@@ -17,5 +17,10 @@ export {
   EntityTenantOverviewCard,
   EntityTenantNamespacesCard,
   EntityGroupTenantsCard,
+  EntityTenancyQuotaCard,
+  EntityTenancyCostCard,
+  EntityTenancyArgoApplicationsCard,
 } from './legacy';
+export { isTenancyAvailable, isTenancyNamespaceEntity } from './isTenancyAvailable';
+export type { QuotaThresholds } from './components/shared/quotaLevel';
 export { isTenantEntity } from '@tenancy-plugins/backstage-plugin-tenancy-common';

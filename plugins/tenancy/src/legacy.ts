@@ -75,3 +75,38 @@ export const EntityGroupTenantsCard = tenancyLegacyPlugin.provide(
     },
   }),
 );
+
+/** Legacy system: quota of a namespace, vCluster or Tenant. @public */
+export const EntityTenancyQuotaCard = tenancyLegacyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityTenancyQuotaCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityQuotaCard').then(m => m.EntityQuotaCard),
+    },
+  }),
+);
+
+/** Legacy system: cost of a namespace, vCluster or Tenant. @public */
+export const EntityTenancyCostCard = tenancyLegacyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityTenancyCostCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityCostCard').then(m => m.EntityCostCard),
+    },
+  }),
+);
+
+/** Legacy system: Argo CD applications of a namespace, vCluster or Tenant. @public */
+export const EntityTenancyArgoApplicationsCard = tenancyLegacyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityTenancyArgoApplicationsCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityArgoApplicationsCard').then(
+          m => m.EntityArgoApplicationsCard,
+        ),
+    },
+  }),
+);

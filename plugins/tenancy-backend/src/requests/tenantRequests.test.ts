@@ -19,6 +19,7 @@ const world = generateWorld({
   namespacesPerTenant: 2,
   argocdInstances: 1,
   applications: 4,
+  costInstances: 'single',
 });
 
 const change = (branch: string, title: string) => ({

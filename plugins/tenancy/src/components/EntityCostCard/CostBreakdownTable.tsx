@@ -28,7 +28,7 @@ export function CostBreakdownTable(props: {
             <TableCell component="th" scope="row">
               {label}
             </TableCell>
-            <TableCell align="right">
+            <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>
               {formatCost(breakdown[key], currency)}
             </TableCell>
             <TableCell align="right">

@@ -53,7 +53,7 @@ export function EntityCostCard(props: { defaultWindow?: CostWindow }) {
           />
         ) : (
           <Grid container spacing={2}>
-            <Grid item xs={12} md={5}>
+            <Grid item xs={12} lg={5}>
               <Typography variant="overline" component="p">
                 Total, last {cost.window}
               </Typography>
@@ -73,7 +73,7 @@ export function EntityCostCard(props: { defaultWindow?: CostWindow }) {
                 currency={cost.currency}
               />
             </Grid>
-            <Grid item xs={12} md={7}>
+            <Grid item xs={12} lg={7}>
               <Typography variant="overline" component="p">
                 Daily cost
               </Typography>

@@ -50,13 +50,13 @@ export function ApplicationsTable(props: {
                 {app.instance} · project {app.project}
               </Typography>
             </TableCell>
-            <TableCell>
+            <TableCell style={{ whiteSpace: 'nowrap' }}>
               <SyncStatus sync={app.sync} />
             </TableCell>
             <TableCell>
               <HealthStatus health={app.health} message={app.healthMessage} />
             </TableCell>
-            <TableCell>
+            <TableCell style={{ whiteSpace: 'nowrap' }}>
               {app.revisions.map(shortRevision).join(', ') || '—'}
             </TableCell>
             <TableCell>

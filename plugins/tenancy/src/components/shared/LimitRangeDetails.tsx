@@ -43,9 +43,11 @@ export function LimitRangeDetails(props: {
       <Button
         size="small"
         aria-expanded={open}
+        aria-label={`${open ? 'Hide' : 'Show'} LimitRange defaults of ${namespace}`}
+        style={{ textTransform: 'none' }}
         onClick={() => setOpen(!open)}
       >
-        {open ? 'Hide' : 'Show'} LimitRange defaults of {namespace}
+        {open ? 'Hide' : 'Show'} LimitRange defaults
       </Button>
       {open && (
         <Table size="small" aria-label={`LimitRange defaults of ${namespace}`}>

@@ -1,6 +1,9 @@
 import { LinkButton } from '@backstage/core-components';
 import { parseEntityRef } from '@backstage/catalog-model';
-import { useRouteRef } from '@backstage/frontend-plugin-api';
+import {
+  routeResolutionApiRef,
+  useApiHolder,
+} from '@backstage/frontend-plugin-api';
 import AddIcon from '@material-ui/icons/Add';
 import { templateWizardRouteRef } from '../../routes';
 
@@ -19,7 +22,11 @@ export function RequestNamespaceButton(props: {
     props.templateRef ?? 'template:default/new-namespace',
     { defaultKind: 'template', defaultNamespace: 'default' },
   );
-  const wizardRoute = useRouteRef(templateWizardRouteRef);
+  // Apps on the legacy frontend system have no route resolution API: they
+  // get the scaffolder's default path.
+  const wizardRoute = useApiHolder()
+    .get(routeResolutionApiRef)
+    ?.resolve(templateWizardRouteRef, { sourcePath: window.location.pathname });
   const params = { namespace: template.namespace, templateName: template.name };
   const path = wizardRoute
     ? wizardRoute(params)
