@@ -21,6 +21,9 @@ export {
   EntityTenancyCostCard,
   EntityTenancyArgoApplicationsCard,
 } from './legacy';
-export { isTenancyAvailable, isTenancyNamespaceEntity } from './isTenancyAvailable';
+export {
+  isTenancyAvailable,
+  isTenancyNamespaceEntity,
+} from './isTenancyAvailable';
 export type { QuotaThresholds } from './components/shared/quotaLevel';
 export { isTenantEntity } from '@tenancy-plugins/backstage-plugin-tenancy-common';

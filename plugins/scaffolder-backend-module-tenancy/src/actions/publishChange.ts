@@ -1,5 +1,8 @@
 import { ActionContext } from '@backstage/plugin-scaffolder-node';
-import { ChangeRequest, GitOpsPublisher } from '@tenancy-plugins/backstage-plugin-tenancy-node';
+import {
+  ChangeRequest,
+  GitOpsPublisher,
+} from '@tenancy-plugins/backstage-plugin-tenancy-node';
 
 /**
  * Publishes a change once per task (a retried task reuses the checkpoint) and

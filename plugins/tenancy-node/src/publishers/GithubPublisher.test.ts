@@ -342,7 +342,10 @@ describe('GithubPublisher', () => {
       });
     }
     await publisher.publish(
-      change({ branch: 'tenancy/payments/payments-web-dev', fingerprint: 'bb' }),
+      change({
+        branch: 'tenancy/payments/payments-web-dev',
+        fingerprint: 'bb',
+      }),
     );
 
     const requests = await publisher.listRequests('tenancy/payments/');

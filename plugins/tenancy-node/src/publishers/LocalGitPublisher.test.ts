@@ -175,9 +175,7 @@ describe('LocalGitPublisher', () => {
         updatedAt: expect.any(String),
       }),
     ]);
-    expect((await publisher.listRequests()).map(r => r.number)).toEqual([
-      1, 2,
-    ]);
+    expect((await publisher.listRequests()).map(r => r.number)).toEqual([1, 2]);
     await expect(publisher.listRequests('tenancy/search/')).resolves.toEqual(
       [],
     );

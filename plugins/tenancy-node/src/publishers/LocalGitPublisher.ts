@@ -114,8 +114,7 @@ export class LocalGitPublisher implements GitOpsPublisher {
     return (await this.readRecords())
       .filter(r => r.branch.startsWith(branchPrefix))
       .sort(
-        (a, b) =>
-          b.updatedAt.localeCompare(a.updatedAt) || b.number - a.number,
+        (a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.number - a.number,
       )
       .slice(0, options?.limit ?? 50)
       .map(r => strip(r)!);
@@ -282,7 +281,16 @@ function strip(
   if (!record) return undefined;
   const { url, number, branch, title, state, fingerprint } = record;
   const { createdAt, updatedAt } = record;
-  return { url, number, branch, title, state, fingerprint, createdAt, updatedAt };
+  return {
+    url,
+    number,
+    branch,
+    title,
+    state,
+    fingerprint,
+    createdAt,
+    updatedAt,
+  };
 }
 
 async function exists(path: string) {

@@ -7,6 +7,8 @@ import { axe } from 'jest-axe';
  */
 export async function expectNoAxeViolations(container: Element) {
   expect(
-    await axe(container, { rules: { 'nested-interactive': { enabled: false } } }),
+    await axe(container, {
+      rules: { 'nested-interactive': { enabled: false } },
+    }),
   ).toHaveNoViolations();
 }

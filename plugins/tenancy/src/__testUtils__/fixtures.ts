@@ -39,7 +39,10 @@ export function usage(
   };
 }
 
-export function aCost(total: number, patch: Partial<CostSummary> = {}): CostSummary {
+export function aCost(
+  total: number,
+  patch: Partial<CostSummary> = {},
+): CostSummary {
   return {
     window: '7d',
     currency: 'USD',

@@ -45,7 +45,9 @@ export class TenancyClient implements TenancyApi {
   }
 
   async getTenantRequests(entityRef: string): Promise<TenantRequestsResponse> {
-    return this.get<TenantRequestsResponse>(`${entityPath(entityRef)}/requests`);
+    return this.get<TenantRequestsResponse>(
+      `${entityPath(entityRef)}/requests`,
+    );
   }
 
   private get<T>(
@@ -59,9 +61,7 @@ export class TenancyClient implements TenancyApi {
     const key = params.size ? `${path}?${params}` : path;
     const pending = this.inFlight.get(key);
     if (pending) return pending as Promise<T>;
-    const request = this.fetch<T>(key).finally(() =>
-      this.inFlight.delete(key),
-    );
+    const request = this.fetch<T>(key).finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, request);
     return request;
   }

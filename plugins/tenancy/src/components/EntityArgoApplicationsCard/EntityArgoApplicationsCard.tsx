@@ -33,8 +33,7 @@ export function EntityArgoApplicationsCard() {
     );
   }
   const applications = value.namespaces.flatMap(ns => ns.applications);
-  const { total, outOfSync, degraded, progressing } =
-    value.totals.applications;
+  const { total, outOfSync, degraded, progressing } = value.totals.applications;
   return (
     <InfoCard
       title="Argo CD applications"

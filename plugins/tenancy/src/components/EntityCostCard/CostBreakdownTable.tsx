@@ -32,7 +32,9 @@ export function CostBreakdownTable(props: {
               {formatCost(breakdown[key], currency)}
             </TableCell>
             <TableCell align="right">
-              {total > 0 ? `${Math.round((breakdown[key] / total) * 100)}%` : '—'}
+              {total > 0
+                ? `${Math.round((breakdown[key] / total) * 100)}%`
+                : '—'}
             </TableCell>
           </TableRow>
         ))}

@@ -24,7 +24,10 @@ export function CostTrendChart(props: {
       style={{ width: '100%', height: 180 }}
     >
       <ResponsiveContainer>
-        <AreaChart data={daily} margin={{ top: 8, right: 8, left: 8, bottom: 0 }}>
+        <AreaChart
+          data={daily}
+          margin={{ top: 8, right: 8, left: 8, bottom: 0 }}
+        >
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="date" tickFormatter={d => String(d).slice(5)} />
           <YAxis

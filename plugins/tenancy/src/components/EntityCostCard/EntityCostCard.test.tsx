@@ -1,9 +1,5 @@
 import { fireEvent, screen, within } from '@testing-library/react';
-import {
-  aCost,
-  aNamespace,
-  aSummary,
-} from '../../__testUtils__/fixtures';
+import { aCost, aNamespace, aSummary } from '../../__testUtils__/fixtures';
 import { expectNoAxeViolations } from '../../__testUtils__/expectNoAxeViolations';
 import { renderEntityCard } from '../../__testUtils__/renderEntityCard';
 import { EntityCostCard } from './EntityCostCard';
@@ -27,7 +23,9 @@ describe('EntityCostCard', () => {
       api: { getEntitySummary },
     });
 
-    expect(await screen.findByTestId('cost-total')).toHaveTextContent('$100.00');
+    expect(await screen.findByTestId('cost-total')).toHaveTextContent(
+      '$100.00',
+    );
     expect(getEntitySummary).toHaveBeenCalledWith('tenant:default/payments', {
       window: '7d',
     });
@@ -48,7 +46,9 @@ describe('EntityCostCard', () => {
 
     fireEvent.click(screen.getByRole('button', { name: '30d' }));
     expect(
-      await screen.findByText('$400.00', { selector: '[data-testid=cost-total]' }),
+      await screen.findByText('$400.00', {
+        selector: '[data-testid=cost-total]',
+      }),
     ).toBeInTheDocument();
     expect(getEntitySummary).toHaveBeenLastCalledWith(
       'tenant:default/payments',
@@ -83,9 +83,12 @@ describe('EntityCostCard', () => {
   });
 
   it('says there is no cost data, and why, when no source covers the namespaces', async () => {
-    const summary = aSummary([aNamespace('payments-dev', { cost: undefined })], {
-      errors: [{ source: 'cost:opencost', kind: 'cost', message: 'timeout' }],
-    });
+    const summary = aSummary(
+      [aNamespace('payments-dev', { cost: undefined })],
+      {
+        errors: [{ source: 'cost:opencost', kind: 'cost', message: 'timeout' }],
+      },
+    );
     summary.sources[2] = {
       id: 'cost:opencost',
       kind: 'cost',
@@ -113,6 +116,8 @@ describe('EntityCostCard', () => {
     expect(
       await screen.findByText(/Could not load the cost/),
     ).toBeInTheDocument();
-    expect(screen.getAllByText(/backend unavailable/).length).toBeGreaterThan(0);
+    expect(screen.getAllByText(/backend unavailable/).length).toBeGreaterThan(
+      0,
+    );
   });
 });

@@ -29,7 +29,9 @@ export function NamespaceCostTable(props: {
       cluster: ns.cluster,
       cost: ns.cost?.total,
       share:
-        ns.cost && total > 0 ? Math.round((ns.cost.total / total) * 100) : undefined,
+        ns.cost && total > 0
+          ? Math.round((ns.cost.total / total) * 100)
+          : undefined,
     }))
     .sort((a, b) => (b.cost ?? -1) - (a.cost ?? -1));
   const columns: TableColumn<Row>[] = [

@@ -8,7 +8,10 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { LimitRangeDetails } from '../shared/LimitRangeDetails';
 import { QuotaBars } from '../shared/QuotaBars';
-import { DEFAULT_QUOTA_THRESHOLDS, QuotaThresholds } from '../shared/quotaLevel';
+import {
+  DEFAULT_QUOTA_THRESHOLDS,
+  QuotaThresholds,
+} from '../shared/quotaLevel';
 import { SourceProblems } from '../shared/SourceProblems';
 import { useEntitySummary } from '../shared/useEntitySummary';
 
@@ -26,7 +29,9 @@ export function EntityQuotaCard(props: { thresholds?: QuotaThresholds }) {
   const title = isTenant ? 'Quota of all namespaces' : 'Quota';
 
   if (error) {
-    return <ResponseErrorPanel title="Could not load the quota" error={error} />;
+    return (
+      <ResponseErrorPanel title="Could not load the quota" error={error} />
+    );
   }
   if (!value) {
     return (

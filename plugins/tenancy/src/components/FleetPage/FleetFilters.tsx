@@ -61,7 +61,9 @@ export function FleetFilters(props: {
         value={value.owner}
         options={distinct(items.map(t => t.owner)).map(ref => ({
           value: ref,
-          label: humanizeEntityRef(parseEntityRef(ref), { defaultKind: 'group' }),
+          label: humanizeEntityRef(parseEntityRef(ref), {
+            defaultKind: 'group',
+          }),
         }))}
         onChange={owner => onChange({ ...value, owner })}
       />

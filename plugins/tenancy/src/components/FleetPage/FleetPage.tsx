@@ -15,7 +15,10 @@ import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { tenancyApiRef } from '../../api/TenancyApi';
 import { CostWindowSelector } from '../shared/CostWindowSelector';
-import { DEFAULT_QUOTA_THRESHOLDS, QuotaThresholds } from '../shared/quotaLevel';
+import {
+  DEFAULT_QUOTA_THRESHOLDS,
+  QuotaThresholds,
+} from '../shared/quotaLevel';
 import { SourceProblems } from '../shared/SourceProblems';
 import { ChargebackCard } from './ChargebackCard';
 import { FleetFilter, filterFleet } from './filterFleet';
@@ -45,7 +48,9 @@ export function FleetPage(props: { thresholds?: QuotaThresholds }) {
 
   let body;
   if (error) {
-    body = <ResponseErrorPanel title="Could not load the tenants" error={error} />;
+    body = (
+      <ResponseErrorPanel title="Could not load the tenants" error={error} />
+    );
   } else if (!value) {
     body = <Progress />;
   } else {

@@ -44,7 +44,9 @@ export function FleetTable(props: {
     {
       title: 'Owner',
       field: 'owner',
-      render: row => <EntityRefLink entityRef={row.owner} defaultKind="group" />,
+      render: row => (
+        <EntityRefLink entityRef={row.owner} defaultKind="group" />
+      ),
     },
     { title: 'Cost center', field: 'costCenter' },
     {
@@ -78,8 +80,18 @@ export function FleetTable(props: {
       render: row =>
         row.cost === undefined ? 'no data' : formatCost(row.cost, currency),
     },
-    { title: 'Out of sync', field: 'outOfSync', type: 'numeric', searchable: false },
-    { title: 'Degraded', field: 'degraded', type: 'numeric', searchable: false },
+    {
+      title: 'Out of sync',
+      field: 'outOfSync',
+      type: 'numeric',
+      searchable: false,
+    },
+    {
+      title: 'Degraded',
+      field: 'degraded',
+      type: 'numeric',
+      searchable: false,
+    },
   ];
   return (
     <Table<Row>
@@ -94,9 +106,7 @@ export function FleetTable(props: {
       }}
       columns={columns}
       data={rows}
-      emptyContent={
-        <div style={{ padding: 16 }}>No tenants match.</div>
-      }
+      emptyContent={<div style={{ padding: 16 }}>No tenants match.</div>}
     />
   );
 }

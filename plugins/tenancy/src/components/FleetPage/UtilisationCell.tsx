@@ -39,7 +39,9 @@ export function UtilisationCell(props: {
       <LinearProgress
         variant="determinate"
         value={Math.min(utilisation.max * 100, 100)}
-        aria-label={`Highest quota utilisation ${pct(utilisation.max)}: ${detail}`}
+        aria-label={`Highest quota utilisation ${pct(
+          utilisation.max,
+        )}: ${detail}`}
         classes={{ root: classes.bar, bar: classes[level] }}
       />
     </Box>

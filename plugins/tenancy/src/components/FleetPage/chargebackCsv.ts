@@ -16,7 +16,10 @@ export function chargebackCsv(fleet: FleetResponse): string {
     { header: 'owner', value: t => t.owner },
     { header: 'window', value: () => fleet.window },
     { header: 'currency', value: () => fleet.currency },
-    { header: 'cost', value: t => (t.cost === undefined ? undefined : t.cost.toFixed(2)) },
+    {
+      header: 'cost',
+      value: t => (t.cost === undefined ? undefined : t.cost.toFixed(2)),
+    },
     { header: 'generated_at', value: () => fleet.generatedAt },
   ]);
 }

@@ -58,7 +58,11 @@ export function NamespaceRow(props: {
           <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
             {isVCluster && <Chip size="small" label="vCluster" />}
             {summary?.quota?.phase && (
-              <Chip size="small" variant="outlined" label={summary.quota.phase} />
+              <Chip
+                size="small"
+                variant="outlined"
+                label={summary.quota.phase}
+              />
             )}
           </Box>
           {summary?.quota && (

@@ -1,25 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
-import { renderInTestApp } from '@backstage/frontend-test-utils';
-import {
-  catalogApiRef,
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { renderNamespaceEntity } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { screen, within } from '@testing-library/react';
+import { aNamespace, anApp, aSummary } from '../../__testUtils__/fixtures';
+import { expectNoAxeViolations } from '../../__testUtils__/expectNoAxeViolations';
+import { renderEntityCard } from '../../__testUtils__/renderEntityCard';
 import { TenantNamespacesCard } from './TenantNamespacesCard';
-
-const tenant: Entity = {
-  apiVersion: 'tenancy.io/v1alpha1',
-  kind: 'Tenant',
-  metadata: { name: 'payments', namespace: 'default' },
-  spec: {
-    owner: 'team-payments',
-    costCenter: 'CC-1',
-    environments: ['dev', 'staging', 'prod'],
-  },
-};
 
 function part(
   namespace: string,
@@ -43,57 +28,105 @@ function part(
   };
 }
 
-const render = (entities: Entity[]) =>
-  renderInTestApp(
-    <EntityProvider entity={tenant}>
-      <TenantNamespacesCard />
-    </EntityProvider>,
-    {
-      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-      apis: [[catalogApiRef, catalogApiMock({ entities })]],
-    },
-  );
+const parts = [
+  part('payments-prod', 'prod', 'prod-eu-1'),
+  part('payments-dev', 'dev', 'nonprod-eu-1'),
+  part('payments-vc-dev', 'dev', 'nonprod-eu-1', 'vcluster'),
+  part('payments-dev-us', 'dev', 'nonprod-us-1'),
+  {
+    ...part('other-dev', 'dev', 'nonprod-eu-1'),
+    relations: [{ type: 'partOf', targetRef: 'tenant:default/other' }],
+  },
+];
+
+const summary = aSummary([
+  aNamespace('payments-dev', {
+    applications: [anApp('payments-dev-api', 'OutOfSync', 'Degraded')],
+  }),
+  aNamespace('payments-prod', { environment: 'prod', cluster: 'prod-eu-1' }),
+]);
 
 describe('TenantNamespacesCard', () => {
-  it('groups the tenant namespaces and vClusters by environment and cluster, with links', async () => {
-    await render([
-      part('payments-prod', 'prod', 'prod-eu-1'),
-      part('payments-dev', 'dev', 'nonprod-eu-1'),
-      part('payments-vc-dev', 'dev', 'nonprod-eu-1', 'vcluster'),
-      part('payments-dev-us', 'dev', 'nonprod-us-1'),
-      {
-        ...part('other-dev', 'dev', 'nonprod-eu-1'),
-        relations: [{ type: 'partOf', targetRef: 'tenant:default/other' }],
-      },
-    ]);
+  it('groups namespaces and vClusters by environment and cluster with quota and Argo CD state', async () => {
+    const { container } = await renderEntityCard(<TenantNamespacesCard />, {
+      catalogEntities: parts,
+      api: { getEntitySummary: async () => summary },
+    });
 
     expect(await screen.findByText('4 in total')).toBeInTheDocument();
     const headings = screen
       .getAllByRole('heading', { level: 3 })
       .map(h => h.textContent);
     expect(headings).toEqual(['dev', 'prod']);
-
-    expect(screen.getByText('payments-vc-dev (vCluster)')).toBeInTheDocument();
     expect(screen.queryByText('other-dev')).not.toBeInTheDocument();
-    const link = screen.getByText('payments-prod').closest('a');
-    expect(link).toHaveAttribute(
-      'href',
-      '/catalog/default/resource/payments-prod',
+
+    const dev = await screen.findByTestId('namespace-payments-dev');
+    expect(
+      within(dev).getByRole('link', { name: 'payments-dev' }),
+    ).toHaveAttribute('href', '/catalog/default/resource/payments-dev');
+    expect(within(dev).getByTestId('quota-pods')).toHaveAttribute(
+      'data-level',
+      'danger',
     );
-    expect(screen.getByRole('link', { name: 'nonprod-us-1' })).toHaveAttribute(
+    // Only the main resources in the compact view.
+    expect(
+      within(dev).queryByTestId('quota-services.loadbalancers'),
+    ).not.toBeInTheDocument();
+    expect(
+      within(dev).getByRole('link', { name: /^payments-dev-api/ }),
+    ).toHaveAttribute(
       'href',
-      '/catalog/default/resource/nonprod-us-1',
+      'https://argocd.example.com/applications/argocd/payments-dev-api',
     );
+    expect(within(dev).getByText('OutOfSync')).toBeInTheDocument();
+    expect(within(dev).getByText('Degraded')).toBeInTheDocument();
+
+    const vc = screen.getByTestId('namespace-payments-vc-dev');
+    expect(within(vc).getByText('vCluster')).toBeInTheDocument();
+    expect(
+      within(vc).getByText(/Not reported by the cluster yet/),
+    ).toBeInTheDocument();
+
     const devSection = screen.getByRole('heading', { name: 'dev' })
       .parentElement!;
-    expect(within(devSection).getByText('payments-dev')).toBeInTheDocument();
     expect(
       within(devSection).queryByText('payments-prod'),
     ).not.toBeInTheDocument();
+    expect(
+      within(devSection).getByRole('link', { name: 'nonprod-us-1' }),
+    ).toHaveAttribute('href', '/catalog/default/resource/nonprod-us-1');
+    await expectNoAxeViolations(container);
   });
 
-  it('says so when the tenant has none', async () => {
-    await render([]);
+  it('keeps the list from the catalog when the tenancy backend fails', async () => {
+    await renderEntityCard(<TenantNamespacesCard />, {
+      catalogEntities: parts,
+      api: {
+        getEntitySummary: async () => {
+          throw new Error('503 Service Unavailable');
+        },
+      },
+    });
+    expect(
+      await screen.findByText(/Quota and Argo CD state are unavailable/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'payments-prod' }),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText('Quota unavailable.')).toHaveLength(4);
+  });
+
+  it('leads to the wizard, pre-filled with the tenant, when there are none', async () => {
+    await renderEntityCard(<TenantNamespacesCard />, {
+      catalogEntities: [],
+      api: { getEntitySummary: async () => aSummary([]) },
+    });
     expect(await screen.findByText('No namespaces yet')).toBeInTheDocument();
+    const link = screen.getByRole('button', { name: 'Request a namespace' });
+    const href = new URL(link.getAttribute('href')!, 'http://localhost');
+    expect(href.pathname).toBe('/create/templates/default/new-namespace');
+    expect(JSON.parse(href.searchParams.get('formData')!)).toEqual({
+      tenant: 'tenant:default/payments',
+    });
   });
 });

@@ -15,7 +15,10 @@ import {
   TENANCY_ANNOTATIONS,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import useAsync from 'react-use/esm/useAsync';
-import { DEFAULT_QUOTA_THRESHOLDS, QuotaThresholds } from '../shared/quotaLevel';
+import {
+  DEFAULT_QUOTA_THRESHOLDS,
+  QuotaThresholds,
+} from '../shared/quotaLevel';
 import { RequestNamespaceButton } from '../shared/RequestNamespaceButton';
 import { SourceProblems } from '../shared/SourceProblems';
 import { useEntitySummary } from '../shared/useEntitySummary';

@@ -1,61 +1,92 @@
-import { renderInTestApp } from '@backstage/frontend-test-utils';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
 import { screen } from '@testing-library/react';
-import { Entity } from '@backstage/catalog-model';
+import { TenantRequestsResponse } from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import { tenantEntity } from '../../__testUtils__/fixtures';
+import { expectNoAxeViolations } from '../../__testUtils__/expectNoAxeViolations';
+import { renderEntityCard } from '../../__testUtils__/renderEntityCard';
 import { TenantOverviewCard } from './TenantOverviewCard';
 
-const tenant: Entity = {
-  apiVersion: 'tenancy.io/v1alpha1',
-  kind: 'Tenant',
-  metadata: { name: 'payments', namespace: 'default' },
-  spec: {
-    owner: 'group:default/team-payments',
-    costCenter: 'CC-1001',
-    ssoGroup: 'payments-developers',
-    environments: ['dev', 'staging', 'prod'],
-    isolation: 'both',
-    tier: 'large',
-  },
-};
+const request = (
+  number: number,
+  state: 'open' | 'merged' | 'closed',
+): TenantRequestsResponse['items'][number] => ({
+  number,
+  title: `New namespace payments-${number}`,
+  state,
+  url: `https://github.com/acme/gitops/pull/${number}`,
+  branch: `tenancy/payments/payments-${number}`,
+  updatedAt: '2026-11-20T10:00:00Z',
+});
 
 describe('TenantOverviewCard', () => {
-  it('shows what the platform team records about the tenant', async () => {
-    await renderInTestApp(
-      <EntityProvider entity={tenant}>
-        <TenantOverviewCard />
-      </EntityProvider>,
-      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  it('shows the tenant record, its requests with links, and the wizard link', async () => {
+    const getTenantRequests = jest.fn(async () => ({
+      configured: true,
+      items: [
+        request(9, 'merged'),
+        request(8, 'open'),
+        request(7, 'closed'),
+        request(6, 'merged'),
+        request(5, 'merged'),
+        request(4, 'merged'),
+      ],
+    }));
+    const { container } = await renderEntityCard(
+      <TenantOverviewCard templateRef="template:platform/new-namespace" />,
+      { api: { getTenantRequests } },
     );
 
-    expect(await screen.findByText('CC-1001')).toBeInTheDocument();
-    expect(screen.getByText('payments-developers')).toBeInTheDocument();
+    expect(screen.getByText('CC-1001')).toBeInTheDocument();
+    expect(screen.getByText('payments-devs')).toBeInTheDocument();
     expect(screen.getByText('dev, staging, prod')).toBeInTheDocument();
-    expect(screen.getByText('both')).toBeInTheDocument();
-    expect(screen.getByText('large')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: /team-payments/ })).toHaveAttribute(
-      'href',
-      '/catalog/default/group/team-payments',
+    expect(screen.getByText('gold')).toBeInTheDocument();
+
+    const list = await screen.findByRole('list', {
+      name: 'Provisioning requests',
+    });
+    // Open first, then the three most recent others.
+    expect(
+      [...list.querySelectorAll('a')].map(a =>
+        a.textContent?.replace(', Opens in a new window', ''),
+      ),
+    ).toEqual([
+      '#8 New namespace payments-8',
+      '#9 New namespace payments-9',
+      '#7 New namespace payments-7',
+      '#6 New namespace payments-6',
+    ]);
+    expect(
+      screen.getByRole('link', { name: /#8 New namespace payments-8/ }),
+    ).toHaveAttribute('href', 'https://github.com/acme/gitops/pull/8');
+    expect(getTenantRequests).toHaveBeenCalledWith('tenant:default/payments');
+
+    const wizard = screen.getByRole('button', { name: 'Request a namespace' });
+    expect(wizard.getAttribute('href')).toMatch(
+      /^\/create\/templates\/platform\/new-namespace\?formData=/,
     );
+    await expectNoAxeViolations(container);
   });
 
-  it('fills in defaults for optional fields', async () => {
-    await renderInTestApp(
-      <EntityProvider
-        entity={{
-          ...tenant,
-          spec: { owner: 'team-payments', costCenter: 'CC-2' },
-        }}
-      >
-        <TenantOverviewCard />
-      </EntityProvider>,
-      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-    );
+  it('says when the repository cannot be read, without failing the card', async () => {
+    await renderEntityCard(<TenantOverviewCard />, {
+      api: {
+        getTenantRequests: async () => ({
+          configured: true,
+          items: [],
+          error: 'the GitOps repository could not be read',
+        }),
+      },
+    });
+    expect(
+      await screen.findByText(/Could not read the requests/),
+    ).toBeInTheDocument();
+    expect(screen.getByText('CC-1001')).toBeInTheDocument();
+  });
 
-    expect(await screen.findByText('CC-2')).toBeInTheDocument();
-    expect(screen.getByText('namespaces')).toBeInTheDocument();
-    expect(screen.getAllByText('—')).toHaveLength(3);
+  it('renders nothing for an entity that is not a tenant', async () => {
+    await renderEntityCard(<TenantOverviewCard />, {
+      entity: { ...tenantEntity, kind: 'Component' },
+      api: {},
+    });
+    expect(screen.queryByText('Tenant')).not.toBeInTheDocument();
   });
 });

@@ -73,7 +73,9 @@ export function TenantRequestsList(props: {
               </>
             }
             secondary={`${r.branch}${
-              r.updatedAt ? ` · updated ${new Date(r.updatedAt).toLocaleString()}` : ''
+              r.updatedAt
+                ? ` · updated ${new Date(r.updatedAt).toLocaleString()}`
+                : ''
             }`}
           />
         </ListItem>

@@ -41,12 +41,18 @@ export function ApplicationsTable(props: {
       </TableHead>
       <TableBody>
         {applications.map(app => (
-          <TableRow key={`${app.instance}/${app.appNamespace ?? ''}/${app.name}`}>
+          <TableRow
+            key={`${app.instance}/${app.appNamespace ?? ''}/${app.name}`}
+          >
             <TableCell>
               <Link to={app.url} title={`Open ${app.name} in Argo CD`}>
                 {app.name}
               </Link>
-              <Typography variant="caption" display="block" color="textSecondary">
+              <Typography
+                variant="caption"
+                display="block"
+                color="textSecondary"
+              >
                 {app.instance} · project {app.project}
               </Typography>
             </TableCell>

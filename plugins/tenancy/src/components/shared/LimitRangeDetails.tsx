@@ -43,7 +43,9 @@ export function LimitRangeDetails(props: {
       <Button
         size="small"
         aria-expanded={open}
-        aria-label={`${open ? 'Hide' : 'Show'} LimitRange defaults of ${namespace}`}
+        aria-label={`${
+          open ? 'Hide' : 'Show'
+        } LimitRange defaults of ${namespace}`}
         style={{ textTransform: 'none' }}
         onClick={() => setOpen(!open)}
       >
