@@ -72,6 +72,15 @@ test('the new-namespace wizard opens a request; after the merge command the cata
     ),
   ).toContain('resourcequota.yaml');
 
+  // The tenant page lists the open request with its link.
+  await page.goto('/catalog/default/tenant/payments');
+  const requests = page.getByRole('list', { name: 'Provisioning requests' });
+  const item = requests.getByRole('listitem').filter({
+    hasText: `#${number} `,
+  });
+  await expect(item).toContainText('open');
+  await expect(item).toContainText(namespace);
+
   // The documented merge command, then the catalog picks the namespace up.
   execFileSync('yarn', ['gitops:merge', number], {
     cwd: repoRoot,

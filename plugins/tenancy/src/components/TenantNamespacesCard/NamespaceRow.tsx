@@ -1,15 +1,25 @@
 import { Link } from '@backstage/core-components';
 import { Entity } from '@backstage/catalog-model';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import { NamespaceSummary } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { HealthStatus, SyncStatus } from '../shared/ApplicationStatus';
 import { LimitRangeDetails } from '../shared/LimitRangeDetails';
 import { QuotaBars } from '../shared/QuotaBars';
 import { QuotaThresholds } from '../shared/quotaLevel';
+
+// Static classes only (no Box): a tenant page renders hundreds of rows.
+const useStyles = makeStyles(theme => ({
+  row: {
+    padding: theme.spacing(1, 0),
+    borderTop: `1px solid ${theme.palette.divider}`,
+  },
+  chips: { display: 'flex', flexWrap: 'wrap', gap: 4 },
+  app: { marginBottom: theme.spacing(1) },
+}));
 
 /**
  * One namespace or vCluster of a tenant: link to its entity, quota bars,
@@ -23,6 +33,7 @@ export function NamespaceRow(props: {
   thresholds: QuotaThresholds;
 }) {
   const { entity, summary, summaryUnavailable, thresholds } = props;
+  const classes = useStyles();
   const name = entity.metadata.name;
   const isVCluster = entity.spec?.type === 'vcluster';
   let quota;
@@ -44,18 +55,13 @@ export function NamespaceRow(props: {
     );
   }
   return (
-    <Box
-      py={1}
-      borderTop={1}
-      borderColor="divider"
-      data-testid={`namespace-${name}`}
-    >
+    <div className={classes.row} data-testid={`namespace-${name}`}>
       <Grid container spacing={2}>
         <Grid item xs={12} md={3}>
           <Typography variant="subtitle1" component="h4">
             <EntityRefLink entityRef={entity} title={name} />
           </Typography>
-          <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
+          <div className={classes.chips}>
             {isVCluster && <Chip size="small" label="vCluster" />}
             {summary?.quota?.phase && (
               <Chip
@@ -64,7 +70,7 @@ export function NamespaceRow(props: {
                 label={summary.quota.phase}
               />
             )}
-          </Box>
+          </div>
           {summary?.quota && (
             <LimitRangeDetails
               limitRanges={summary.quota.limitRanges}
@@ -82,7 +88,7 @@ export function NamespaceRow(props: {
             </Typography>
           )}
           {summary?.applications.map(app => (
-            <Box key={`${app.instance}/${app.name}`} mb={1}>
+            <div key={`${app.instance}/${app.name}`} className={classes.app}>
               <Link to={app.url} title={`Open ${app.name} in Argo CD`}>
                 {app.name}
               </Link>
@@ -90,10 +96,10 @@ export function NamespaceRow(props: {
                 <SyncStatus sync={app.sync} />{' '}
                 <HealthStatus health={app.health} />
               </Typography>
-            </Box>
+            </div>
           ))}
         </Grid>
       </Grid>
-    </Box>
+    </div>
   );
 }

@@ -7,6 +7,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { ArgoApplicationSummary } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { HealthStatus, SyncStatus } from './ApplicationStatus';
+import { ShowMore } from './ShowMore';
 
 function shortRevision(revision: string): string {
   return /^[0-9a-f]{40}$/.test(revision) ? revision.slice(0, 7) : revision;
@@ -29,50 +30,57 @@ export function ApplicationsTable(props: {
     );
   }
   return (
-    <Table size="small" aria-label={caption}>
-      <TableHead>
-        <TableRow>
-          <TableCell>Application</TableCell>
-          <TableCell>Sync</TableCell>
-          <TableCell>Health</TableCell>
-          <TableCell>Revision</TableCell>
-          <TableCell>Last sync</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {applications.map(app => (
-          <TableRow
-            key={`${app.instance}/${app.appNamespace ?? ''}/${app.name}`}
-          >
-            <TableCell>
-              <Link to={app.url} title={`Open ${app.name} in Argo CD`}>
-                {app.name}
-              </Link>
-              <Typography
-                variant="caption"
-                display="block"
-                color="textSecondary"
+    <ShowMore items={applications} limit={25} noun="applications">
+      {shown => (
+        <Table size="small" aria-label={caption}>
+          <TableHead>
+            <TableRow>
+              <TableCell>Application</TableCell>
+              <TableCell>Sync</TableCell>
+              <TableCell>Health</TableCell>
+              <TableCell>Revision</TableCell>
+              <TableCell>Last sync</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {shown.map(app => (
+              <TableRow
+                key={`${app.instance}/${app.appNamespace ?? ''}/${app.name}`}
               >
-                {app.instance} · project {app.project}
-              </Typography>
-            </TableCell>
-            <TableCell style={{ whiteSpace: 'nowrap' }}>
-              <SyncStatus sync={app.sync} />
-            </TableCell>
-            <TableCell>
-              <HealthStatus health={app.health} message={app.healthMessage} />
-            </TableCell>
-            <TableCell style={{ whiteSpace: 'nowrap' }}>
-              {app.revisions.map(shortRevision).join(', ') || '—'}
-            </TableCell>
-            <TableCell>
-              {app.lastSyncedAt
-                ? new Date(app.lastSyncedAt).toLocaleString()
-                : '—'}
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+                <TableCell>
+                  <Link to={app.url} title={`Open ${app.name} in Argo CD`}>
+                    {app.name}
+                  </Link>
+                  <Typography
+                    variant="caption"
+                    display="block"
+                    color="textSecondary"
+                  >
+                    {app.instance} · project {app.project}
+                  </Typography>
+                </TableCell>
+                <TableCell style={{ whiteSpace: 'nowrap' }}>
+                  <SyncStatus sync={app.sync} />
+                </TableCell>
+                <TableCell>
+                  <HealthStatus
+                    health={app.health}
+                    message={app.healthMessage}
+                  />
+                </TableCell>
+                <TableCell style={{ whiteSpace: 'nowrap' }}>
+                  {app.revisions.map(shortRevision).join(', ') || '—'}
+                </TableCell>
+                <TableCell>
+                  {app.lastSyncedAt
+                    ? new Date(app.lastSyncedAt).toLocaleString()
+                    : '—'}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </ShowMore>
   );
 }

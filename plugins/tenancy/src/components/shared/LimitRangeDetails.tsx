@@ -1,4 +1,3 @@
-import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -39,7 +38,7 @@ export function LimitRangeDetails(props: {
     );
   }
   return (
-    <Box>
+    <div>
       <Button
         size="small"
         aria-expanded={open}
@@ -77,6 +76,6 @@ export function LimitRangeDetails(props: {
           </TableBody>
         </Table>
       )}
-    </Box>
+    </div>
   );
 }

@@ -1,4 +1,3 @@
-import Box from '@material-ui/core/Box';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
@@ -6,7 +5,10 @@ import { QuotaResourceUsage } from '@tenancy-plugins/backstage-plugin-tenancy-co
 import { quotaLevel, QuotaThresholds } from './quotaLevel';
 import { quotaResourceLabel } from './quotaResourceLabel';
 
+// Static classes only (no Box): a tenant page renders hundreds of these.
 const useStyles = makeStyles(theme => ({
+  root: { marginBottom: theme.spacing(1) },
+  line: { display: 'flex', justifyContent: 'space-between' },
   bar: { height: 8, borderRadius: 4 },
   ok: { backgroundColor: theme.palette.success.main },
   warning: { backgroundColor: theme.palette.warning.main },
@@ -33,21 +35,25 @@ export function QuotaBar(props: {
   const levelText =
     level === 'danger' || level === 'warning' ? ` (${level})` : '';
   return (
-    <Box mb={1} data-testid={`quota-${usage.resource}`} data-level={level}>
-      <Box display="flex" justifyContent="space-between">
+    <div
+      className={classes.root}
+      data-testid={`quota-${usage.resource}`}
+      data-level={level}
+    >
+      <div className={classes.line}>
         <Typography variant="body2">{label}</Typography>
         <Typography variant="body2" color="textSecondary">
           {usage.used} / {usage.hard}
           {percent === undefined ? '' : ` · ${percent}%`}
           {levelText}
         </Typography>
-      </Box>
+      </div>
       <LinearProgress
         variant="determinate"
         value={Math.min(percent ?? 0, 100)}
         aria-label={`${label}: ${usage.used} of ${usage.hard} used`}
         classes={{ root: classes.bar, bar: classes[level] }}
       />
-    </Box>
+    </div>
   );
 }

@@ -1,0 +1,71 @@
+import { APIRequestContext } from '@playwright/test';
+
+/** The embedded default's simulated upstreams (app-config.yaml). */
+const SIMULATORS = 'http://127.0.0.1:7008';
+
+async function getJson(
+  request: APIRequestContext,
+  path: string,
+  token?: string,
+) {
+  const response = await request.get(`${SIMULATORS}${path}`, {
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  });
+  if (!response.ok()) {
+    throw new Error(`${path}: HTTP ${response.status()}`);
+  }
+  return response.json();
+}
+
+/** Used and hard of one resource, summed over a namespace's ResourceQuotas. */
+export async function simulatedQuota(
+  request: APIRequestContext,
+  cluster: string,
+  namespace: string,
+  resource: string,
+): Promise<{ used: string; hard: string }> {
+  const list = await getJson(
+    request,
+    `/k8s/${cluster}/api/v1/namespaces/${namespace}/resourcequotas`,
+    'simulated-service-account-token',
+  );
+  const [quota] = list.items;
+  return {
+    used: quota.status.used[resource],
+    hard: quota.status.hard[resource],
+  };
+}
+
+/** The Argo CD applications deploying into a namespace, with sync status. */
+export async function simulatedApplications(
+  request: APIRequestContext,
+  namespace: string,
+): Promise<Array<{ name: string; sync: string }>> {
+  const list = await getJson(
+    request,
+    '/argocd/argocd/api/v1/applications',
+    'simulated-argocd-token',
+  );
+  return list.items
+    .filter((a: any) => a.spec.destination.namespace === namespace)
+    .map((a: any) => ({ name: a.metadata.name, sync: a.status.sync.status }));
+}
+
+/** A namespace's OpenCost cost over the last `days` daily steps. */
+export async function simulatedCost(
+  request: APIRequestContext,
+  instance: string,
+  namespace: string,
+  days: number,
+): Promise<number> {
+  const body = await getJson(
+    request,
+    `/opencost/${instance}/allocation?window=${days}d&aggregate=namespace&step=1d`,
+  );
+  return body.data
+    .slice(-days)
+    .reduce(
+      (sum: number, set: any) => sum + (set[namespace]?.totalCost ?? 0),
+      0,
+    );
+}
