@@ -90,29 +90,3 @@ test('search finds tenants', async ({ page }, testInfo) => {
     fullPage: true,
   });
 });
-
-test('the fleet page lists every tenant with its namespace count', async ({
-  page,
-}, testInfo) => {
-  await signInAsGuest(page);
-
-  await page
-    .getByRole('navigation', { name: 'sidebar nav' })
-    .getByRole('link', { name: 'Tenants' })
-    .click();
-  await expect(page.getByText('Tenants (4)')).toBeVisible();
-  const payments = page.getByRole('row', { name: /Payments/ });
-  await expect(payments).toContainText('CC-1001');
-  await expect(payments).toContainText('dev, staging, prod');
-  await expect(
-    payments.getByRole('cell', { name: '6', exact: true }),
-  ).toBeVisible();
-  const data = page.getByRole('row', { name: /Data platform/ });
-  await expect(
-    data.getByRole('cell', { name: '1', exact: true }),
-  ).toBeVisible();
-  await page.screenshot({
-    path: testInfo.outputPath('fleet-page.png'),
-    fullPage: true,
-  });
-});

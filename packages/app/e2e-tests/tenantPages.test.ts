@@ -102,6 +102,12 @@ test('the fleet page lists every tenant and downloads the chargeback CSV', async
   await expect(page.getByText('Tenants (4)')).toBeVisible();
   const payments = page.getByRole('row', { name: /Payments/ });
   await expect(payments).toContainText('CC-1001');
+  await expect(
+    payments.getByRole('cell', { name: '6', exact: true }),
+  ).toBeVisible();
+  await expect(page.getByRole('row', { name: /Data platform/ })).toContainText(
+    '3 + 1 vCluster',
+  );
   const tableCost = money(
     await payments.getByRole('cell').nth(5).textContent(),
   );
