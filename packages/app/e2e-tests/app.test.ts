@@ -48,7 +48,10 @@ test('the catalog lists the tenants of the GitOps repository and opens a tenant 
   });
 
   // Namespace page: part of the tenant, on its cluster
-  await page.getByRole('button', { name: 'payments-api-prod' }).click();
+  await page
+    .getByTestId('namespace-payments-api-prod')
+    .getByRole('link', { name: 'payments-api-prod', exact: true })
+    .click();
   await expect(
     page.getByRole('heading', { name: 'payments-api-prod' }),
   ).toBeVisible();
