@@ -6,6 +6,7 @@ import {
 } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
+import { isTenantEntity } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { LimitRangeDetails } from '../shared/LimitRangeDetails';
 import { QuotaBars } from '../shared/QuotaBars';
 import {
@@ -25,7 +26,7 @@ import { useEntitySummary } from '../shared/useEntitySummary';
 export function EntityQuotaCard(props: { thresholds?: QuotaThresholds }) {
   const thresholds = props.thresholds ?? DEFAULT_QUOTA_THRESHOLDS;
   const { value, error, entity } = useEntitySummary();
-  const isTenant = entity.kind.toLocaleLowerCase('en-US') === 'tenant';
+  const isTenant = isTenantEntity(entity);
   const title = isTenant ? 'Quota of all namespaces' : 'Quota';
 
   if (error) {

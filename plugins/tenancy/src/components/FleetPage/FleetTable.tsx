@@ -1,7 +1,6 @@
 import { Table, TableColumn } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { FleetTenant } from '@tenancy-plugins/backstage-plugin-tenancy-common';
-import { ReactNode } from 'react';
 import { formatCost } from '../shared/formatCost';
 import { QuotaThresholds } from '../shared/quotaLevel';
 import { UtilisationCell } from './UtilisationCell';
@@ -21,7 +20,6 @@ export function FleetTable(props: {
   currency: string;
   window: string;
   thresholds: QuotaThresholds;
-  actions?: ReactNode;
 }) {
   const { items, currency, window, thresholds } = props;
   const rows: Row[] = items.map(t => ({

@@ -3,15 +3,12 @@ import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { FleetTenant } from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import { useQuotaLevelClasses } from '../shared/useQuotaLevelClasses';
 import { quotaLevel, QuotaThresholds } from '../shared/quotaLevel';
 
-const useStyles = makeStyles(theme => ({
+const useStyles = makeStyles({
   bar: { height: 6, borderRadius: 3, width: 80 },
-  ok: { backgroundColor: theme.palette.success.main },
-  warning: { backgroundColor: theme.palette.warning.main },
-  danger: { backgroundColor: theme.palette.error.main },
-  unknown: { backgroundColor: theme.palette.grey[500] },
-}));
+});
 
 const pct = (v?: number) => (v === undefined ? '—' : `${Math.round(v * 100)}%`);
 
@@ -22,6 +19,7 @@ export function UtilisationCell(props: {
 }) {
   const { utilisation, thresholds } = props;
   const classes = useStyles();
+  const levelClasses = useQuotaLevelClasses();
   if (utilisation.max === undefined) {
     return (
       <Typography variant="body2" color="textSecondary">
@@ -42,7 +40,7 @@ export function UtilisationCell(props: {
         aria-label={`Highest quota utilisation ${pct(
           utilisation.max,
         )}: ${detail}`}
-        classes={{ root: classes.bar, bar: classes[level] }}
+        classes={{ root: classes.bar, bar: levelClasses[level] }}
       />
     </Box>
   );

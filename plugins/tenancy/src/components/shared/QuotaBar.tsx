@@ -2,6 +2,7 @@ import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { QuotaResourceUsage } from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import { useQuotaLevelClasses } from './useQuotaLevelClasses';
 import { quotaLevel, QuotaThresholds } from './quotaLevel';
 import { quotaResourceLabel } from './quotaResourceLabel';
 
@@ -10,10 +11,6 @@ const useStyles = makeStyles(theme => ({
   root: { marginBottom: theme.spacing(1) },
   line: { display: 'flex', justifyContent: 'space-between' },
   bar: { height: 8, borderRadius: 4 },
-  ok: { backgroundColor: theme.palette.success.main },
-  warning: { backgroundColor: theme.palette.warning.main },
-  danger: { backgroundColor: theme.palette.error.main },
-  unknown: { backgroundColor: theme.palette.grey[500] },
 }));
 
 /**
@@ -26,6 +23,7 @@ export function QuotaBar(props: {
 }) {
   const { usage, thresholds } = props;
   const classes = useStyles();
+  const levelClasses = useQuotaLevelClasses();
   const level = quotaLevel(usage.utilisation, thresholds);
   const percent =
     usage.utilisation === undefined
@@ -52,7 +50,7 @@ export function QuotaBar(props: {
         variant="determinate"
         value={Math.min(percent ?? 0, 100)}
         aria-label={`${label}: ${usage.used} of ${usage.hard} used`}
-        classes={{ root: classes.bar, bar: classes[level] }}
+        classes={{ root: classes.bar, bar: levelClasses[level] }}
       />
     </div>
   );
