@@ -12,14 +12,24 @@ export interface Config {
        */
       publisher?: {
         /**
-         * `local`: a local git repository (the embedded default); `github`: a
-         * GitHub or GitHub Enterprise repository, with the credentials of the
-         * matching `integrations.github` entry.
+         * `local`: a local git repository (the embedded default). The forges
+         * take their credentials from the `integrations.*` entry for the
+         * repository's host: `github` (GitHub or GitHub Enterprise,
+         * `integrations.github`), `gitlab` (`integrations.gitlab`), `azure`
+         * (Azure DevOps Services or Server, `integrations.azure`),
+         * `bitbucketServer` (Bitbucket Server / Data Center,
+         * `integrations.bitbucketServer`; its REST API cannot delete files,
+         * so decommissioning is refused there).
          */
-        type: 'local' | 'github';
+        type: 'local' | 'github' | 'gitlab' | 'azure' | 'bitbucketServer';
         /** local: folder of the repository, relative to the backend's working directory. */
         path?: string;
-        /** github: the repository, e.g. https://github.com/acme/platform-gitops */
+        /**
+         * Forges: the repository, e.g. https://github.com/acme/platform-gitops,
+         * https://gitlab.example.com/platform/gitops,
+         * https://dev.azure.com/acme/platform/_git/gitops or
+         * https://bitbucket.example.com/projects/PLAT/repos/gitops
+         */
         repoUrl?: string;
         /** When the repository does not exist: a folder whose files seed it. */
         seedFrom?: string;

@@ -10,6 +10,9 @@ export { requestBranch, requestBranchPrefix } from './publishers/requestBranch';
 export { createPublisher } from './publishers/createPublisher';
 export { LocalGitPublisher } from './publishers/LocalGitPublisher';
 export { GithubPublisher } from './publishers/GithubPublisher';
+export { GitlabPublisher } from './publishers/GitlabPublisher';
+export { AzureDevOpsPublisher } from './publishers/AzureDevOpsPublisher';
+export { BitbucketServerPublisher } from './publishers/BitbucketServerPublisher';
 export type {
   ChangeRequest,
   GitOpsPublisher,

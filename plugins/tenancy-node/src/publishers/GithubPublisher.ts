@@ -1,12 +1,11 @@
-import { ConflictError, InputError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import {
   DefaultGithubCredentialsProvider,
   ScmIntegrationRegistry,
 } from '@backstage/integration';
 import { Octokit } from '@octokit/rest';
+import { publishToForge, readFingerprint } from './publishToForge';
 import { ChangeRequest, GitOpsPublisher, PublishedRequest } from './types';
-
-const FINGERPRINT = /<!-- tenancy-fingerprint: ([0-9a-f]+) -->/;
 
 /** Pages of 100 pull requests read when listing a tenant's requests. */
 const MAX_LIST_PAGES = 5;
@@ -139,47 +138,41 @@ export class GithubPublisher implements GitOpsPublisher {
   async publish(
     change: ChangeRequest,
   ): Promise<PublishedRequest & { created: boolean }> {
-    const body = `${change.body}\n\n<!-- tenancy-fingerprint: ${change.fingerprint} -->`;
-    const open = await this.findRequest(change.branch);
-    if (open && open.fingerprint === change.fingerprint) {
-      return { ...open, created: false };
-    }
-    if (open && change.whenOpenDiffers === 'conflict') {
-      throw new ConflictError(
-        `${change.branch} is already requested, with other settings, in open pull request #${open.number} (${open.url})`,
-      );
-    }
-
-    await this.pushBranch(change);
-
-    if (open) {
-      const { data } = await this.octokit.pulls.update({
-        owner: this.owner,
-        repo: this.repo,
-        pull_number: open.number,
-        title: change.title,
-        body,
-      });
-      return { ...toRequest(data as Pull), created: false };
-    }
-    try {
-      const { data } = await this.octokit.pulls.create({
-        owner: this.owner,
-        repo: this.repo,
-        head: change.branch,
-        base: this.baseBranch,
-        title: change.title,
-        body,
-      });
-      return { ...toRequest(data as Pull), created: true };
-    } catch (e) {
-      // A concurrent run opened it first: answer with that one.
-      if ((e as { status?: number }).status === 422) {
-        const existing = await this.findRequest(change.branch);
-        if (existing) return { ...existing, created: false };
-      }
-      throw e;
-    }
+    const { owner, repo } = this;
+    return publishToForge(
+      {
+        findOpen: branch => this.findRequest(branch),
+        pushBranch: c => this.pushBranch(c),
+        update: async (open, title, body) => {
+          const { data } = await this.octokit.pulls.update({
+            owner,
+            repo,
+            pull_number: open.number,
+            title,
+            body,
+          });
+          return toRequest(data as Pull);
+        },
+        create: async (branch, title, body) => {
+          try {
+            const { data } = await this.octokit.pulls.create({
+              owner,
+              repo,
+              head: branch,
+              base: this.baseBranch,
+              title,
+              body,
+            });
+            return toRequest(data as Pull);
+          } catch (e) {
+            // 422: a pull request for the branch exists already.
+            if ((e as { status?: number }).status === 422) return undefined;
+            throw e;
+          }
+        },
+      },
+      change,
+    );
   }
 
   /** Points the branch at one commit: the base branch with the change applied. */
@@ -291,7 +284,7 @@ function toRequest(pull: Pull): PublishedRequest {
     branch: pull.head.ref,
     title: pull.title,
     state: stateOf(pull),
-    fingerprint: FINGERPRINT.exec(pull.body ?? '')?.[1],
+    fingerprint: readFingerprint(pull.body),
     createdAt: pull.created_at,
     updatedAt: pull.updated_at,
   };

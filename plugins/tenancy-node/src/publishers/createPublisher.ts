@@ -1,6 +1,9 @@
 import { Config } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
+import { AzureDevOpsPublisher } from './AzureDevOpsPublisher';
+import { BitbucketServerPublisher } from './BitbucketServerPublisher';
 import { GithubPublisher } from './GithubPublisher';
+import { GitlabPublisher } from './GitlabPublisher';
 import { LocalGitPublisher } from './LocalGitPublisher';
 import { GitOpsPublisher } from './types';
 
@@ -17,6 +20,11 @@ export async function createPublisher(
     return undefined;
   }
   const type = publisher.getString('type');
+  const forge = () => ({
+    repoUrl: publisher.getString('repoUrl'),
+    baseBranch: publisher.getOptionalString('baseBranch'),
+    integrations: ScmIntegrations.fromConfig(config),
+  });
   switch (type) {
     case 'local':
       return LocalGitPublisher.open({
@@ -25,14 +33,16 @@ export async function createPublisher(
         baseBranch: publisher.getOptionalString('baseBranch'),
       });
     case 'github':
-      return GithubPublisher.create({
-        repoUrl: publisher.getString('repoUrl'),
-        baseBranch: publisher.getOptionalString('baseBranch'),
-        integrations: ScmIntegrations.fromConfig(config),
-      });
+      return GithubPublisher.create(forge());
+    case 'gitlab':
+      return GitlabPublisher.create(forge());
+    case 'azure':
+      return AzureDevOpsPublisher.create(forge());
+    case 'bitbucketServer':
+      return BitbucketServerPublisher.create(forge());
     default:
       throw new Error(
-        `tenancy.gitops.publisher.type "${type}" is not supported; supported: local, github`,
+        `tenancy.gitops.publisher.type "${type}" is not supported; supported: local, github, gitlab, azure, bitbucketServer`,
       );
   }
 }
