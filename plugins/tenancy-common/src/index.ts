@@ -23,5 +23,8 @@ export * from './policy/TenancyPolicy';
 export * from './policy/ValidationProblem';
 export * from './policy/validateNamespaceRequest';
 export * from './render/renderNamespaceBundle';
+export * from './render/renderTenantAppProject';
+export * from './render/renderVClusterBundle';
+export * from './policy/validateVClusterRequest';
 export * from './render/serializeManifests';
 export * from './permissions';

@@ -52,6 +52,27 @@ export function readTenancyPolicy(config: Config): TenancyPolicy {
     nodePools: root?.getOptionalStringArray('nodePools') ?? [],
     quotaSizes: sizes,
     clusterRoles: root?.getOptionalStringArray('clusterRoles') ?? ['edit'],
+    argocd: {
+      sourceRepos: root?.getOptionalStringArray('argocd.sourceRepos') ?? [],
+    },
+    vcluster: readVClusterPolicy(root?.getOptionalConfig('vcluster')),
+  };
+}
+
+function readVClusterPolicy(
+  config: Config | undefined,
+): TenancyPolicy['vcluster'] {
+  const chartVersion = config?.getOptionalString('chartVersion') ?? '0.36.1';
+  if (!/^0\.36\.[0-9]+$/.test(chartVersion)) {
+    throw new Error(
+      `tenancy.policy.vcluster.chartVersion must be an exact 0.36.x release (the values schema the actions check against), not "${chartVersion}"`,
+    );
+  }
+  return {
+    chartRepo:
+      config?.getOptionalString('chartRepo') ?? 'https://charts.loft.sh',
+    chartVersion,
+    project: config?.getOptionalString('project') ?? 'platform-vclusters',
   };
 }
 

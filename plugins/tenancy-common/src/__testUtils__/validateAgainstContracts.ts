@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Ajv, { ValidateFunction } from 'ajv';
+import Ajv2020 from 'ajv/dist/2020';
 import { parse } from 'yaml';
 
 const CONTRACTS = resolve(__dirname, '../../../../contracts');
@@ -94,5 +95,26 @@ export function validateAgainstContracts(object: any): string[] {
           `${gvk} ${e.instancePath || '/'} ${e.message} ${JSON.stringify(
             e.params,
           )}`,
+      );
+}
+
+let vclusterValues: ValidateFunction | undefined;
+
+/** Validates vcluster.yaml values against the chart's values.schema.json (0.36.1). */
+export function validateVClusterValuesAgainstContract(
+  values: unknown,
+): string[] {
+  if (!vclusterValues) {
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    vclusterValues = ajv.compile(
+      JSON.parse(
+        readFileSync(resolve(CONTRACTS, 'vcluster/values.schema.json'), 'utf8'),
+      ),
+    );
+  }
+  return vclusterValues(values)
+    ? []
+    : (vclusterValues.errors ?? []).map(
+        e => `values ${e.instancePath || '/'} ${e.message}`,
       );
 }

@@ -18,8 +18,10 @@ export type GitOpsPath =
  * ```
  * <clustersPath>/<cluster>.yaml                                     cluster entity
  * <tenantsPath>/<tenant>/tenant.yaml                                Tenant entity
+ * <tenantsPath>/<tenant>/appproject.yaml                            its Argo CD AppProject
  * <tenantsPath>/<tenant>/<environment>/<name>/catalog-info.yaml     namespace or vCluster entity
  * <tenantsPath>/<tenant>/<environment>/<name>/*.yaml                its Kubernetes manifests and kustomization
+ * <tenantsPath>/<tenant>/<environment>/<name>/argocd/*.yaml         its Argo CD objects (a vCluster's Application)
  * ```
  *
  * @public
@@ -45,6 +47,19 @@ export class GitOpsLayout {
 
   tenantFile(tenant: string): string {
     return join(this.tenantDir(tenant), 'tenant.yaml');
+  }
+
+  /** The tenant's Argo CD AppProject, applied to Argo CD's namespace. */
+  tenantProjectFile(tenant: string): string {
+    return join(this.tenantDir(tenant), 'appproject.yaml');
+  }
+
+  /**
+   * Argo CD objects of a namespace or vCluster folder (the vCluster's
+   * Application), applied to Argo CD's namespace rather than the cluster.
+   */
+  argocdDir(tenant: string, environment: string, name: string): string {
+    return join(this.namespaceDir(tenant, environment, name), 'argocd');
   }
 
   namespaceDir(tenant: string, environment: string, name: string): string {

@@ -15,6 +15,23 @@ export interface TenancyPolicy {
   quotaSizes: Record<string, Record<string, string>>;
   /** ClusterRoles the tenant's SSO group is bound to in each namespace. */
   clusterRoles: string[];
+  /** Argo CD settings of tenants' AppProjects. */
+  argocd: {
+    /**
+     * Repositories tenants' applications may come from; `{tenant}` is
+     * replaced by the tenant's name.
+     */
+    sourceRepos: string[];
+  };
+  /** How vClusters are deployed. */
+  vcluster: {
+    /** Helm repository of the vCluster chart. */
+    chartRepo: string;
+    /** Exact chart version, a 0.36.x release. */
+    chartVersion: string;
+    /** The platform's AppProject the vClusters' Applications belong to. */
+    project: string;
+  };
 }
 
 /**

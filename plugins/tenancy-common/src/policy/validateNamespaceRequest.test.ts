@@ -41,6 +41,12 @@ const policy: TenancyPolicy = {
   nodePools: ['general'],
   quotaSizes: {},
   clusterRoles: ['edit'],
+  argocd: { sourceRepos: ['https://git.example.com/{tenant}/deploy.git'] },
+  vcluster: {
+    chartRepo: 'https://charts.loft.sh',
+    chartVersion: '0.36.1',
+    project: 'platform-vclusters',
+  },
 };
 
 const valid = (): NamespaceRequestInput => ({

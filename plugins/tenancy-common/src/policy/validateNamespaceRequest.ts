@@ -101,7 +101,7 @@ export function validateNamespaceRequest(
   );
   checkLimits(input.limits ?? {}, add);
   checkLabels(input.labels ?? {}, add);
-  checkIdentityGroup(context.tenant.ssoGroup, add);
+  problems.push(...validateIdentityGroup(context.tenant.ssoGroup));
   if (input.purpose !== undefined) {
     if (input.purpose.length > 1000) {
       add(
@@ -397,28 +397,31 @@ function checkLabels(labels: Record<string, string>, add: Add) {
   }
 }
 
-function checkIdentityGroup(group: string | undefined, add: Add) {
+/**
+ * Checks an identity-provider group to bind: set, not a Kubernetes system
+ * group, no wildcard, no spaces or control characters.
+ *
+ * @public
+ */
+export function validateIdentityGroup(
+  group: string | undefined,
+  field = 'tenant.ssoGroup',
+): ValidationProblem[] {
+  const problems: ValidationProblem[] = [];
+  const add = (rule: string, message: string) =>
+    problems.push({ field, rule, message });
   if (group === undefined) {
-    add(
-      'tenant.ssoGroup',
-      'required',
-      'the tenant has no spec.ssoGroup to bind in the namespace',
-    );
-    return;
+    add('required', `${field} is required: the group to bind in the namespace`);
+    return problems;
   }
   if (group.startsWith('system:')) {
     add(
-      'tenant.ssoGroup',
       'system-group',
-      `tenant.ssoGroup "${group}" is a Kubernetes system group; bind a group of your identity provider`,
+      `${field} "${group}" is a Kubernetes system group; bind a group of your identity provider`,
     );
   }
   if (group.includes('*')) {
-    add(
-      'tenant.ssoGroup',
-      'wildcard',
-      `tenant.ssoGroup "${group}" must not contain a wildcard`,
-    );
+    add('wildcard', `${field} "${group}" must not contain a wildcard`);
   }
   if (
     /\s/.test(group) ||
@@ -427,9 +430,9 @@ function checkIdentityGroup(group: string | undefined, add: Add) {
     group.length > 256
   ) {
     add(
-      'tenant.ssoGroup',
       'characters',
-      `tenant.ssoGroup "${group}" must be 1 to 256 characters without spaces or control characters`,
+      `${field} "${group}" must be 1 to 256 characters without spaces or control characters`,
     );
   }
+  return problems;
 }

@@ -53,7 +53,7 @@ export function renderNamespaceBundle(
   const { tenant, environment, namespace } = request;
   const dir = layout.namespaceDir(tenant, environment, namespace);
   const manifests: Record<string, Manifest[]> = {
-    'namespace.yaml': [renderNamespace(request)],
+    'namespace.yaml': [renderNamespaceManifest(request)],
     'rolebindings.yaml': request.clusterRoles.map(role =>
       renderRoleBinding(request, role),
     ),
@@ -80,7 +80,25 @@ export function renderNamespaceBundle(
   return bundle;
 }
 
-function renderNamespace(request: NamespaceBundleRequest): Manifest {
+/**
+ * The Namespace object: tenant, environment and cost-center labels, and Pod
+ * Security Standards enforced at the environment's level.
+ *
+ * @public
+ */
+export function renderNamespaceManifest(
+  request: Pick<
+    NamespaceBundleRequest,
+    | 'namespace'
+    | 'tenant'
+    | 'environment'
+    | 'costCenter'
+    | 'podSecurity'
+    | 'labels'
+    | 'purpose'
+    | 'requestedBy'
+  >,
+): Manifest {
   const annotations: Record<string, string> = {};
   if (request.purpose) annotations['tenancy.io/purpose'] = request.purpose;
   if (request.requestedBy)

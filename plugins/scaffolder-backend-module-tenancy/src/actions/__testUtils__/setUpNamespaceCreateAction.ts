@@ -42,7 +42,7 @@ export const policy: TenancyPolicy = {
   },
   reservedNamespaces: ['default', 'kube-system'],
   reservedPrefixes: ['kube-'],
-  nodePools: [],
+  nodePools: ['general', 'gpu'],
   quotaSizes: {
     S: {
       'requests.cpu': '1',
@@ -53,6 +53,12 @@ export const policy: TenancyPolicy = {
     },
   },
   clusterRoles: ['edit'],
+  argocd: { sourceRepos: ['https://git.example.com/{tenant}/deploy.git'] },
+  vcluster: {
+    chartRepo: 'https://charts.loft.sh',
+    chartVersion: '0.36.1',
+    project: 'platform-vclusters',
+  },
 };
 
 const tenant = (name: string, owner: string): Entity => ({

@@ -1,0 +1,140 @@
+import { resourceEntityV1alpha1Validator } from '@backstage/catalog-model';
+import { parseAllDocuments } from 'yaml';
+import { GitOpsLayout } from '../gitops/GitOpsLayout';
+import {
+  validateAgainstContracts,
+  validateVClusterValuesAgainstContract,
+} from '../__testUtils__/validateAgainstContracts';
+import {
+  renderVClusterBundle,
+  renderVClusterValues,
+  VClusterBundleRequest,
+} from './renderVClusterBundle';
+import { serializeManifests } from './serializeManifests';
+
+const vcluster = {
+  chartRepo: 'https://charts.loft.sh',
+  chartVersion: '0.36.1',
+  project: 'platform-vclusters',
+};
+
+const request = (
+  patch: Partial<VClusterBundleRequest> = {},
+): VClusterBundleRequest => ({
+  tenant: 'data-platform',
+  owner: 'group:default/team-data',
+  costCenter: 'CC-2001',
+  environment: 'dev',
+  cluster: 'nonprod-eu-1',
+  namespace: 'data-platform-vc-sandbox-dev',
+  podSecurity: 'baseline',
+  quota: {
+    'requests.cpu': '4',
+    'limits.cpu': '8',
+    'requests.memory': '8Gi',
+    'limits.memory': '16Gi',
+  },
+  limits: { default: { cpu: '500m', memory: '512Mi' } },
+  nodePool: 'gpu',
+  ...patch,
+});
+
+const layout = GitOpsLayout.create();
+const dir = 'tenants/data-platform/dev/data-platform-vc-sandbox-dev';
+
+describe('renderVClusterBundle', () => {
+  it('renders the host namespace, the chart Application and the entity, each valid upstream', async () => {
+    const bundle = renderVClusterBundle(request(), layout, vcluster);
+    expect(Object.keys(bundle).sort()).toEqual([
+      `${dir}/argocd/vcluster-application.yaml`,
+      `${dir}/catalog-info.yaml`,
+      `${dir}/kustomization.yaml`,
+      `${dir}/namespace.yaml`,
+    ]);
+    const [app] = bundle[`${dir}/argocd/vcluster-application.yaml`] as any[];
+    expect(validateAgainstContracts(app)).toEqual([]);
+    expect(app.spec).toMatchObject({
+      project: 'platform-vclusters',
+      source: {
+        repoURL: 'https://charts.loft.sh',
+        chart: 'vcluster',
+        targetRevision: '0.36.1',
+        helm: { releaseName: 'data-platform-vc-sandbox-dev' },
+      },
+      destination: {
+        name: 'nonprod-eu-1',
+        namespace: 'data-platform-vc-sandbox-dev',
+      },
+    });
+    const [ns] = bundle[`${dir}/namespace.yaml`] as any[];
+    expect(validateAgainstContracts(ns)).toEqual([]);
+    expect(ns.metadata.labels['pod-security.kubernetes.io/enforce']).toBe(
+      'baseline',
+    );
+    const [entity] = bundle[`${dir}/catalog-info.yaml`] as any[];
+    expect(entity.spec.type).toBe('vcluster');
+    await expect(resourceEntityV1alpha1Validator.check(entity)).resolves.toBe(
+      true,
+    );
+  });
+
+  it('puts quota, limits, network policy, Pod Security, node pool and kubeconfig into values the chart schema accepts', () => {
+    const values = renderVClusterValues(
+      request({
+        values: { sync: { toHost: { ingresses: { enabled: true } } } },
+      }),
+    );
+    expect(validateVClusterValuesAgainstContract(values)).toEqual([]);
+    expect(values.policies).toEqual({
+      podSecurityStandard: 'baseline',
+      resourceQuota: {
+        enabled: true,
+        quota: {
+          'services.loadbalancers': '0',
+          'services.nodeports': '0',
+          'requests.cpu': '4',
+          'limits.cpu': '8',
+          'requests.memory': '8Gi',
+          'limits.memory': '16Gi',
+        },
+      },
+      limitRange: { enabled: true, default: { cpu: '500m', memory: '512Mi' } },
+      networkPolicy: { enabled: true },
+    });
+    expect(values.sync.toHost).toEqual({
+      ingresses: { enabled: true },
+      pods: { enforceTolerations: ['tenancy.io/node-pool=gpu:NoSchedule'] },
+    });
+    expect(values.sync.fromHost.nodes.selector.labels).toEqual({
+      'tenancy.io/node-pool': 'gpu',
+    });
+    expect(values.controlPlane.statefulSet.scheduling.nodeSelector).toEqual({
+      'tenancy.io/node-pool': 'gpu',
+    });
+    expect(values.exportKubeConfig.additionalSecrets).toEqual([
+      {
+        name: 'data-platform-vc-sandbox-dev-kubeconfig',
+        namespace: 'data-platform-vc-sandbox-dev',
+        context: 'data-platform-vc-sandbox-dev',
+        server:
+          'https://data-platform-vc-sandbox-dev.data-platform-vc-sandbox-dev.svc:443',
+      },
+    ]);
+  });
+
+  it('the chart schema rejects pre-0.20 values, so the check can fail', () => {
+    expect(
+      validateVClusterValuesAgainstContract({ isolation: { enabled: true } }),
+    ).not.toEqual([]);
+  });
+
+  it('serialises to YAML that parses back to the same objects', () => {
+    const bundle = renderVClusterBundle(request(), layout, vcluster);
+    for (const [path, objects] of Object.entries(bundle)) {
+      const docs = parseAllDocuments(serializeManifests(objects)).map(d =>
+        d.toJS(),
+      );
+      expect({ path, docs }).toEqual({ path, docs: objects });
+    }
+  });
+});

@@ -1,0 +1,185 @@
+import { GitOpsLayout } from '../gitops/GitOpsLayout';
+import type { ContainerLimits } from '../policy/validateNamespaceRequest';
+import type { TenancyPolicy } from '../policy/TenancyPolicy';
+import type { NamespaceRequest } from './NamespaceRequest';
+import {
+  Manifest,
+  NamespaceBundle,
+  renderNamespaceManifest,
+} from './renderNamespaceBundle';
+import { renderNamespaceEntity } from './renderNamespaceEntity';
+import { ARGOCD_NAMESPACE } from './renderTenantAppProject';
+
+/**
+ * Everything a vCluster bundle is made of. `namespace` is the host namespace
+ * and the vCluster's name.
+ *
+ * @public
+ */
+export interface VClusterBundleRequest extends NamespaceRequest {
+  podSecurity: 'privileged' | 'baseline' | 'restricted';
+  quota: Record<string, string>;
+  limits?: ContainerLimits;
+  nodePool?: string;
+  values?: Record<string, unknown>;
+  labels?: Record<string, string>;
+  purpose?: string;
+  requestedBy?: string;
+}
+
+/** Node label and taint key of the platform's node pools. */
+export const NODE_POOL_KEY = 'tenancy.io/node-pool';
+
+const SECURE_DEFAULTS = {
+  'services.loadbalancers': '0',
+  'services.nodeports': '0',
+};
+
+/**
+ * The `vcluster.yaml` values of a vCluster: the request's extra values, then
+ * the platform's keys on top: quota, limit range, network policy and Pod
+ * Security through `policies`, node-pool scheduling, and the kubeconfig
+ * exported to a secret in the host namespace.
+ *
+ * @public
+ */
+export function renderVClusterValues(
+  request: VClusterBundleRequest,
+): Record<string, any> {
+  const name = request.namespace;
+  const values: Record<string, any> = structuredClone(request.values ?? {});
+  const limits = request.limits ?? {};
+  values.policies = {
+    podSecurityStandard: request.podSecurity,
+    resourceQuota: {
+      enabled: true,
+      quota: { ...SECURE_DEFAULTS, ...request.quota },
+    },
+    limitRange: {
+      enabled: true,
+      ...Object.fromEntries(
+        (['default', 'defaultRequest', 'max'] as const)
+          .filter(level => limits[level] && Object.keys(limits[level]!).length)
+          .map(level => [level, { ...limits[level] }]),
+      ),
+    },
+    networkPolicy: { enabled: true },
+  };
+  values.exportKubeConfig = {
+    context: name,
+    additionalSecrets: [
+      {
+        name: `${name}-kubeconfig`,
+        namespace: name,
+        context: name,
+        server: `https://${name}.${name}.svc:443`,
+      },
+    ],
+  };
+  if (request.nodePool) {
+    const pool = request.nodePool;
+    const scheduling = {
+      nodeSelector: { [NODE_POOL_KEY]: pool },
+      tolerations: [
+        {
+          key: NODE_POOL_KEY,
+          operator: 'Equal',
+          value: pool,
+          effect: 'NoSchedule',
+        },
+      ],
+    };
+    values.controlPlane = {
+      ...values.controlPlane,
+      statefulSet: { ...values.controlPlane?.statefulSet, scheduling },
+    };
+    values.sync = {
+      ...values.sync,
+      toHost: {
+        ...values.sync?.toHost,
+        pods: {
+          ...values.sync?.toHost?.pods,
+          enforceTolerations: [`${NODE_POOL_KEY}=${pool}:NoSchedule`],
+        },
+      },
+      // Syncing the pool's real nodes also sets their labels as the node
+      // selector of every pod the vCluster syncs to the host.
+      fromHost: {
+        ...values.sync?.fromHost,
+        nodes: {
+          enabled: true,
+          selector: { labels: { [NODE_POOL_KEY]: pool } },
+        },
+      },
+    };
+  }
+  return values;
+}
+
+/**
+ * Renders a vCluster: its host Namespace (with a kustomization, deployed to
+ * the cluster like a namespace folder), the Argo CD Application of the
+ * vCluster chart (in `argocd/`, applied to Argo CD's namespace), and the
+ * catalog entity.
+ *
+ * The Application belongs to the platform's vCluster project
+ * (`policy.vcluster.project`), not the tenant's: the chart creates RBAC,
+ * ResourceQuota, LimitRange and NetworkPolicy objects in the host namespace
+ * (and, with a node pool, a ClusterRole to read nodes), which the tenant's
+ * project blocks so that tenants' applications cannot lift their own limits.
+ *
+ * @public
+ */
+export function renderVClusterBundle(
+  request: VClusterBundleRequest,
+  layout: GitOpsLayout,
+  vcluster: TenancyPolicy['vcluster'],
+): NamespaceBundle {
+  const { tenant, environment, namespace: name } = request;
+  const dir = layout.namespaceDir(tenant, environment, name);
+  const application: Manifest = {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Application',
+    metadata: {
+      name: `vcluster-${name}`,
+      namespace: ARGOCD_NAMESPACE,
+      labels: {
+        'tenancy.io/tenant': tenant,
+        'tenancy.io/environment': environment,
+      },
+      finalizers: ['resources-finalizer.argocd.argoproj.io'],
+    },
+    spec: {
+      project: vcluster.project,
+      source: {
+        repoURL: vcluster.chartRepo,
+        chart: 'vcluster',
+        targetRevision: vcluster.chartVersion,
+        helm: {
+          releaseName: name,
+          valuesObject: renderVClusterValues(request),
+        },
+      },
+      destination: { name: request.cluster, namespace: name },
+      syncPolicy: { automated: { prune: true, selfHeal: true } },
+    },
+  };
+  const entity = renderNamespaceEntity(request, { type: 'vcluster' });
+  if (request.purpose) entity.metadata.description = request.purpose;
+  return {
+    [`${dir}/namespace.yaml`]: [renderNamespaceManifest(request)],
+    [`${dir}/kustomization.yaml`]: [
+      {
+        apiVersion: 'kustomize.config.k8s.io/v1beta1',
+        kind: 'Kustomization',
+        resources: ['namespace.yaml'],
+      },
+    ],
+    [`${layout.argocdDir(
+      tenant,
+      environment,
+      name,
+    )}/vcluster-application.yaml`]: [application],
+    [layout.namespaceEntityFile(tenant, environment, name)]: [entity],
+  };
+}
