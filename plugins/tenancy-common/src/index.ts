@@ -26,5 +26,7 @@ export * from './render/renderNamespaceBundle';
 export * from './render/renderTenantAppProject';
 export * from './render/renderVClusterBundle';
 export * from './policy/validateVClusterRequest';
+export * from './policy/validateTenantRequest';
+export * from './render/renderTenantEntity';
 export * from './render/serializeManifests';
 export * from './permissions';

@@ -25,10 +25,6 @@ export function describeNamespaceRequest(options: {
   change?: { reason?: string };
 }): string {
   const { request, requestedBy, ceiling, files, change } = options;
-  const quotaRows = Object.entries(request.quota).map(
-    ([resource, value]) =>
-      `| \`${resource}\` | ${value} | ${ceiling[resource] ?? 'no ceiling'} |`,
-  );
   return [
     `**${escape(requestedBy)}** asks ${
       change ? 'to change' : 'for'
@@ -47,20 +43,44 @@ export function describeNamespaceRequest(options: {
         .join(', ')} · ` +
       `Pod Security: \`${request.podSecurity}\``,
     '',
+    ...describeQuota(request.quota, ceiling, request.environment),
+    ...describeChecksAndFiles(NAMESPACE_CHECKS, files),
+  ].join('\n');
+}
+
+/** The quota table of a request body: each resource against the environment ceiling. */
+export function describeQuota(
+  quota: Record<string, string>,
+  ceiling: Record<string, string>,
+  environment: string,
+): string[] {
+  return [
     '### Quota',
     '',
-    `| resource | requested | ${request.environment} ceiling |`,
+    `| resource | requested | ${environment} ceiling |`,
     '| --- | --- | --- |',
-    ...quotaRows,
+    ...Object.entries(quota).map(
+      ([resource, value]) =>
+        `| \`${resource}\` | ${value} | ${ceiling[resource] ?? 'no ceiling'} |`,
+    ),
     '',
+  ];
+}
+
+/** The end of every request body: the checks that passed and the files. */
+export function describeChecksAndFiles(
+  checks: string[],
+  files: string[],
+): string[] {
+  return [
     '### Checks that passed',
     '',
-    ...NAMESPACE_CHECKS.map(check => `- [x] ${check}`),
+    ...checks.map(check => `- [x] ${check}`),
     '',
     '### Files',
     '',
     ...files.map(file => `- \`${file}\``),
     '',
     '_Opened by the Backstage tenancy plugin._',
-  ].join('\n');
+  ];
 }

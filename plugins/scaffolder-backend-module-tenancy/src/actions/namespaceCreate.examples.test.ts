@@ -18,7 +18,9 @@ describe('tenancy:namespace:create examples', () => {
         workspacePath: join(dir.path, 'ws'),
       });
       expect(outputs.pullRequestNumber).toBe(1);
-      expect(outputs.files).toHaveLength(7);
+      // The bundle's 7 files and the tenant's AppProject.
+      expect(outputs.files).toHaveLength(8);
+      expect(outputs.files).toContain('tenants/payments/appproject.yaml');
     },
   );
 });

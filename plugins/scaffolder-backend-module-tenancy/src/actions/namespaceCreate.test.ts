@@ -43,7 +43,14 @@ describe('tenancy:namespace:create', () => {
       branch,
       pullRequestNumber: 1,
     });
-    expect(outputs.files).toHaveLength(7);
+    expect(outputs.files).toHaveLength(8);
+    const project = parse(
+      git(setup.repo, 'show', `${branch}:tenants/payments/appproject.yaml`),
+    );
+    expect(project.spec.destinations).toEqual([
+      { name: 'nonprod-eu-1', namespace: 'payments-dev' },
+      { name: 'prod-eu-1', namespace: 'payments-api-prod' },
+    ]);
     const quota = parse(
       git(
         setup.repo,

@@ -1,10 +1,6 @@
 import { requestBranch } from '@tenancy-plugins/backstage-plugin-tenancy-node';
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
-import { dirname } from 'node:path';
-import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
-import { parseEntityRef } from '@backstage/catalog-model';
-import { ConflictError, InputError } from '@backstage/errors';
+import { ConflictError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { TENANT_KIND } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { authorizeTenantRequest } from './authorizeTenantRequest';
@@ -13,6 +9,9 @@ import { describeNamespaceRequest } from './describeNamespaceRequest';
 import { namespaceSettingsInput, resolveQuota } from './namespaceSettings';
 import { prepareNamespaceBundle } from './prepareNamespaceBundle';
 import { publishChange } from './publishChange';
+import { projectDestinationFile } from './projectDestinationFile';
+import { resolveClusterName } from './resolveClusterName';
+import { writeToWorkspace } from './writeToWorkspace';
 import { examples } from './namespaceCreate.examples';
 
 /**
@@ -101,10 +100,7 @@ export function createNamespaceCreateAction(options: TenancyActionDeps) {
         permissions,
       });
 
-      const cluster =
-        input.cluster.includes(':') || input.cluster.includes('/')
-          ? safeEntityName(input.cluster)
-          : input.cluster;
+      const cluster = resolveClusterName(input.cluster);
       const requestInput = {
         tenant: tenant.metadata.name,
         environment: input.environment,
@@ -136,16 +132,7 @@ export function createNamespaceCreateAction(options: TenancyActionDeps) {
       ctx.output('files', paths);
 
       if (ctx.isDryRun || !publisher) {
-        if (!ctx.isDryRun) {
-          ctx.logger.warn(
-            'No tenancy.gitops.publisher is configured: the files are only written to the workspace',
-          );
-        }
-        for (const [path, content] of Object.entries(files)) {
-          const target = resolveSafeChildPath(ctx.workspacePath, path);
-          await fs.mkdir(dirname(target), { recursive: true });
-          await fs.writeFile(target, content, 'utf8');
-        }
+        await writeToWorkspace(ctx, files, !!publisher);
         return;
       }
 
@@ -160,9 +147,19 @@ export function createNamespaceCreateAction(options: TenancyActionDeps) {
         );
       }
       const branch = requestBranch(request.tenant, namespace);
+      // The request itself; the AppProject file depends on the base branch.
       const fingerprint = createHash('sha256')
         .update(JSON.stringify(files))
         .digest('hex');
+      const project = await projectDestinationFile({
+        publisher,
+        layout,
+        policy,
+        tenant: { name: request.tenant, ssoGroup: request.ssoGroup },
+        add: { cluster: request.cluster, namespace },
+      });
+      const allPaths = [...paths, ...Object.keys(project)];
+      ctx.output('files', allPaths);
       await publishChange(ctx, publisher, {
         branch,
         title: `New namespace ${namespace} for tenant ${request.tenant} (${request.environment})`,
@@ -170,22 +167,12 @@ export function createNamespaceCreateAction(options: TenancyActionDeps) {
           request,
           requestedBy: userEntityRef,
           ceiling,
-          files: paths,
+          files: allPaths,
         }),
-        files,
+        files: { ...files, ...project },
         fingerprint,
         whenOpenDiffers: 'conflict',
       });
     },
   });
-}
-
-function safeEntityName(ref: string): string {
-  try {
-    return parseEntityRef(ref, { defaultKind: 'resource' }).name;
-  } catch {
-    throw new InputError(
-      `cluster "${ref}" is not a cluster name or entity reference`,
-    );
-  }
 }

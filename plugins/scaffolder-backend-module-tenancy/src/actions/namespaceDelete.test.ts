@@ -40,7 +40,15 @@ describe('tenancy:namespace:delete', () => {
         '--name-only',
         'tenancy/payments/payments-dev-delete',
       ),
-    ).toBe('');
+    ).toBe('tenants/payments/appproject.yaml');
+    const project = parse(
+      git(
+        setup.repo,
+        'show',
+        'tenancy/payments/payments-dev-delete:tenants/payments/appproject.yaml',
+      ),
+    );
+    expect(project.spec.destinations).toEqual([]);
     const body = git(
       setup.repo,
       'log',

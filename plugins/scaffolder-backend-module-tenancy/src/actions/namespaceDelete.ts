@@ -3,11 +3,13 @@ import { createHash } from 'node:crypto';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { parseAllDocuments } from 'yaml';
+import { TENANCY_ANNOTATIONS } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { authorizeTenantRequest } from './authorizeTenantRequest';
 import { TenancyActionDeps } from './TenancyActionDeps';
 import { loadNamespaceEntity } from './loadNamespaceEntity';
 import { escapeMarkdown as escape } from './escapeMarkdown';
 import { publishChange } from './publishChange';
+import { projectDestinationFile } from './projectDestinationFile';
 import { examples } from './namespaceDelete.examples';
 
 /**
@@ -17,7 +19,7 @@ import { examples } from './namespaceDelete.examples';
  * @public
  */
 export function createNamespaceDeleteAction(options: TenancyActionDeps) {
-  const { catalog, userInfo, permissions, layout, publisher } = options;
+  const { catalog, userInfo, permissions, layout, policy, publisher } = options;
   return createTemplateAction({
     id: 'tenancy:namespace:delete',
     description:
@@ -62,12 +64,13 @@ export function createNamespaceDeleteAction(options: TenancyActionDeps) {
         entity,
         tenant: tenantName,
         environment,
+        cluster,
       } = await loadNamespaceEntity({
         namespace: ctx.input.namespace,
         catalog,
         credentials,
       });
-      const { userEntityRef } = await authorizeTenantRequest({
+      const { userEntityRef, tenant } = await authorizeTenantRequest({
         tenant: tenantName,
         credentials,
         catalog,
@@ -92,6 +95,20 @@ export function createNamespaceDeleteAction(options: TenancyActionDeps) {
           kinds: kindsOf((await publisher.readFile(file)) ?? ''),
         })),
       );
+      // Argo CD may no longer deploy there once the namespace is gone.
+      const project = await projectDestinationFile({
+        publisher,
+        layout,
+        policy,
+        tenant: { name: tenantName, ssoGroup: tenant.spec.ssoGroup ?? '' },
+        remove: {
+          cluster,
+          namespace:
+            entity.metadata.annotations?.[
+              TENANCY_ANNOTATIONS.kubernetesNamespace
+            ] ?? name,
+        },
+      });
       const body = [
         `**${escape(
           userEntityRef,
@@ -106,6 +123,10 @@ export function createNamespaceDeleteAction(options: TenancyActionDeps) {
           m =>
             `- \`${m.file}\`${m.kinds.length ? `: ${m.kinds.join(', ')}` : ''}`,
         ),
+        ...Object.keys(project).map(
+          file =>
+            `- \`${file}\`: the destination ${cluster}/${name} is removed from the tenant's AppProject`,
+        ),
         '',
         '_Opened by the Backstage tenancy plugin._',
       ].join('\n');
@@ -113,7 +134,7 @@ export function createNamespaceDeleteAction(options: TenancyActionDeps) {
         branch: requestBranch(tenantName, `${name}-delete`),
         title: `Decommission namespace ${name} of tenant ${tenantName} (${environment})`,
         body,
-        files: {},
+        files: project,
         deletions: [folder],
         fingerprint: createHash('sha256')
           .update(files.join('\n'))

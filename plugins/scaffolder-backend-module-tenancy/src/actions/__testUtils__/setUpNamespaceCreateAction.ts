@@ -7,6 +7,8 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   GitOpsLayout,
   renderNamespaceEntity,
+  renderTenantAppProject,
+  serializeManifests,
   TenancyPolicy,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { stringify } from 'yaml';
@@ -91,6 +93,17 @@ export async function setUpAction(options: {
       kind: 'Namespace',
       metadata: { name: 'payments-dev' },
     }),
+  );
+  await fs.writeFile(
+    join(seed, 'tenants/payments/appproject.yaml'),
+    serializeManifests([
+      renderTenantAppProject({
+        tenant: 'payments',
+        ssoGroup: 'payments-developers',
+        sourceRepos: ['https://git.example.com/payments/deploy.git'],
+        destinations: [{ cluster: 'nonprod-eu-1', namespace: 'payments-dev' }],
+      }),
+    ]),
   );
   const publisher = await LocalGitPublisher.open({
     path: repo,
