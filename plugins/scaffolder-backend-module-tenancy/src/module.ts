@@ -8,6 +8,8 @@ import { GitOpsLayout } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { createNamespaceCreateAction } from './actions/namespaceCreate';
 import { createNamespaceDeleteAction } from './actions/namespaceDelete';
 import { createNamespaceUpdateAction } from './actions/namespaceUpdate';
+import { createTenantCreateAction } from './actions/tenantCreate';
+import { createVClusterCreateAction } from './actions/vclusterCreate';
 import { readTenancyPolicy } from './config/readTenancyPolicy';
 import { createPublisher } from '@tenancy-plugins/backstage-plugin-tenancy-node';
 
@@ -59,6 +61,8 @@ export const scaffolderModuleTenancy = createBackendModule({
           createNamespaceCreateAction(deps),
           createNamespaceUpdateAction(deps),
           createNamespaceDeleteAction(deps),
+          createVClusterCreateAction(deps),
+          createTenantCreateAction(deps),
         );
       },
     });

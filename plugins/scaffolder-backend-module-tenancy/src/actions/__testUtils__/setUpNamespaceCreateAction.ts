@@ -16,6 +16,7 @@ import { LocalGitPublisher } from '@tenancy-plugins/backstage-plugin-tenancy-nod
 import { createNamespaceCreateAction } from '../namespaceCreate';
 import { createNamespaceDeleteAction } from '../namespaceDelete';
 import { createNamespaceUpdateAction } from '../namespaceUpdate';
+import { createVClusterCreateAction } from '../vclusterCreate';
 
 export const policy: TenancyPolicy = {
   environments: {
@@ -63,7 +64,11 @@ export const policy: TenancyPolicy = {
   },
 };
 
-const tenant = (name: string, owner: string): Entity => ({
+const tenant = (
+  name: string,
+  owner: string,
+  spec: Record<string, unknown> = {},
+): Entity => ({
   apiVersion: 'tenancy.io/v1alpha1',
   kind: 'Tenant',
   metadata: { name, namespace: 'default' },
@@ -72,6 +77,7 @@ const tenant = (name: string, owner: string): Entity => ({
     costCenter: 'CC-1001',
     ssoGroup: `${name}-developers`,
     environments: ['dev', 'prod'],
+    ...spec,
   },
 });
 
@@ -118,6 +124,9 @@ export async function setUpAction(options: {
     entities: [
       tenant('payments', 'group:default/team-payments'),
       tenant('checkout', 'team-checkout'),
+      tenant('data-platform', 'group:default/team-payments', {
+        isolation: 'both',
+      }),
       renderNamespaceEntity({
         tenant: 'payments',
         owner: 'group:default/team-payments',
@@ -140,5 +149,14 @@ export async function setUpAction(options: {
   const action = createNamespaceCreateAction(deps);
   const deleteAction = createNamespaceDeleteAction(deps);
   const updateAction = createNamespaceUpdateAction(deps);
-  return { action, deleteAction, updateAction, publisher, repo, permissions };
+  const vclusterAction = createVClusterCreateAction(deps);
+  return {
+    action,
+    deleteAction,
+    updateAction,
+    vclusterAction,
+    publisher,
+    repo,
+    permissions,
+  };
 }

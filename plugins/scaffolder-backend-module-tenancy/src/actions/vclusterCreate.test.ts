@@ -1,0 +1,130 @@
+import { join } from 'node:path';
+import { createMockDirectory } from '@backstage/backend-test-utils';
+import { JsonObject } from '@backstage/types';
+import { parse } from 'yaml';
+import { git, runAction } from './__testUtils__/runAction';
+import { setUpAction } from './__testUtils__/setUpNamespaceCreateAction';
+import { examples } from './vclusterCreate.examples';
+
+const input = (patch: JsonObject = {}): JsonObject => ({
+  tenant: 'data-platform',
+  environment: 'dev',
+  cluster: 'nonprod-eu-1',
+  name: 'sandbox',
+  size: 'S',
+  nodePool: 'gpu',
+  ...patch,
+});
+
+describe('tenancy:vcluster:create', () => {
+  const dir = createMockDirectory();
+  beforeEach(() => dir.clear());
+  const run = async (
+    setup: Awaited<ReturnType<typeof setUpAction>>,
+    values: JsonObject,
+    options: { isDryRun?: boolean } = {},
+  ) =>
+    runAction(setup.vclusterAction, values, {
+      workspacePath: join(dir.path, 'workspace'),
+      isDryRun: options.isDryRun,
+    });
+
+  it('opens a pull request with the host namespace, the chart Application and the entity', async () => {
+    const setup = await setUpAction({ root: dir.path });
+    const outputs = await run(setup, input());
+    const name = 'data-platform-vc-sandbox-dev';
+    const folder = `tenants/data-platform/dev/${name}`;
+    expect(outputs).toMatchObject({
+      name,
+      namespace: name,
+      kubeconfigSecret: `${name}-kubeconfig`,
+      project: 'platform-vclusters',
+      entityRef: `resource:default/${name}`,
+      branch: `tenancy/data-platform/${name}`,
+      pullRequestNumber: 1,
+    });
+    const app = parse(
+      git(
+        setup.repo,
+        'show',
+        `${outputs.branch}:${folder}/argocd/vcluster-application.yaml`,
+      ),
+    );
+    expect(app.spec.source).toMatchObject({
+      chart: 'vcluster',
+      targetRevision: '0.36.1',
+    });
+    expect(
+      app.spec.source.helm.valuesObject.policies.resourceQuota.quota,
+    ).toMatchObject({
+      'requests.cpu': '1',
+      'limits.memory': '4Gi',
+    });
+    const entity = parse(
+      git(setup.repo, 'show', `${outputs.branch}:${folder}/catalog-info.yaml`),
+    );
+    expect(entity.spec.type).toBe('vcluster');
+    const body = git(setup.repo, 'log', '-1', '--format=%b', outputs.branch);
+    expect(body).toContain('node pool `gpu`');
+    expect(body).toContain('| `requests.cpu` | 1 | 8 |');
+
+    // The same request again: the same pull request.
+    await expect(run(setup, input())).resolves.toMatchObject({
+      pullRequestNumber: 1,
+    });
+    expect(await setup.publisher.listRequests()).toHaveLength(1);
+  });
+
+  it.each([
+    [{ nodePool: 'bare-metal' }, /nodePool \(allowed-node-pool\)/],
+    [
+      { values: { isolation: { enabled: true } } },
+      /values.isolation \(pre-0.20-key\).*policies/,
+    ],
+    [
+      { values: { sync: { toHost: { ingress: {} } } } },
+      /values.sync.toHost.ingress \(vcluster-schema\)/,
+    ],
+    [
+      { values: { exportKubeConfig: {} } },
+      /values.exportKubeConfig \(platform-key\)/,
+    ],
+    [{ tenant: 'payments' }, /tenant \(isolation\)/],
+    [{ name: 'Sand_box' }, /name \(dns-1123\)/],
+    [
+      { environment: 'prod', cluster: 'nonprod-eu-1' },
+      /cluster \(allowed-cluster\)/,
+    ],
+  ])('refuses %j without writing anything', async (patch, message) => {
+    const setup = await setUpAction({ root: dir.path });
+    await expect(run(setup, input(patch as JsonObject))).rejects.toThrow(
+      message,
+    );
+    expect(git(setup.repo, 'branch', '--list', 'tenancy/*')).toBe('');
+    expect(await setup.publisher.listRequests()).toEqual([]);
+  });
+
+  it('refuses requesters outside the owning group', async () => {
+    const setup = await setUpAction({ root: dir.path, member: false });
+    await expect(run(setup, input())).rejects.toThrow(/is not a member/);
+    expect(await setup.publisher.listRequests()).toEqual([]);
+  });
+
+  it('writes the files to the workspace in a dry run', async () => {
+    const setup = await setUpAction({ root: dir.path });
+    const outputs = await run(setup, input(), { isDryRun: true });
+    expect(outputs.files).toHaveLength(4);
+    expect(outputs.pullRequestNumber).toBeUndefined();
+    expect(await setup.publisher.listRequests()).toEqual([]);
+  });
+
+  it.each(examples.map(e => [e.description, e.example]))(
+    'example: %s',
+    async (_d, example) => {
+      const setup = await setUpAction({ root: dir.path });
+      const outputs = await run(setup, parse(example).steps[0].input);
+      expect(outputs.pullRequestNumber).toBe(1);
+      expect(outputs.files).toHaveLength(4);
+    },
+  );
+});
