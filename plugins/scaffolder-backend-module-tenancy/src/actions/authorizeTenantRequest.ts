@@ -47,6 +47,29 @@ export async function authorizeTenantRequest(options: {
     );
   }
   const owner = getTenantOwnerRef(tenant);
+  const { userEntityRef } = await authorizeForOwner({
+    owner,
+    what: `tenant ${tenant.metadata.name}`,
+    credentials,
+    userInfo,
+    permissions,
+  });
+  return { tenant, owner, userEntityRef };
+}
+
+/**
+ * Checks that the requester is a member of the owning Group, or holds the
+ * platform-admin permission; throws NotAllowedError otherwise.
+ */
+export async function authorizeForOwner(options: {
+  owner: string;
+  /** What the owner owns, for the message. */
+  what: string;
+  credentials: BackstageCredentials;
+  userInfo: UserInfoService;
+  permissions: PermissionsService;
+}): Promise<{ userEntityRef: string }> {
+  const { owner, credentials, userInfo, permissions } = options;
   const { userEntityRef, ownershipEntityRefs } = await userInfo.getUserInfo(
     credentials,
   );
@@ -57,9 +80,9 @@ export async function authorizeTenantRequest(options: {
     );
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(
-        `${userEntityRef} is not a member of ${owner}, which owns tenant ${tenant.metadata.name}, nor a platform admin`,
+        `${userEntityRef} is not a member of ${owner}, which owns ${options.what}, nor a platform admin`,
       );
     }
   }
-  return { tenant, owner, userEntityRef };
+  return { userEntityRef };
 }

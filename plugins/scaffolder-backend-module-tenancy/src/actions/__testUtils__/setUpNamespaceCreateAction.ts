@@ -17,6 +17,7 @@ import { createNamespaceCreateAction } from '../namespaceCreate';
 import { createNamespaceDeleteAction } from '../namespaceDelete';
 import { createNamespaceUpdateAction } from '../namespaceUpdate';
 import { createVClusterCreateAction } from '../vclusterCreate';
+import { createTenantCreateAction } from '../tenantCreate';
 
 export const policy: TenancyPolicy = {
   environments: {
@@ -124,6 +125,12 @@ export async function setUpAction(options: {
     entities: [
       tenant('payments', 'group:default/team-payments'),
       tenant('checkout', 'team-checkout'),
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Group',
+        metadata: { name: 'team-payments', namespace: 'default' },
+        spec: { type: 'team', children: [] },
+      },
       tenant('data-platform', 'group:default/team-payments', {
         isolation: 'both',
       }),
@@ -150,7 +157,9 @@ export async function setUpAction(options: {
   const deleteAction = createNamespaceDeleteAction(deps);
   const updateAction = createNamespaceUpdateAction(deps);
   const vclusterAction = createVClusterCreateAction(deps);
+  const tenantAction = createTenantCreateAction(deps);
   return {
+    tenantAction,
     action,
     deleteAction,
     updateAction,
