@@ -76,7 +76,7 @@ describe('tenancy:tenant:create', () => {
 
   it.each([
     [{ name: 'payments-eu' }, /name \(prefix-overlap\)/],
-    [{ name: 'pay' + 'x'.repeat(40) }, /name \(length\)/],
+    [{ name: `pay${'x'.repeat(40)}` }, /name \(length\)/],
     [{ name: 'checkout' }, /name \(exists\)/],
     [{ name: 'kube-team' }, /name \(reserved-prefix\)/],
     [{ owner: 'user:default/alex' }, /owner \(group\)/],
