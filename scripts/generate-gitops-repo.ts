@@ -15,8 +15,12 @@ import {
   composeNamespaceName,
   GitOpsLayout,
   NamespaceBundleRequest,
+  ProjectDestination,
+  renderBootstrap,
   renderNamespaceBundle,
-  renderNamespaceEntity,
+  renderTenantAppProject,
+  renderTenantEntity,
+  renderVClusterBundle,
   serializeManifests,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 
@@ -51,6 +55,11 @@ const LIMITS = {
   defaultRequest: { cpu: '100m', memory: '128Mi' },
   default: { cpu: '500m', memory: '512Mi' },
   max: { cpu: '2', memory: '4Gi' },
+};
+const VCLUSTER = {
+  chartRepo: 'https://charts.loft.sh',
+  chartVersion: '0.36.1',
+  project: 'platform-vclusters',
 };
 const clusterFor = (environment: string) =>
   environment === 'prod' ? 'prod-eu-1' : 'nonprod-eu-1';
@@ -133,22 +142,9 @@ function tenantFiles(
   t: TenantSpec & { namespaceLimit?: number },
 ) {
   const files: Record<string, unknown[]> = {
-    [layout.tenantFile(t.name)]: [
-      {
-        apiVersion: 'tenancy.io/v1alpha1',
-        kind: 'Tenant',
-        metadata: { name: t.name, title: t.title, description: t.description },
-        spec: {
-          owner: t.owner,
-          costCenter: t.costCenter,
-          ssoGroup: t.ssoGroup,
-          environments: t.environments,
-          isolation: t.isolation,
-          tier: t.tier,
-        },
-      },
-    ],
+    [layout.tenantFile(t.name)]: [renderTenantEntity(t)],
   };
+  const destinations: ProjectDestination[] = [];
   const bundle = (
     environment: string,
     namespace: string,
@@ -179,6 +175,7 @@ function tenantFiles(
         files,
         renderNamespaceBundle(bundle(environment, namespace), layout),
       );
+      destinations.push({ cluster: clusterFor(environment), namespace });
       count++;
     }
   }
@@ -189,13 +186,23 @@ function tenantFiles(
       environment,
       suffix: `vc-${name}`,
     });
-    const request = bundle(environment, hostNamespace);
-    Object.assign(files, renderNamespaceBundle(request, layout));
-    // Until the vCluster bundle lands: the host namespace's bundle, catalogued as a vCluster.
-    files[layout.namespaceEntityFile(t.name, environment, hostNamespace)] = [
-      renderNamespaceEntity(request, { type: 'vcluster' }),
-    ];
+    Object.assign(
+      files,
+      renderVClusterBundle(
+        { ...bundle(environment, hostNamespace), nodePool: 'general' },
+        layout,
+        VCLUSTER,
+      ),
+    );
   }
+  files[layout.tenantProjectFile(t.name)] = [
+    renderTenantAppProject({
+      tenant: t.name,
+      ssoGroup: t.ssoGroup,
+      sourceRepos: [`https://github.com/acme/${t.name}-deploy`],
+      destinations,
+    }),
+  ];
   return files;
 }
 
@@ -231,9 +238,20 @@ export async function writeGitOpsRepo(options: {
   for (const t of tenants) {
     Object.assign(files, tenantFiles(layout, t));
   }
+  Object.assign(
+    files,
+    renderBootstrap({
+      layout,
+      repoURL: 'https://github.com/acme/platform-gitops',
+      revision: 'main',
+      vclusterProject: VCLUSTER.project,
+      vclusterChartRepo: VCLUSTER.chartRepo,
+    }),
+  );
 
   await fs.rm(join(out, layout.tenantsPath), { recursive: true, force: true });
   await fs.rm(join(out, layout.clustersPath), { recursive: true, force: true });
+  await fs.rm(join(out, 'bootstrap'), { recursive: true, force: true });
   for (const [path, content] of Object.entries(files)) {
     await fs.mkdir(dirname(join(out, path)), { recursive: true });
     await fs.writeFile(join(out, path), serializeManifests(content));

@@ -58,8 +58,33 @@ export interface Config {
       reservedNamespaces?: string[];
       /** Prefixes no tenant namespace may start with. */
       reservedPrefixes?: string[];
-      /** Node pools vClusters may use. */
+      /**
+       * Node pools vClusters may use. A pool's nodes carry the label and the
+       * taint `tenancy.io/node-pool=<pool>` (effect NoSchedule).
+       */
       nodePools?: string[];
+      /** Argo CD settings of tenants' AppProjects. */
+      argocd?: {
+        /**
+         * Repositories tenants' applications may come from; `{tenant}` is
+         * replaced by the tenant's name. Without it, tenants' projects allow
+         * no source until the platform adds one.
+         */
+        sourceRepos?: string[];
+      };
+      /** How vClusters are deployed. */
+      vcluster?: {
+        /** Helm repository of the vCluster chart. Default https://charts.loft.sh */
+        chartRepo?: string;
+        /** Exact chart version, a 0.36.x release (the values schema checked). Default 0.36.1 */
+        chartVersion?: string;
+        /**
+         * The platform's AppProject of the vClusters' Applications. Default
+         * platform-vclusters. Not the tenant's project: the chart creates
+         * RBAC, quota and network policies that tenants' projects block.
+         */
+        project?: string;
+      };
     };
   };
 }

@@ -28,5 +28,6 @@ export * from './render/renderVClusterBundle';
 export * from './policy/validateVClusterRequest';
 export * from './policy/validateTenantRequest';
 export * from './render/renderTenantEntity';
+export * from './render/renderBootstrap';
 export * from './render/serializeManifests';
 export * from './permissions';

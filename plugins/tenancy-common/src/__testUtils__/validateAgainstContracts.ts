@@ -69,6 +69,21 @@ function load(): Map<string, ValidateFunction> {
       }
     }
   });
+  // The ApplicationSet CRD is not vendored: its API type from the swagger.
+  const swagger = JSON.parse(
+    readFileSync(resolve(CONTRACTS, 'argocd/swagger.json'), 'utf8'),
+  );
+  ajv.addSchema({ $id: 'argocd', definitions: strict(swagger.definitions) });
+  const applicationSet = ajv.compile({
+    $ref: 'argocd#/definitions/v1alpha1ApplicationSet',
+  });
+  const withoutTypeMeta = ((o: any) => {
+    const { apiVersion: _a, kind: _k, ...rest } = o;
+    const ok = applicationSet(rest);
+    withoutTypeMeta.errors = applicationSet.errors;
+    return ok;
+  }) as any;
+  map.set('argoproj.io/v1alpha1/ApplicationSet', withoutTypeMeta);
   for (const [gvk, file] of Object.entries(CRDS)) {
     const crd = parse(readFileSync(resolve(CONTRACTS, file), 'utf8'));
     const version = crd.spec.versions.find(

@@ -85,7 +85,9 @@ export function validateTenantRequest(
       add(
         'name',
         'prefix-overlap',
-        `name "${input.name}" and tenant ${other} would share the namespace prefix "${
+        `name "${
+          input.name
+        }" and tenant ${other} would share the namespace prefix "${
           input.name.length < other.length ? input.name : other
         }-"`,
       );

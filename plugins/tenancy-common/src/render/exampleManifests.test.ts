@@ -31,3 +31,29 @@ describe('examples/gitops-repo manifests', () => {
     }
   });
 });
+
+describe('examples/gitops-repo AppProjects', () => {
+  it("list exactly the tenant's namespace folders as destinations", () => {
+    const tenantsDir = join(root, 'tenants');
+    for (const tenant of readdirSync(tenantsDir)) {
+      const project = parseAllDocuments(
+        readFileSync(join(tenantsDir, tenant, 'appproject.yaml'), 'utf8'),
+      )[0].toJS();
+      const expected = yamlFiles(join(tenantsDir, tenant))
+        .filter(f => f.endsWith('catalog-info.yaml'))
+        .map(f => parseAllDocuments(readFileSync(f, 'utf8'))[0].toJS())
+        .filter(e => e.spec.type === 'kubernetes-namespace')
+        .map(e => ({
+          name: e.metadata.annotations['backstage.io/kubernetes-cluster'],
+          namespace:
+            e.metadata.annotations['backstage.io/kubernetes-namespace'],
+        }));
+      expect(expected.length).toBeGreaterThan(0);
+      expect([tenant, project.spec.destinations]).toEqual([
+        tenant,
+        expect.arrayContaining(expected),
+      ]);
+      expect(project.spec.destinations).toHaveLength(expected.length);
+    }
+  });
+});
