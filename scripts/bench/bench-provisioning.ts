@@ -24,9 +24,11 @@ import {
   TenancyPolicy,
   validateNamespaceRequest,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
-import { LocalGitPublisher } from '@tenancy-plugins/backstage-plugin-tenancy-node';
 import { createNamespaceCreateAction } from '../../plugins/scaffolder-backend-module-tenancy/src/actions/namespaceCreate';
-import { readTenancyPolicy } from '../../plugins/scaffolder-backend-module-tenancy/src/config/readTenancyPolicy';
+import {
+  LocalGitPublisher,
+  readTenancyPolicy,
+} from '@tenancy-plugins/backstage-plugin-tenancy-node';
 
 // The embedded default's policy, as configured in app-config.yaml.
 const policy: TenancyPolicy = readTenancyPolicy(

@@ -10,8 +10,11 @@ import { createNamespaceDeleteAction } from './actions/namespaceDelete';
 import { createNamespaceUpdateAction } from './actions/namespaceUpdate';
 import { createTenantCreateAction } from './actions/tenantCreate';
 import { createVClusterCreateAction } from './actions/vclusterCreate';
-import { readTenancyPolicy } from './config/readTenancyPolicy';
-import { createPublisher } from '@tenancy-plugins/backstage-plugin-tenancy-node';
+
+import {
+  createPublisher,
+  readTenancyPolicy,
+} from '@tenancy-plugins/backstage-plugin-tenancy-node';
 
 /**
  * Scaffolder module of the tenancy plugins: the provisioning actions.

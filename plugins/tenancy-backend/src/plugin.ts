@@ -3,10 +3,17 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { tenancyEntityReadPermission } from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import {
+  GitOpsLayout,
+  tenancyEntityReadPermission,
+} from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { TenancyCatalogIndex } from './catalog/TenancyCatalogIndex';
 import { readRefreshOptions } from './config/readRefreshOptions';
-import { createPublisher } from '@tenancy-plugins/backstage-plugin-tenancy-node';
+import {
+  createPublisher,
+  readTenancyPolicy,
+} from '@tenancy-plugins/backstage-plugin-tenancy-node';
+import { ProvisioningCheckService } from './provisioning/ProvisioningCheckService';
 import { TenantRequestsService } from './requests/TenantRequestsService';
 import { createRouter } from './router';
 import { refreshSources } from './snapshots/refreshSources';
@@ -70,23 +77,34 @@ export const tenancyPlugin = createBackendPlugin({
         // Opened on first use: a misconfigured repository fails the
         // requests list of the tenant page, not the plugin's start.
         let publisher: ReturnType<typeof createPublisher> | undefined;
+        const openPublisher = () => {
+          publisher ??= createPublisher(config).catch(error => {
+            publisher = undefined;
+            throw error;
+          });
+          return publisher;
+        };
         const requests = new TenantRequestsService(
           catalogIndex,
           deps.permissions,
-          () => {
-            publisher ??= createPublisher(config).catch(error => {
-              publisher = undefined;
-              throw error;
-            });
-            return publisher;
-          },
+          openPublisher,
           logger,
+        );
+        const provisioning = new ProvisioningCheckService(
+          catalogIndex,
+          deps.permissions,
+          readTenancyPolicy(config),
+          GitOpsLayout.create({
+            tenantsPath: config.getOptionalString('tenancy.gitops.tenantsPath'),
+          }),
+          openPublisher,
         );
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
             summaries,
             requests,
+            provisioning,
           }),
         );
         logger.info(

@@ -7,6 +7,7 @@ import {
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import express from 'express';
 import Router from 'express-promise-router';
+import { ProvisioningCheckService } from './provisioning/ProvisioningCheckService';
 import { TenantRequestsService } from './requests/TenantRequestsService';
 import { toJson } from './summary/SharedAnswers';
 import { SummaryService } from './summary/SummaryService';
@@ -31,9 +32,11 @@ export async function createRouter(options: {
   httpAuth: HttpAuthService;
   summaries: SummaryService;
   requests: TenantRequestsService;
+  provisioning: ProvisioningCheckService;
 }): Promise<express.Router> {
-  const { httpAuth, summaries, requests } = options;
+  const { httpAuth, summaries, requests, provisioning } = options;
   const router = Router();
+  router.use(express.json({ limit: '64kb' }));
   const credentials = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
@@ -76,6 +79,17 @@ export async function createRouter(options: {
   router.get('/v1/sources', async (req, res) => {
     await credentials(req);
     res.json(await summaries.sources());
+  });
+
+  router.get('/v1/provisioning/policy', async (req, res) => {
+    await credentials(req);
+    res.json(provisioning.policyForWizard());
+  });
+
+  router.post('/v1/provisioning/namespace-check', async (req, res) => {
+    res.json(
+      await provisioning.checkNamespace(req.body, await credentials(req)),
+    );
   });
 
   return router;

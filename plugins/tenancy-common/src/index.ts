@@ -13,6 +13,7 @@ export * from './api/FleetTenant';
 export * from './api/EntitySummary';
 export * from './api/SourceStatus';
 export * from './api/TenantRequests';
+export * from './api/Provisioning';
 export * from './naming/validateDnsLabel';
 export * from './gitops/GitOpsLayout';
 export * from './render/NamespaceRequest';

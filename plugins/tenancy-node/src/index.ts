@@ -19,3 +19,4 @@ export type {
   PublishedRequest,
   RequestState,
 } from './publishers/types';
+export { readTenancyPolicy } from './policy/readTenancyPolicy';

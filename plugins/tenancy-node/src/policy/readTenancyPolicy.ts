@@ -14,7 +14,11 @@ const DEFAULT_RESERVED_NAMESPACES = [
 const DEFAULT_RESERVED_PREFIXES = ['kube-', 'openshift-', 'platform-'];
 const POD_SECURITY_LEVELS = ['privileged', 'baseline', 'restricted'] as const;
 
-/** Reads `tenancy.policy`; see config.d.ts for every key. */
+/**
+ * Reads `tenancy.policy` (documented in the scaffolder module's config.d.ts).
+ *
+ * @public
+ */
 export function readTenancyPolicy(config: Config): TenancyPolicy {
   const root = config.getOptionalConfig('tenancy.policy');
   const environments: TenancyPolicy['environments'] = {};
