@@ -6,6 +6,7 @@ import {
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import GroupWorkIcon from '@material-ui/icons/GroupWork';
 import { isTenantEntity } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { z } from 'zod/v4';
@@ -169,6 +170,29 @@ export const groupTenantsCard = EntityCardBlueprint.make({
  *
  * @public
  */
+const formField = (
+  name: string,
+  field: keyof typeof import('./fields/formFields'),
+) =>
+  FormFieldBlueprint.make({
+    name,
+    params: {
+      field: () => import('./fields/formFields').then(m => m[field]),
+    },
+  });
+
+/** The wizard's fields (`ui:field` names in the README). */
+export const tenantPickerField = formField(
+  'tenant-picker',
+  'tenantPickerFormField',
+);
+export const placementField = formField('placement', 'placementFormField');
+export const namespaceNameField = formField(
+  'namespace-name',
+  'namespaceNameFormField',
+);
+export const quotaField = formField('quota', 'quotaFormField');
+
 export const tenancyPlugin = createFrontendPlugin({
   pluginId: 'tenancy',
   extensions: [
@@ -180,6 +204,10 @@ export const tenancyPlugin = createFrontendPlugin({
     costCard,
     argoApplicationsCard,
     groupTenantsCard,
+    tenantPickerField,
+    placementField,
+    namespaceNameField,
+    quotaField,
   ],
   routes: {
     root: rootRouteRef,

@@ -3,6 +3,9 @@ import {
   CostWindow,
   EntitySummary,
   FleetResponse,
+  NamespaceCheckRequest,
+  NamespaceCheckResponse,
+  ProvisioningPolicyResponse,
   TenantRequestsResponse,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 
@@ -21,6 +24,12 @@ export interface TenancyApi {
   ): Promise<EntitySummary>;
   /** The provisioning requests (pull requests) of a Tenant, newest first. */
   getTenantRequests(entityRef: string): Promise<TenantRequestsResponse>;
+  /** What the wizard's fields offer: environments, clusters, ceilings, sizes. */
+  getProvisioningPolicy(): Promise<ProvisioningPolicyResponse>;
+  /** A namespace checked as the user types: problems and availability. */
+  checkNamespace(
+    request: NamespaceCheckRequest,
+  ): Promise<NamespaceCheckResponse>;
 }
 
 /**

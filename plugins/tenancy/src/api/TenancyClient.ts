@@ -5,6 +5,9 @@ import {
   CostWindow,
   EntitySummary,
   FleetResponse,
+  NamespaceCheckRequest,
+  NamespaceCheckResponse,
+  ProvisioningPolicyResponse,
   TenantRequestsResponse,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { TenancyApi } from './TenancyApi';
@@ -50,6 +53,23 @@ export class TenancyClient implements TenancyApi {
     );
   }
 
+  async getProvisioningPolicy(): Promise<ProvisioningPolicyResponse> {
+    return this.get<ProvisioningPolicyResponse>('/v1/provisioning/policy');
+  }
+
+  async checkNamespace(
+    request: NamespaceCheckRequest,
+  ): Promise<NamespaceCheckResponse> {
+    return this.fetch<NamespaceCheckResponse>(
+      '/v1/provisioning/namespace-check',
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(request),
+      },
+    );
+  }
+
   private get<T>(
     path: string,
     query: Record<string, string | undefined> = {},
@@ -66,9 +86,12 @@ export class TenancyClient implements TenancyApi {
     return request;
   }
 
-  private async fetch<T>(pathAndQuery: string): Promise<T> {
+  private async fetch<T>(pathAndQuery: string, init?: RequestInit): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('tenancy');
-    const response = await this.fetchApi.fetch(`${baseUrl}${pathAndQuery}`);
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}${pathAndQuery}`,
+      init,
+    );
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

@@ -1,0 +1,68 @@
+import { ApiHolder } from '@backstage/core-plugin-api';
+import { JsonObject } from '@backstage/types';
+import { FieldValidation } from '@rjsf/utils';
+import { tenancyApiRef } from '../api/TenancyApi';
+import { placementOf } from './formDataOf';
+import type { QuotaChoice } from './QuotaField';
+
+/**
+ * Checks the form's namespace with the backend before the step may be left,
+ * adding an error for each problem of the fields this validator covers.
+ */
+async function checkForm(
+  context: { apiHolder: ApiHolder; formData: JsonObject },
+  validation: FieldValidation,
+  covers: (field: string) => boolean,
+  quota?: Record<string, string>,
+) {
+  const api = context.apiHolder.get(tenancyApiRef);
+  const { formData } = context;
+  const { environment, cluster } = placementOf(formData);
+  if (!api || typeof formData.tenant !== 'string' || !environment) return;
+  const result = await api.checkNamespace({
+    tenant: formData.tenant,
+    environment,
+    cluster,
+    name: (formData.name as string | undefined) || undefined,
+    quota,
+  });
+  for (const problem of result.problems.filter(p => covers(p.field))) {
+    validation.addError(problem.message);
+  }
+  if (covers('name') && result.available === false) {
+    validation.addError(result.conflict ?? `${result.namespace} is taken`);
+  }
+}
+
+/** Validation of `TenancyNamespaceName`. */
+export function validateNamespaceName(
+  _value: string,
+  validation: FieldValidation,
+  context: { apiHolder: ApiHolder; formData: JsonObject },
+) {
+  return checkForm(context, validation, field => field === 'name');
+}
+
+/** Validation of `TenancyQuota`: a size must exist, custom values must pass. */
+export async function validateQuota(
+  value: QuotaChoice,
+  validation: FieldValidation,
+  context: { apiHolder: ApiHolder; formData: JsonObject },
+) {
+  if (!value?.size && !value?.quota) {
+    validation.addError('choose a quota size or custom values');
+    return;
+  }
+  const api = context.apiHolder.get(tenancyApiRef);
+  const sizes = api ? (await api.getProvisioningPolicy()).quotaSizes : {};
+  if (value.size && !sizes[value.size]) {
+    validation.addError(`size ${value.size} is not configured`);
+    return;
+  }
+  await checkForm(
+    context,
+    validation,
+    field => field.startsWith('quota.'),
+    value.size ? sizes[value.size] : value.quota,
+  );
+}
