@@ -1,0 +1,266 @@
+import { identityApiRef } from '@backstage/core-plugin-api';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { ReactElement } from 'react';
+import { TenancyApi, tenancyApiRef } from '../api/TenancyApi';
+import { tenantEntity } from '../__testUtils__/fixtures';
+import { NamespaceNameField } from './NamespaceNameField';
+import { PlacementField } from './PlacementField';
+import { QuotaField } from './QuotaField';
+import { TenantPickerField } from './TenantPickerField';
+import { validateQuota } from './validateWithBackend';
+
+const policy = {
+  environments: {
+    dev: {
+      clusters: ['nonprod-eu-1'],
+      podSecurity: 'baseline' as const,
+      ceiling: { 'requests.cpu': '8', 'limits.cpu': '16' },
+    },
+    prod: {
+      clusters: ['prod-eu-1', 'prod-eu-2'],
+      podSecurity: 'restricted' as const,
+      ceiling: {},
+    },
+  },
+  quotaSizes: { S: { 'requests.cpu': '1', 'limits.cpu': '2' } },
+  nodePools: [],
+};
+
+const checkout = {
+  ...tenantEntity,
+  metadata: { name: 'checkout', namespace: 'default', title: 'Checkout' },
+  spec: { ...tenantEntity.spec, owner: 'group:default/team-checkout' },
+};
+
+function render(field: ReactElement, api: Partial<TenancyApi> = {}) {
+  return renderInTestApp(field, {
+    apis: [
+      [
+        tenancyApiRef,
+        {
+          getProvisioningPolicy: jest.fn().mockResolvedValue(policy),
+          ...api,
+        } as TenancyApi,
+      ],
+      [catalogApiRef, catalogApiMock({ entities: [tenantEntity, checkout] })],
+      [
+        identityApiRef,
+        mockApis.identity({
+          ownershipEntityRefs: [
+            'user:default/alex',
+            'group:default/team-payments',
+          ],
+        }),
+      ],
+    ],
+  });
+}
+
+/** Opens a select once its options have loaded (it is disabled before). */
+async function openSelect(name: RegExp) {
+  await waitFor(() =>
+    expect(screen.getByRole('button', { name })).not.toHaveAttribute(
+      'aria-disabled',
+      'true',
+    ),
+  );
+  fireEvent.mouseDown(screen.getByRole('button', { name }));
+}
+
+const props = (extra: object) =>
+  ({
+    schema: {},
+    idSchema: { $id: 'root_field' },
+    rawErrors: [],
+    onChange: jest.fn(),
+    ...extra,
+  } as any);
+
+describe('TenantPickerField', () => {
+  it('offers only the tenants whose owning group the user belongs to', async () => {
+    const onChange = jest.fn();
+    await render(<TenantPickerField {...props({ onChange })} />);
+    await openSelect(/Tenant/);
+    const options = await screen.findAllByRole('option');
+    expect(options.map(o => o.textContent)).toEqual(['Payments']);
+    fireEvent.click(options[0]);
+    expect(onChange).toHaveBeenCalledWith('tenant:default/payments');
+  });
+});
+
+describe('PlacementField', () => {
+  it("offers the tenant's configured environments and picks a lone cluster", async () => {
+    const onChange = jest.fn();
+    await render(
+      <PlacementField
+        {...props({
+          onChange,
+          formData: {},
+          formContext: { formData: { tenant: 'tenant:default/payments' } },
+        })}
+      />,
+    );
+    await openSelect(/Environment/);
+    const options = await screen.findAllByRole('option');
+    // staging is the tenant's, but not configured in the policy.
+    expect(options.map(o => o.textContent)).toEqual(['dev', 'prod']);
+    fireEvent.click(options[0]);
+    expect(onChange).toHaveBeenCalledWith({
+      environment: 'dev',
+      cluster: undefined,
+    });
+  });
+
+  it('chooses the only allowed cluster of the environment', async () => {
+    const onChange = jest.fn();
+    await render(
+      <PlacementField
+        {...props({
+          onChange,
+          formData: { environment: 'dev' },
+          formContext: { formData: { tenant: 'tenant:default/payments' } },
+        })}
+      />,
+    );
+    await waitFor(() =>
+      expect(onChange).toHaveBeenCalledWith({
+        environment: 'dev',
+        cluster: 'nonprod-eu-1',
+      }),
+    );
+  });
+});
+
+describe('NamespaceNameField', () => {
+  const context = {
+    formData: {
+      tenant: 'tenant:default/payments',
+      placement: { environment: 'dev', cluster: 'nonprod-eu-1' },
+    },
+  };
+
+  it('shows the composed name and that it is free', async () => {
+    const checkNamespace = jest.fn().mockResolvedValue({
+      namespace: 'payments-web-dev',
+      problems: [],
+      available: true,
+    });
+    await render(
+      <NamespaceNameField
+        {...props({ formData: 'web', formContext: context })}
+      />,
+      { checkNamespace },
+    );
+    expect(
+      await screen.findByText('payments-web-dev is available'),
+    ).toBeInTheDocument();
+    expect(checkNamespace).toHaveBeenCalledWith({
+      tenant: 'tenant:default/payments',
+      environment: 'dev',
+      cluster: 'nonprod-eu-1',
+      name: 'web',
+    });
+  });
+
+  it('shows the rule a name breaks, and a name that is taken, as the user types', async () => {
+    const checkNamespace = jest.fn().mockResolvedValue({
+      namespace: 'payments-Web-dev',
+      problems: [
+        {
+          field: 'name',
+          rule: 'dns-1123',
+          message: 'name "Web" must be lower case',
+        },
+      ],
+    });
+    await render(
+      <NamespaceNameField
+        {...props({ formData: 'Web', formContext: context })}
+      />,
+      { checkNamespace },
+    );
+    expect(
+      await screen.findByText('name "Web" must be lower case'),
+    ).toBeInTheDocument();
+  });
+});
+
+describe('QuotaField', () => {
+  it('shows a size against the ceiling, and problems of custom values', async () => {
+    const checkNamespace = jest.fn().mockImplementation(async (r: any) => ({
+      namespace: 'payments-dev',
+      problems:
+        r.quota?.['requests.cpu'] === '99'
+          ? [
+              {
+                field: 'quota.requests.cpu',
+                rule: 'ceiling',
+                message: 'quota.requests.cpu "99" exceeds the dev ceiling of 8',
+              },
+            ]
+          : [],
+      available: true,
+    }));
+    const context = {
+      formData: {
+        tenant: 'tenant:default/payments',
+        placement: { environment: 'dev' },
+      },
+    };
+    const { unmount } = await render(
+      <QuotaField
+        {...props({ formData: { size: 'S' }, formContext: context })}
+      />,
+      { checkNamespace },
+    );
+    const table = await screen.findByRole('table', {
+      name: 'Quota against the environment ceiling',
+    });
+    const row = within(table).getByText('requests.cpu').closest('tr')!;
+    expect(row.textContent).toBe('requests.cpu18');
+    unmount();
+
+    const onChange = jest.fn();
+    await render(
+      <QuotaField
+        {...props({
+          onChange,
+          formData: { quota: { 'requests.cpu': '99', 'limits.cpu': '100' } },
+          formContext: context,
+        })}
+      />,
+      { checkNamespace },
+    );
+    expect(
+      await screen.findByText(
+        'quota.requests.cpu "99" exceeds the dev ceiling of 8',
+      ),
+    ).toBeInTheDocument();
+    fireEvent.change(screen.getByRole('textbox', { name: 'pods' }), {
+      target: { value: '10' },
+    });
+    expect(onChange).toHaveBeenCalledWith({
+      quota: { 'requests.cpu': '99', 'limits.cpu': '100', pods: '10' },
+    });
+  });
+
+  it('validation refuses a missing choice and an unknown size', async () => {
+    const errors: string[] = [];
+    const validation = { addError: (e: string) => errors.push(e) } as any;
+    const apiHolder = {
+      get: () => ({ getProvisioningPolicy: async () => policy }),
+    } as any;
+    await validateQuota({}, validation, { apiHolder, formData: {} });
+    await validateQuota({ size: 'XL' }, validation, {
+      apiHolder,
+      formData: {},
+    });
+    expect(errors).toEqual([
+      'choose a quota size or custom values',
+      'size XL is not configured',
+    ]);
+  });
+});
