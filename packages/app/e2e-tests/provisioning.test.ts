@@ -21,19 +21,35 @@ test('the new-namespace wizard opens a request; after the merge command the cata
   await page.goto('/create/templates/default/new-namespace');
 
   const form = page.getByRole('article');
-  await form.getByRole('textbox', { name: 'Tenant' }).click();
-  await page.getByRole('option', { name: /payments/i }).click();
-  await form.getByRole('button', { name: 'Environment' }).click();
+  // The tenancy fields: the user's tenants, the policy's environments and
+  // clusters, the name checked as it is typed, sizes against the ceiling.
+  await form.getByRole('button', { name: /Tenant/ }).click();
+  await page.getByRole('option', { name: 'Payments' }).click();
+  await form.getByRole('button', { name: /Environment/ }).click();
   await page.getByRole('option', { name: 'dev', exact: true }).click();
-  await form.getByRole('textbox', { name: 'Cluster' }).click();
-  await page.getByRole('option', { name: /nonprod-eu-1/ }).click();
-  await form.getByRole('textbox', { name: 'Name part (optional)' }).fill(part);
+  // dev allows one cluster: it is chosen.
+  await expect(form.getByRole('button', { name: /Cluster/ })).toContainText(
+    'nonprod-eu-1',
+  );
+  const name = form.getByRole('textbox', { name: 'Name part (optional)' });
+  await name.fill('Bad_Name');
+  await expect(form.getByText(/must/).first()).toBeVisible();
+  // Without a name part: payments-dev, which exists.
+  await name.fill('');
+  await expect(form.getByText(/payments-dev exists/)).toBeVisible();
+  await name.fill(part);
+  await expect(form.getByText(`${namespace} is available`)).toBeVisible();
   await page.screenshot({
     path: testInfo.outputPath('wizard-where.png'),
     fullPage: true,
   });
   await page.getByRole('button', { name: 'Next' }).click();
 
+  await form.getByRole('button', { name: /Quota/ }).click();
+  await page.getByRole('option', { name: 'S', exact: true }).click();
+  await expect(
+    form.getByRole('table', { name: 'Quota against the environment ceiling' }),
+  ).toContainText('requests.cpu18');
   await form
     .getByRole('textbox', { name: 'Purpose' })
     .fill('End-to-end test of the wizard');
