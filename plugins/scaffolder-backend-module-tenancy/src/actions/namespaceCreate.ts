@@ -8,7 +8,7 @@ import { TenancyActionDeps } from './TenancyActionDeps';
 import { describeNamespaceRequest } from './describeNamespaceRequest';
 import { namespaceSettingsInput, resolveQuota } from './namespaceSettings';
 import { prepareNamespaceBundle } from './prepareNamespaceBundle';
-import { publishChange } from './publishChange';
+import { publishChange, pullRequestOutput } from './publishChange';
 import { projectDestinationFile } from './projectDestinationFile';
 import { resolveClusterName } from './resolveClusterName';
 import { writeToWorkspace } from './writeToWorkspace';
@@ -80,12 +80,7 @@ export function createNamespaceCreateAction(options: TenancyActionDeps) {
           z
             .array(z.string())
             .describe('Files of the change, relative to the repository root.'),
-        branch: z =>
-          z.string().optional().describe('The branch of the pull request.'),
-        pullRequestUrl: z =>
-          z.string().optional().describe('URL of the pull request.'),
-        pullRequestNumber: z =>
-          z.number().optional().describe('Number of the pull request.'),
+        ...pullRequestOutput,
       },
     },
     async handler(ctx) {

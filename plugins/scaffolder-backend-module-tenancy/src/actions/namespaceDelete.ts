@@ -8,7 +8,7 @@ import { authorizeTenantRequest } from './authorizeTenantRequest';
 import { TenancyActionDeps } from './TenancyActionDeps';
 import { loadNamespaceEntity } from './loadNamespaceEntity';
 import { escapeMarkdown as escape } from './escapeMarkdown';
-import { publishChange } from './publishChange';
+import { publishChange, pullRequestOutput } from './publishChange';
 import { projectDestinationFile } from './projectDestinationFile';
 import { examples } from './namespaceDelete.examples';
 
@@ -45,12 +45,7 @@ export function createNamespaceDeleteAction(options: TenancyActionDeps) {
       output: {
         files: z =>
           z.array(z.string()).describe('Files the pull request deletes.'),
-        branch: z =>
-          z.string().optional().describe('The branch of the pull request.'),
-        pullRequestUrl: z =>
-          z.string().optional().describe('URL of the pull request.'),
-        pullRequestNumber: z =>
-          z.number().optional().describe('Number of the pull request.'),
+        ...pullRequestOutput,
       },
     },
     async handler(ctx) {

@@ -10,7 +10,7 @@ import { examples } from './namespaceUpdate.examples';
 import { loadNamespaceEntity } from './loadNamespaceEntity';
 import { namespaceSettingsInput, resolveQuota } from './namespaceSettings';
 import { prepareNamespaceBundle } from './prepareNamespaceBundle';
-import { publishChange } from './publishChange';
+import { publishChange, pullRequestOutput } from './publishChange';
 
 /**
  * `tenancy:namespace:update`: changes the quota, container limits or labels
@@ -44,12 +44,7 @@ export function createNamespaceUpdateAction(options: TenancyActionDeps) {
       },
       output: {
         files: z => z.array(z.string()).describe('Files the change rewrites.'),
-        branch: z =>
-          z.string().optional().describe('The branch of the pull request.'),
-        pullRequestUrl: z =>
-          z.string().optional().describe('URL of the pull request.'),
-        pullRequestNumber: z =>
-          z.number().optional().describe('Number of the pull request.'),
+        ...pullRequestOutput,
       },
     },
     async handler(ctx) {

@@ -1,4 +1,3 @@
-import { InputError } from '@backstage/errors';
 import {
   composeNamespaceName,
   GitOpsLayout,
@@ -10,6 +9,8 @@ import {
   TenantEntityV1alpha1,
   validateNamespaceRequest,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
+
+import { throwIfInvalid } from './throwIfInvalid';
 
 /**
  * Validates a namespace request against its tenant and the platform policy
@@ -36,13 +37,7 @@ export function prepareNamespaceBundle(options: {
     otherTenants,
     policy,
   });
-  if (problems.length > 0) {
-    throw new InputError(
-      `The namespace request is invalid:\n${problems
-        .map(p => `- ${p.field} (${p.rule}): ${p.message}`)
-        .join('\n')}`,
-    );
-  }
+  throwIfInvalid('namespace', problems);
   const namespace = composeNamespaceName({
     tenant: input.tenant,
     environment: input.environment,

@@ -1,4 +1,5 @@
 import { ActionContext } from '@backstage/plugin-scaffolder-node';
+import { z as zod } from 'zod/v3';
 import {
   ChangeRequest,
   GitOpsPublisher,
@@ -35,3 +36,13 @@ export async function publishChange(
   ctx.output('pullRequestNumber', published.number);
   return published;
 }
+
+/** The pull-request outputs every tenancy action sets (see publishChange). */
+export const pullRequestOutput = {
+  branch: (z: typeof zod) =>
+    z.string().optional().describe('The branch of the pull request.'),
+  pullRequestUrl: (z: typeof zod) =>
+    z.string().optional().describe('URL of the pull request.'),
+  pullRequestNumber: (z: typeof zod) =>
+    z.number().optional().describe('Number of the pull request.'),
+};

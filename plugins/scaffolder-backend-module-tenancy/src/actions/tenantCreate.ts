@@ -1,7 +1,7 @@
 import { requestBranch } from '@tenancy-plugins/backstage-plugin-tenancy-node';
 import { createHash } from 'node:crypto';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { ConflictError, InputError } from '@backstage/errors';
+import { ConflictError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   composeNamespaceName,
@@ -17,9 +17,10 @@ import { authorizeForOwner } from './authorizeTenantRequest';
 import { describeChecksAndFiles } from './describeNamespaceRequest';
 import { escapeMarkdown as escape } from './escapeMarkdown';
 import { namespaceSettingsInput, resolveQuota } from './namespaceSettings';
-import { publishChange } from './publishChange';
+import { publishChange, pullRequestOutput } from './publishChange';
 import { sourceReposFor } from './projectDestinationFile';
 import { resolveClusterName } from './resolveClusterName';
+import { throwIfInvalid } from './throwIfInvalid';
 import { TenancyActionDeps } from './TenancyActionDeps';
 import { examples } from './tenantCreate.examples';
 import { writeToWorkspace } from './writeToWorkspace';
@@ -117,12 +118,7 @@ export function createTenantCreateAction(options: TenancyActionDeps) {
           z
             .array(z.string())
             .describe('Files of the change, relative to the repository root.'),
-        branch: z =>
-          z.string().optional().describe('The branch of the pull request.'),
-        pullRequestUrl: z =>
-          z.string().optional().describe('URL of the pull request.'),
-        pullRequestNumber: z =>
-          z.number().optional().describe('Number of the pull request.'),
+        ...pullRequestOutput,
       },
     },
     async handler(ctx) {
@@ -166,13 +162,7 @@ export function createTenantCreateAction(options: TenancyActionDeps) {
           message: `owner ${request.owner} is not a Group of the catalog`,
         });
       }
-      if (problems.length > 0) {
-        throw new InputError(
-          `The tenant request is invalid:\n${problems
-            .map(p => `- ${p.field} (${p.rule}): ${p.message}`)
-            .join('\n')}`,
-        );
-      }
+      throwIfInvalid('tenant', problems);
 
       const tenant = renderTenantEntity(request);
       const namespaces = request.namespaces!.map(ns => ({

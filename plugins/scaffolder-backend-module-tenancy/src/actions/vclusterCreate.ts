@@ -1,6 +1,6 @@
 import { requestBranch } from '@tenancy-plugins/backstage-plugin-tenancy-node';
 import { createHash } from 'node:crypto';
-import { ConflictError, InputError } from '@backstage/errors';
+import { ConflictError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   composeNamespaceName,
@@ -20,8 +20,9 @@ import {
 } from './describeNamespaceRequest';
 import { escapeMarkdown as escape } from './escapeMarkdown';
 import { namespaceSettingsInput, resolveQuota } from './namespaceSettings';
-import { publishChange } from './publishChange';
+import { publishChange, pullRequestOutput } from './publishChange';
 import { resolveClusterName } from './resolveClusterName';
+import { throwIfInvalid } from './throwIfInvalid';
 import { TenancyActionDeps } from './TenancyActionDeps';
 import { examples } from './vclusterCreate.examples';
 import { writeToWorkspace } from './writeToWorkspace';
@@ -119,12 +120,7 @@ export function createVClusterCreateAction(options: TenancyActionDeps) {
           z
             .array(z.string())
             .describe('Files of the change, relative to the repository root.'),
-        branch: z =>
-          z.string().optional().describe('The branch of the pull request.'),
-        pullRequestUrl: z =>
-          z.string().optional().describe('URL of the pull request.'),
-        pullRequestNumber: z =>
-          z.number().optional().describe('Number of the pull request.'),
+        ...pullRequestOutput,
       },
     },
     async handler(ctx) {
@@ -183,13 +179,7 @@ export function createVClusterCreateAction(options: TenancyActionDeps) {
       if (problems.length === 0) {
         problems.push(...validateVClusterValues(renderVClusterValues(request)));
       }
-      if (problems.length > 0) {
-        throw new InputError(
-          `The vCluster request is invalid:\n${problems
-            .map(p => `- ${p.field} (${p.rule}): ${p.message}`)
-            .join('\n')}`,
-        );
-      }
+      throwIfInvalid('vCluster', problems);
       const files = Object.fromEntries(
         Object.entries(
           renderVClusterBundle(request, layout, policy.vcluster),
