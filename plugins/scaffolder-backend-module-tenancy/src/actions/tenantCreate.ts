@@ -4,8 +4,6 @@ import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { ConflictError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
-  composeNamespaceName,
-  renderNamespaceBundle,
   renderTenantAppProject,
   renderTenantEntity,
   serializeManifests,
@@ -17,6 +15,7 @@ import { authorizeForOwner } from './authorizeTenantRequest';
 import { describeChecksAndFiles } from './describeNamespaceRequest';
 import { escapeMarkdown as escape } from './escapeMarkdown';
 import { namespaceSettingsInput, resolveQuota } from './namespaceSettings';
+import { prepareNamespaceBundle } from './prepareNamespaceBundle';
 import { publishChange, pullRequestOutput } from './publishChange';
 import { sourceReposFor } from './projectDestinationFile';
 import { resolveClusterName } from './resolveClusterName';
@@ -165,57 +164,38 @@ export function createTenantCreateAction(options: TenancyActionDeps) {
       throwIfInvalid('tenant', problems);
 
       const tenant = renderTenantEntity(request);
-      const namespaces = request.namespaces!.map(ns => ({
-        ...ns,
-        tenant: request.name,
-        namespace: composeNamespaceName({
-          tenant: request.name,
-          environment: ns.environment,
-          suffix: ns.name,
+      const otherTenants = tenants.items.map(e => e.metadata.name);
+      // Each first namespace as tenancy:namespace:create renders it.
+      const bundles = request.namespaces!.map(ns =>
+        prepareNamespaceBundle({
+          input: { ...ns, tenant: request.name },
+          tenant,
+          owner: request.owner,
+          requestedBy: userEntityRef,
+          otherTenants,
+          policy,
+          layout,
         }),
-      }));
-      const objects: Record<string, unknown[]> = {
-        [layout.tenantFile(request.name)]: [tenant],
-        [layout.tenantProjectFile(request.name)]: [
-          renderTenantAppProject({
-            tenant: request.name,
-            ssoGroup: request.ssoGroup,
-            sourceRepos: sourceReposFor(policy, request.name),
-            destinations: namespaces.map(ns => ({
-              cluster: ns.cluster,
-              namespace: ns.namespace,
-            })),
-          }),
-        ],
-      };
-      for (const ns of namespaces) {
-        Object.assign(
-          objects,
-          renderNamespaceBundle(
-            {
-              ...ns,
-              owner: request.owner,
-              costCenter: request.costCenter,
-              ssoGroup: request.ssoGroup,
-              clusterRoles: policy.clusterRoles,
-              podSecurity: policy.environments[ns.environment].podSecurity,
-              requestedBy: userEntityRef,
-            },
-            layout,
-          ),
-        );
-      }
-      const files = Object.fromEntries(
-        Object.entries(objects).map(([path, o]) => [
-          path,
-          serializeManifests(o),
-        ]),
       );
+      const project = renderTenantAppProject({
+        tenant: request.name,
+        ssoGroup: request.ssoGroup,
+        sourceRepos: sourceReposFor(policy, request.name),
+        destinations: bundles.map(({ request: ns }) => ({
+          cluster: ns.cluster,
+          namespace: ns.namespace,
+        })),
+      });
+      const files: Record<string, string> = {
+        [layout.tenantFile(request.name)]: serializeManifests([tenant]),
+        [layout.tenantProjectFile(request.name)]: serializeManifests([project]),
+      };
+      for (const bundle of bundles) Object.assign(files, bundle.files);
       const paths = Object.keys(files);
       ctx.output('entityRef', stringifyEntityRef(tenant));
       ctx.output(
         'namespaces',
-        namespaces.map(ns => ns.namespace),
+        bundles.map(bundle => bundle.request.namespace),
       );
       ctx.output('files', paths);
 
@@ -251,9 +231,9 @@ export function createTenantCreateAction(options: TenancyActionDeps) {
           '',
           '### First namespaces',
           '',
-          ...(namespaces.length
-            ? namespaces.map(
-                ns =>
+          ...(bundles.length
+            ? bundles.map(
+                ({ request: ns }) =>
                   `- \`${ns.namespace}\` on \`${ns.cluster}\`: ${Object.entries(
                     ns.quota,
                   )

@@ -1,26 +1,8 @@
-import {
-  createMockDirectory,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  catalogEntitiesFor,
-  generateWorld,
-} from '@internal/upstream-simulators';
+import { createMockDirectory } from '@backstage/backend-test-utils';
 import { LocalGitPublisher } from '@tenancy-plugins/backstage-plugin-tenancy-node';
 import request from 'supertest';
+import { startTenancyBackend } from '../__testUtils__/startTenancyBackend';
 import { validateApiResponse } from '../__testUtils__/validateApiResponse';
-import { tenancyPlugin } from '../plugin';
-
-const world = generateWorld({
-  clusters: 1,
-  namespaces: 4,
-  namespacesPerTenant: 2,
-  argocdInstances: 1,
-  applications: 4,
-  costInstances: 'single',
-});
 
 const policy = {
   environments: {
@@ -57,24 +39,10 @@ describe('wizard checks', () => {
       fingerprint: 'f',
       whenOpenDiffers: 'conflict',
     });
-    ({ server } = await startTestBackend({
-      features: [
-        tenancyPlugin,
-        catalogServiceMock.factory({
-          entities: catalogEntitiesFor(world) as any,
-        }),
-        mockServices.rootConfig.factory({
-          data: {
-            tenancy: {
-              policy,
-              gitops: {
-                publisher: { type: 'local', path: `${dir.path}/repo` },
-              },
-            },
-          },
-        }),
-      ],
-    }));
+    server = await startTenancyBackend({
+      policy,
+      gitops: { publisher: { type: 'local', path: `${dir.path}/repo` } },
+    });
   });
 
   const check = async (body: object) => {

@@ -1,26 +1,8 @@
-import {
-  createMockDirectory,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  catalogEntitiesFor,
-  generateWorld,
-} from '@internal/upstream-simulators';
+import { createMockDirectory } from '@backstage/backend-test-utils';
 import { LocalGitPublisher } from '@tenancy-plugins/backstage-plugin-tenancy-node';
 import request from 'supertest';
+import { startTenancyBackend as startBackend } from '../__testUtils__/startTenancyBackend';
 import { validateApiResponse } from '../__testUtils__/validateApiResponse';
-import { tenancyPlugin } from '../plugin';
-
-const world = generateWorld({
-  clusters: 1,
-  namespaces: 4,
-  namespacesPerTenant: 2,
-  argocdInstances: 1,
-  applications: 4,
-  costInstances: 'single',
-});
 
 const change = (branch: string, title: string) => ({
   branch,
@@ -30,19 +12,6 @@ const change = (branch: string, title: string) => ({
   fingerprint: branch,
   whenOpenDiffers: 'conflict' as const,
 });
-
-async function startBackend(tenancy: object) {
-  const { server } = await startTestBackend({
-    features: [
-      tenancyPlugin,
-      catalogServiceMock.factory({
-        entities: catalogEntitiesFor(world) as any,
-      }),
-      mockServices.rootConfig.factory({ data: { tenancy } }),
-    ],
-  });
-  return server;
-}
 
 jest.setTimeout(30_000);
 

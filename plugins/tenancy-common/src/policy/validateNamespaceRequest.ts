@@ -74,8 +74,9 @@ const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const DNS_SUBDOMAIN =
   /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const RESERVED_LABEL_DOMAINS = ['tenancy.io', 'kubernetes.io', 'k8s.io'];
+/** Control characters other than tab and line feed. */
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 
 /**
  * Checks a namespace request against the tenant and the platform policy.
@@ -110,7 +111,7 @@ export function validateNamespaceRequest(
         `purpose is ${input.purpose.length} characters long; at most 1000`,
       );
     }
-    if (CONTROL.test(input.purpose)) {
+    if (CONTROL_CHARACTERS.test(input.purpose)) {
       add(
         'purpose',
         'characters',
@@ -425,7 +426,7 @@ export function validateIdentityGroup(
   }
   if (
     /\s/.test(group) ||
-    CONTROL.test(group) ||
+    CONTROL_CHARACTERS.test(group) ||
     group.length === 0 ||
     group.length > 256
   ) {

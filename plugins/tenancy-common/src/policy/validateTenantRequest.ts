@@ -4,6 +4,7 @@ import type { TenantIsolation } from '../model/TenantEntityV1alpha1';
 import type { TenancyPolicy } from './TenancyPolicy';
 import type { ValidationProblem } from './ValidationProblem';
 import {
+  CONTROL_CHARACTERS,
   NamespaceRequestInput,
   validateIdentityGroup,
   validateNamespaceRequest,
@@ -31,8 +32,6 @@ export interface TenantRequestInput {
 
 const ISOLATIONS: TenantIsolation[] = ['namespaces', 'vclusters', 'both'];
 const COST_CENTER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 /** Room left in a 63-character namespace name for `-<name>-<environment>`. */
 const MAX_TENANT_NAME = 40;
 
@@ -142,7 +141,10 @@ export function validateTenantRequest(
     if (text.length > (field === 'description' ? 1000 : 100)) {
       add(field, 'length', `${field} is too long`);
     }
-    if (CONTROL.test(text) || (field !== 'description' && /\n/.test(text))) {
+    if (
+      CONTROL_CHARACTERS.test(text) ||
+      (field !== 'description' && /\n/.test(text))
+    ) {
       add(
         field,
         'characters',

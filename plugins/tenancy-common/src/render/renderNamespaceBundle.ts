@@ -34,7 +34,8 @@ export interface NamespaceBundleRequest extends NamespaceRequest {
  */
 export type NamespaceBundle = Record<string, Array<Manifest | Entity>>;
 
-const SECURE_DEFAULTS = {
+/** Quota of what a tenant may only get by asking: load balancers and node ports. */
+export const SECURE_QUOTA_DEFAULTS = {
   'services.loadbalancers': '0',
   'services.nodeports': '0',
 };
@@ -156,7 +157,7 @@ function renderResourceQuota(request: NamespaceBundleRequest): Manifest {
     apiVersion: 'v1',
     kind: 'ResourceQuota',
     metadata: { name: 'tenant-quota', namespace: request.namespace },
-    spec: { hard: { ...SECURE_DEFAULTS, ...request.quota } },
+    spec: { hard: { ...SECURE_QUOTA_DEFAULTS, ...request.quota } },
   };
 }
 

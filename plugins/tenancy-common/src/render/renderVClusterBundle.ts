@@ -6,6 +6,7 @@ import {
   Manifest,
   NamespaceBundle,
   renderNamespaceManifest,
+  SECURE_QUOTA_DEFAULTS,
 } from './renderNamespaceBundle';
 import { renderNamespaceEntity } from './renderNamespaceEntity';
 import { ARGOCD_NAMESPACE } from './renderTenantAppProject';
@@ -30,11 +31,6 @@ export interface VClusterBundleRequest extends NamespaceRequest {
 /** Node label and taint key of the platform's node pools. */
 export const NODE_POOL_KEY = 'tenancy.io/node-pool';
 
-const SECURE_DEFAULTS = {
-  'services.loadbalancers': '0',
-  'services.nodeports': '0',
-};
-
 /**
  * The `vcluster.yaml` values of a vCluster: the request's extra values, then
  * the platform's keys on top: quota, limit range, network policy and Pod
@@ -53,7 +49,7 @@ export function renderVClusterValues(
     podSecurityStandard: request.podSecurity,
     resourceQuota: {
       enabled: true,
-      quota: { ...SECURE_DEFAULTS, ...request.quota },
+      quota: { ...SECURE_QUOTA_DEFAULTS, ...request.quota },
     },
     limitRange: {
       enabled: true,

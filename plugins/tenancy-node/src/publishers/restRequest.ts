@@ -1,9 +1,9 @@
 import { ResponseError } from '@backstage/errors';
 
 /**
- * One JSON request to a forge's REST API. Statuses in `accept` (besides 2xx)
- * come back as answers; any other failure throws a ResponseError naming the
- * status and the forge's message.
+ * One JSON request to a forge's REST API. Statuses in `accept` (besides
+ * 2xx) come back as answers, status only; any other failure throws a
+ * ResponseError naming the status and the forge's message.
  */
 export async function restRequest<T = any>(
   url: string,
@@ -31,9 +31,9 @@ export async function restRequest<T = any>(
   if (!response.ok && !options.accept?.includes(response.status)) {
     throw await ResponseError.fromResponse(response);
   }
+  // An accepted failure is answered by its status alone.
+  if (!response.ok) return { status: response.status, data: undefined as T };
   const raw = await response.text();
-  if (!response.ok || !options.text) {
-    return { status: response.status, data: raw ? JSON.parse(raw) : undefined };
-  }
-  return { status: response.status, data: raw as T };
+  if (options.text) return { status: response.status, data: raw as T };
+  return { status: response.status, data: raw ? JSON.parse(raw) : undefined };
 }

@@ -60,6 +60,8 @@ export function QuotaField(props: FieldExtensionComponentProps<QuotaChoice>) {
     p.field.startsWith('quota.'),
   );
   const resources = value.size ? Object.keys(quota) : CUSTOM_RESOURCES;
+  // Problems of custom values show at their input; all others below the table.
+  const inline = value.size ? [] : resources.map(r => `quota.${r}`);
 
   return (
     <>
@@ -134,9 +136,7 @@ export function QuotaField(props: FieldExtensionComponentProps<QuotaChoice>) {
         </Table>
       )}
       {problems
-        .filter(
-          p => !resources.some(r => p.field === `quota.${r}`) || value.size,
-        )
+        .filter(p => !inline.includes(p.field))
         .map(p => (
           <Typography
             key={`${p.field}-${p.rule}`}

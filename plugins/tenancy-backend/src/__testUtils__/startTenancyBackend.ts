@@ -1,0 +1,31 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  catalogEntitiesFor,
+  generateWorld,
+} from '@internal/upstream-simulators';
+import { tenancyPlugin } from '../plugin';
+
+/** A small simulated fleet: 2 tenants with 2 namespaces each, on cluster-1. */
+export const smallWorld = generateWorld({
+  clusters: 1,
+  namespaces: 4,
+  namespacesPerTenant: 2,
+  argocdInstances: 1,
+  applications: 4,
+  costInstances: 'single',
+});
+
+/** The tenancy plugin over the small world's catalog, with `tenancy` config. */
+export async function startTenancyBackend(tenancy: object) {
+  const { server } = await startTestBackend({
+    features: [
+      tenancyPlugin,
+      catalogServiceMock.factory({
+        entities: catalogEntitiesFor(smallWorld) as any,
+      }),
+      mockServices.rootConfig.factory({ data: { tenancy } }),
+    ],
+  });
+  return server;
+}
