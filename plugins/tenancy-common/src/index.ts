@@ -31,4 +31,6 @@ export * from './policy/validateTenantRequest';
 export * from './render/renderTenantEntity';
 export * from './render/renderBootstrap';
 export * from './render/serializeManifests';
+export * from './render/serializeBundle';
+export * from './provisioning';
 export * from './permissions';

@@ -19,4 +19,8 @@ export type {
   PublishedRequest,
   RequestState,
 } from './publishers/types';
+export {
+  checkNamespaceAvailability,
+  type NamespaceAvailability,
+} from './provisioning/checkNamespaceAvailability';
 export { readTenancyPolicy } from './policy/readTenancyPolicy';

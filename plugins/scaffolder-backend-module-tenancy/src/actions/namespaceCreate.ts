@@ -1,17 +1,16 @@
-import { requestBranch } from '@tenancy-plugins/backstage-plugin-tenancy-node';
-import { createHash } from 'node:crypto';
-import { ConflictError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { TENANT_KIND } from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import {
+  changeProjectFile,
+  prepareNamespaceCreate,
+} from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { authorizeTenantRequest } from './authorizeTenantRequest';
 import { TenancyActionDeps } from './TenancyActionDeps';
-import { describeNamespaceRequest } from './describeNamespaceRequest';
-import { namespaceSettingsInput, resolveQuota } from './namespaceSettings';
-import { prepareNamespaceBundle } from './prepareNamespaceBundle';
-import { publishChange, pullRequestOutput } from './publishChange';
-import { projectDestinationFile } from './projectDestinationFile';
+import { namespaceSettingsInput } from './namespaceSettings';
+import { provisioningContext } from './provisioningContext';
+import { pullRequestOutput } from './publishChange';
+import { refuseTakenNamespace } from './refuseTakenNamespace';
 import { resolveClusterName } from './resolveClusterName';
-import { writeToWorkspace } from './writeToWorkspace';
+import { runProvisioning } from './runProvisioning';
 import { examples } from './namespaceCreate.examples';
 
 /**
@@ -23,7 +22,7 @@ import { examples } from './namespaceCreate.examples';
  * @public
  */
 export function createNamespaceCreateAction(options: TenancyActionDeps) {
-  const { catalog, userInfo, permissions, layout, policy, publisher } = options;
+  const { layout, policy, publisher } = options;
   return createTemplateAction({
     id: 'tenancy:namespace:create',
     description:
@@ -86,86 +85,58 @@ export function createNamespaceCreateAction(options: TenancyActionDeps) {
     async handler(ctx) {
       const { input } = ctx;
       const credentials = await ctx.getInitiatorCredentials();
-
       const { tenant, owner, userEntityRef } = await authorizeTenantRequest({
+        ...options,
         tenant: input.tenant,
         credentials,
-        catalog,
-        userInfo,
-        permissions,
       });
-
-      const cluster = resolveClusterName(input.cluster);
-      const requestInput = {
-        tenant: tenant.metadata.name,
-        environment: input.environment,
-        cluster,
-        name: input.name || undefined,
-        quota: resolveQuota(policy, input.size, input.quota),
-        limits: input.limits,
-        labels: input.labels,
-        purpose: input.purpose,
-      };
-      const others = await catalog.getEntities(
-        { filter: { kind: TENANT_KIND }, fields: ['metadata.name'] },
-        { credentials },
+      const context = await provisioningContext(
+        options,
+        credentials,
+        userEntityRef,
       );
-      const { request, files, ceiling } = prepareNamespaceBundle({
-        input: requestInput,
-        tenant,
-        owner,
-        requestedBy: userEntityRef,
-        otherTenants: others.items.map(e => e.metadata.name),
-        policy,
-        layout,
-      });
-      const { namespace } = request;
-      const paths = Object.keys(files);
-      const entityRef = `resource:default/${namespace}`;
+      const prepared = prepareNamespaceCreate(
+        {
+          tenant: tenant.metadata.name,
+          environment: input.environment,
+          cluster: resolveClusterName(input.cluster),
+          name: input.name || undefined,
+          size: input.size,
+          quota: input.quota,
+          limits: input.limits,
+          labels: input.labels,
+          purpose: input.purpose,
+        },
+        { tenant, owner, context },
+      );
+      const { namespace, request } = prepared;
       ctx.output('namespace', namespace);
-      ctx.output('entityRef', entityRef);
-      ctx.output('files', paths);
-
-      if (ctx.isDryRun || !publisher) {
-        await writeToWorkspace(ctx, files, !!publisher);
-        return;
-      }
-
-      const folder = layout.namespaceDir(
-        request.tenant,
-        request.environment,
-        namespace,
-      );
-      if (await publisher.exists(folder)) {
-        throw new ConflictError(
-          `namespace ${namespace} already exists in the GitOps repository (${folder})`,
-        );
-      }
-      const branch = requestBranch(request.tenant, namespace);
-      // The request itself; the AppProject file depends on the base branch.
-      const fingerprint = createHash('sha256')
-        .update(JSON.stringify(files))
-        .digest('hex');
-      const project = await projectDestinationFile({
-        publisher,
-        layout,
-        policy,
-        tenant: { name: request.tenant, ssoGroup: request.ssoGroup },
-        add: { cluster: request.cluster, namespace },
-      });
-      const allPaths = [...paths, ...Object.keys(project)];
-      ctx.output('files', allPaths);
-      await publishChange(ctx, publisher, {
-        branch,
-        title: `New namespace ${namespace} for tenant ${request.tenant} (${request.environment})`,
-        body: describeNamespaceRequest({
-          request,
-          requestedBy: userEntityRef,
-          ceiling,
-          files: allPaths,
+      ctx.output('entityRef', `resource:default/${namespace}`);
+      await runProvisioning(ctx, publisher, {
+        prepared,
+        what: 'namespace',
+        dryRun: 'write',
+        precheck: refuseTakenNamespace({
+          what: 'namespace',
+          layout,
+          tenant: tenant.metadata.name,
+          environment: input.environment,
+          namespace,
         }),
-        files: { ...files, ...project },
-        fingerprint,
+        // The AppProject file depends on the base branch: not in the fingerprint.
+        againstBase: async (base, files) => ({
+          ...files,
+          ...changeProjectFile({
+            current: await base.readFile(
+              layout.tenantProjectFile(request!.tenant),
+            ),
+            layout,
+            policy,
+            tenant: { name: request!.tenant, ssoGroup: request!.ssoGroup },
+            add: { cluster: request!.cluster, namespace },
+          }),
+        }),
+        fingerprintOf: prepared.files,
         whenOpenDiffers: 'conflict',
       });
     },

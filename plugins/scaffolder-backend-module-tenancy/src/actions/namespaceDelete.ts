@@ -1,15 +1,15 @@
-import { requestBranch } from '@tenancy-plugins/backstage-plugin-tenancy-node';
-import { createHash } from 'node:crypto';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { parseAllDocuments } from 'yaml';
-import { TENANCY_ANNOTATIONS } from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import {
+  changeProjectFile,
+  describeNamespaceDeletion,
+  TENANCY_ANNOTATIONS,
+} from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { authorizeTenantRequest } from './authorizeTenantRequest';
 import { TenancyActionDeps } from './TenancyActionDeps';
 import { loadNamespaceEntity } from './loadNamespaceEntity';
-import { escapeMarkdown as escape } from './escapeMarkdown';
-import { publishChange, pullRequestOutput } from './publishChange';
-import { projectDestinationFile } from './projectDestinationFile';
+import { pullRequestOutput } from './publishChange';
+import { runProvisioning } from './runProvisioning';
 import { examples } from './namespaceDelete.examples';
 
 /**
@@ -19,7 +19,7 @@ import { examples } from './namespaceDelete.examples';
  * @public
  */
 export function createNamespaceDeleteAction(options: TenancyActionDeps) {
-  const { catalog, userInfo, permissions, layout, policy, publisher } = options;
+  const { catalog, layout, policy, publisher } = options;
   return createTemplateAction({
     id: 'tenancy:namespace:delete',
     description:
@@ -55,26 +55,19 @@ export function createNamespaceDeleteAction(options: TenancyActionDeps) {
         );
       }
       const credentials = await ctx.getInitiatorCredentials();
-      const {
-        entity,
-        tenant: tenantName,
-        environment,
-        cluster,
-      } = await loadNamespaceEntity({
-        namespace: ctx.input.namespace,
-        catalog,
+      const { entity, tenant, environment, cluster } =
+        await loadNamespaceEntity({
+          namespace: ctx.input.namespace,
+          catalog,
+          credentials,
+        });
+      const authorized = await authorizeTenantRequest({
+        ...options,
+        tenant,
         credentials,
       });
-      const { userEntityRef, tenant } = await authorizeTenantRequest({
-        tenant: tenantName,
-        credentials,
-        catalog,
-        userInfo,
-        permissions,
-      });
-
       const name = entity.metadata.name;
-      const folder = layout.namespaceDir(tenantName, environment, name);
+      const folder = layout.namespaceDir(tenant, environment, name);
       const files = await publisher.listFiles(folder);
       if (files.length === 0) {
         throw new NotFoundError(
@@ -87,15 +80,18 @@ export function createNamespaceDeleteAction(options: TenancyActionDeps) {
       const manifests = await Promise.all(
         files.map(async file => ({
           file,
-          kinds: kindsOf((await publisher.readFile(file)) ?? ''),
+          text: (await publisher.readFile(file)) ?? '',
         })),
       );
       // Argo CD may no longer deploy there once the namespace is gone.
-      const project = await projectDestinationFile({
-        publisher,
+      const project = changeProjectFile({
+        current: await publisher.readFile(layout.tenantProjectFile(tenant)),
         layout,
         policy,
-        tenant: { name: tenantName, ssoGroup: tenant.spec.ssoGroup ?? '' },
+        tenant: {
+          name: tenant,
+          ssoGroup: authorized.tenant.spec.ssoGroup ?? '',
+        },
         remove: {
           cluster,
           namespace:
@@ -104,52 +100,32 @@ export function createNamespaceDeleteAction(options: TenancyActionDeps) {
             ] ?? name,
         },
       });
-      const body = [
-        `**${escape(
-          userEntityRef,
-        )}** asks to decommission namespace \`${name}\` of tenant **${tenantName}** (${environment}).`,
-        '',
-        ...(ctx.input.reason ? [`> ${escape(ctx.input.reason)}`, ''] : []),
-        '### What will be deleted',
-        '',
-        'Once merged, Argo CD prunes these objects from the cluster and the catalog forgets the namespace. Everything inside the namespace goes with it.',
-        '',
-        ...manifests.map(
-          m =>
-            `- \`${m.file}\`${m.kinds.length ? `: ${m.kinds.join(', ')}` : ''}`,
-        ),
-        ...Object.keys(project).map(
-          file =>
-            `- \`${file}\`: the destination ${cluster}/${name} is removed from the tenant's AppProject`,
-        ),
-        '',
-        '_Opened by the Backstage tenancy plugin._',
-      ].join('\n');
-      await publishChange(ctx, publisher, {
-        branch: requestBranch(tenantName, `${name}-delete`),
-        title: `Decommission namespace ${name} of tenant ${tenantName} (${environment})`,
-        body,
-        files: project,
+      await runProvisioning(ctx, publisher, {
+        prepared: {
+          problems: [],
+          files: project,
+          tenant,
+          subject: `${name}-delete`,
+          title: `Decommission namespace ${name} of tenant ${tenant} (${environment})`,
+          describe: changed =>
+            describeNamespaceDeletion({
+              namespace: name,
+              tenant,
+              environment,
+              cluster,
+              requestedBy: authorized.userEntityRef,
+              reason: ctx.input.reason,
+              manifests,
+              changed,
+            }),
+        },
+        what: 'decommission',
+        dryRun: 'list',
         deletions: [folder],
-        fingerprint: createHash('sha256')
-          .update(files.join('\n'))
-          .digest('hex'),
+        outputFiles: files,
+        fingerprintOf: files,
         whenOpenDiffers: 'update',
       });
     },
   });
-}
-
-/** `Kind name` of each object in a YAML stream, for the reviewer. */
-function kindsOf(text: string): string[] {
-  const docs = parseAllDocuments(text);
-  return (Array.isArray(docs) ? docs : [docs])
-    .map(
-      doc =>
-        doc.toJS() as { kind?: unknown; metadata?: { name?: unknown } } | null,
-    )
-    .filter(o => o && typeof o.kind === 'string')
-    .map(o =>
-      o!.metadata?.name ? `${o!.kind} ${o!.metadata.name}` : String(o!.kind),
-    );
 }

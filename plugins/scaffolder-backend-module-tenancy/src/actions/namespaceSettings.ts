@@ -1,5 +1,3 @@
-import { InputError } from '@backstage/errors';
-import { TenancyPolicy } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { z as zod } from 'zod/v3';
 
 type Z = typeof zod;
@@ -34,21 +32,3 @@ export const namespaceSettingsInput = {
   labels: (z: Z) =>
     z.record(z.string()).optional().describe('Extra labels on the Namespace.'),
 };
-
-/** The quota of a request: the named size's values, overridden by explicit ones. */
-export function resolveQuota(
-  policy: TenancyPolicy,
-  size: string | undefined,
-  quota: Record<string, string> | undefined,
-): Record<string, string> {
-  const base = size ? policy.quotaSizes[size] : {};
-  if (!base) {
-    throw new InputError(
-      `size "${size}" is not one of ${
-        Object.keys(policy.quotaSizes).join(', ') ||
-        'the configured sizes (none)'
-      }`,
-    );
-  }
-  return { ...base, ...quota };
-}

@@ -1,16 +1,14 @@
-import { requestBranch } from '@tenancy-plugins/backstage-plugin-tenancy-node';
-import { createHash } from 'node:crypto';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { TENANT_KIND } from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import { prepareNamespaceUpdate } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { authorizeTenantRequest } from './authorizeTenantRequest';
 import { TenancyActionDeps } from './TenancyActionDeps';
-import { describeNamespaceRequest } from './describeNamespaceRequest';
 import { examples } from './namespaceUpdate.examples';
 import { loadNamespaceEntity } from './loadNamespaceEntity';
-import { namespaceSettingsInput, resolveQuota } from './namespaceSettings';
-import { prepareNamespaceBundle } from './prepareNamespaceBundle';
-import { publishChange, pullRequestOutput } from './publishChange';
+import { namespaceSettingsInput } from './namespaceSettings';
+import { provisioningContext } from './provisioningContext';
+import { pullRequestOutput } from './publishChange';
+import { runProvisioning } from './runProvisioning';
 
 /**
  * `tenancy:namespace:update`: changes the quota, container limits or labels
@@ -19,7 +17,7 @@ import { publishChange, pullRequestOutput } from './publishChange';
  * @public
  */
 export function createNamespaceUpdateAction(options: TenancyActionDeps) {
-  const { catalog, userInfo, permissions, layout, policy, publisher } = options;
+  const { catalog, layout, publisher } = options;
   return createTemplateAction({
     id: 'tenancy:namespace:update',
     description:
@@ -55,107 +53,60 @@ export function createNamespaceUpdateAction(options: TenancyActionDeps) {
         );
       }
       const credentials = await ctx.getInitiatorCredentials();
-      const {
-        entity,
-        tenant: tenantName,
-        environment,
-        cluster,
-      } = await loadNamespaceEntity({
-        namespace: input.namespace,
-        catalog,
+      const { entity, tenant, environment, cluster } =
+        await loadNamespaceEntity({
+          namespace: input.namespace,
+          catalog,
+          credentials,
+        });
+      const authorized = await authorizeTenantRequest({
+        ...options,
+        tenant,
         credentials,
-      });
-      const { tenant, owner, userEntityRef } = await authorizeTenantRequest({
-        tenant: tenantName,
-        credentials,
-        catalog,
-        userInfo,
-        permissions,
       });
       const namespace = entity.metadata.name;
-      const folder = layout.namespaceDir(tenantName, environment, namespace);
+      const folder = layout.namespaceDir(tenant, environment, namespace);
       if (!(await publisher.exists(folder))) {
         throw new NotFoundError(`${folder} is not in the GitOps repository`);
       }
-      if (!input.size && !input.quota && !input.limits && !input.labels) {
-        throw new InputError(
-          'nothing to change: give a size, quota, limits or labels',
-        );
-      }
-
-      const others = await catalog.getEntities(
-        { filter: { kind: TENANT_KIND }, fields: ['metadata.name'] },
-        { credentials },
+      const context = await provisioningContext(
+        options,
+        credentials,
+        authorized.userEntityRef,
       );
-      const { request, files, ceiling } = prepareNamespaceBundle({
-        input: {
-          tenant: tenantName,
+      const prepared = prepareNamespaceUpdate(
+        {
+          namespace,
           environment,
           cluster,
-          name: namePart(namespace, tenantName, environment),
-          quota: resolveQuota(policy, input.size, input.quota),
+          purpose: entity.metadata.description,
+          size: input.size,
+          quota: input.quota,
           limits: input.limits,
           labels: input.labels,
-          purpose: entity.metadata.description,
+          reason: input.reason,
         },
-        tenant,
-        owner,
-        requestedBy: userEntityRef,
-        otherTenants: others.items.map(e => e.metadata.name),
-        policy,
-        layout,
-      });
-      const changed: Record<string, string> = {};
-      for (const [path, content] of Object.entries(files)) {
-        if ((await publisher.readFile(path)) !== content)
-          changed[path] = content;
-      }
-      const paths = Object.keys(changed);
-      if (paths.length === 0) {
-        throw new InputError(
-          `namespace ${namespace} already has these settings: nothing to change`,
-        );
-      }
-      ctx.output('files', paths);
-      if (ctx.isDryRun) return;
-
-      await publishChange(ctx, publisher, {
-        branch: requestBranch(tenantName, `${namespace}-update`),
-        title: `Change namespace ${namespace} of tenant ${tenantName} (${environment})`,
-        body: describeNamespaceRequest({
-          request,
-          requestedBy: userEntityRef,
-          ceiling,
-          files: paths,
-          change: { reason: input.reason },
-        }),
-        files: changed,
-        fingerprint: createHash('sha256')
-          .update(JSON.stringify(changed))
-          .digest('hex'),
+        { tenant: authorized.tenant, owner: authorized.owner, context },
+      );
+      await runProvisioning(ctx, publisher, {
+        prepared,
+        what: 'namespace',
+        dryRun: 'list',
+        againstBase: async (base, files) => {
+          const changed: Record<string, string> = {};
+          for (const [path, content] of Object.entries(files)) {
+            if ((await base.readFile(path)) !== content)
+              changed[path] = content;
+          }
+          if (Object.keys(changed).length === 0) {
+            throw new InputError(
+              `namespace ${namespace} already has these settings: nothing to change`,
+            );
+          }
+          return changed;
+        },
         whenOpenDiffers: 'update',
       });
     },
   });
-}
-
-/** The middle part of `<tenant>-<name>-<environment>`, or why there is none. */
-function namePart(
-  namespace: string,
-  tenant: string,
-  environment: string,
-): string | undefined {
-  if (namespace === `${tenant}-${environment}`) return undefined;
-  const prefix = `${tenant}-`;
-  const suffix = `-${environment}`;
-  if (
-    namespace.startsWith(prefix) &&
-    namespace.endsWith(suffix) &&
-    namespace.length > prefix.length + suffix.length
-  ) {
-    return namespace.slice(prefix.length, -suffix.length);
-  }
-  throw new InputError(
-    `namespace ${namespace} is not named <tenant>-<name>-<environment>; change it by hand in the GitOps repository`,
-  );
 }

@@ -1,37 +1,15 @@
-import { requestBranch } from '@tenancy-plugins/backstage-plugin-tenancy-node';
-import { createHash } from 'node:crypto';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { ConflictError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import {
-  renderTenantAppProject,
-  renderTenantEntity,
-  serializeManifests,
-  TENANT_KIND,
-  TenantRequestInput,
-  validateTenantRequest,
-} from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import { prepareTenantCreate } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { authorizeForOwner } from './authorizeTenantRequest';
-import { describeChecksAndFiles } from './describeNamespaceRequest';
-import { escapeMarkdown as escape } from './escapeMarkdown';
-import { namespaceSettingsInput, resolveQuota } from './namespaceSettings';
-import { prepareNamespaceBundle } from './prepareNamespaceBundle';
-import { publishChange, pullRequestOutput } from './publishChange';
-import { sourceReposFor } from './projectDestinationFile';
+import { namespaceSettingsInput } from './namespaceSettings';
+import { provisioningContext } from './provisioningContext';
+import { pullRequestOutput } from './publishChange';
 import { resolveClusterName } from './resolveClusterName';
-import { throwIfInvalid } from './throwIfInvalid';
+import { runProvisioning } from './runProvisioning';
 import { TenancyActionDeps } from './TenancyActionDeps';
 import { examples } from './tenantCreate.examples';
-import { writeToWorkspace } from './writeToWorkspace';
-
-const TENANT_CHECKS = [
-  'the name is a DNS-1123 label of at most 40 characters, new, no reserved prefix, no prefix shared with another tenant',
-  'the owner is a Group of the catalog; the requester belongs to it, or is a platform admin',
-  'cost center characters; identity group: not a system group, no wildcard',
-  'environments are configured; free text without control characters',
-  'each first namespace passes every namespace check (names, placement, quota and ceiling, limits, labels)',
-  "the AppProject's destinations are explicit: one cluster and one namespace each",
-];
 
 /**
  * `tenancy:tenant:create`: onboards a tenant: its Tenant entity, its Argo CD
@@ -40,7 +18,7 @@ const TENANT_CHECKS = [
  * @public
  */
 export function createTenantCreateAction(options: TenancyActionDeps) {
-  const { catalog, userInfo, permissions, layout, policy, publisher } = options;
+  const { catalog, layout, publisher } = options;
   return createTemplateAction({
     id: 'tenancy:tenant:create',
     description:
@@ -123,131 +101,43 @@ export function createTenantCreateAction(options: TenancyActionDeps) {
     async handler(ctx) {
       const { input } = ctx;
       const credentials = await ctx.getInitiatorCredentials();
-      const request: TenantRequestInput = {
-        ...input,
-        owner: normalizeGroupRef(input.owner),
-        namespaces: (input.namespaces ?? []).map(ns => ({
-          environment: ns.environment,
-          cluster: resolveClusterName(ns.cluster),
-          name: ns.name || undefined,
-          quota: resolveQuota(policy, ns.size, ns.quota),
-          limits: ns.limits,
-          labels: ns.labels,
-          purpose: ns.purpose,
-        })),
-      };
+      const owner = normalizeGroupRef(input.owner);
       const { userEntityRef } = await authorizeForOwner({
-        owner: request.owner,
+        ...options,
+        owner,
         what: `the new tenant ${input.name}`,
         credentials,
-        userInfo,
-        permissions,
       });
-      const [group, tenants] = await Promise.all([
-        catalog.getEntityByRef(request.owner, { credentials }),
-        catalog.getEntities(
-          { filter: { kind: TENANT_KIND }, fields: ['metadata.name'] },
-          { credentials },
-        ),
+      const [group, context] = await Promise.all([
+        catalog.getEntityByRef(owner, { credentials }),
+        provisioningContext(options, credentials, userEntityRef),
       ]);
-      const problems = validateTenantRequest(request, {
-        existingTenants: tenants.items.map(e => e.metadata.name),
-        policy,
-      });
-      if (!group) {
-        problems.push({
-          field: 'owner',
-          rule: 'exists',
-          message: `owner ${request.owner} is not a Group of the catalog`,
-        });
-      }
-      throwIfInvalid('tenant', problems);
-
-      const tenant = renderTenantEntity(request);
-      const otherTenants = tenants.items.map(e => e.metadata.name);
-      // Each first namespace as tenancy:namespace:create renders it.
-      const bundles = request.namespaces!.map(ns =>
-        prepareNamespaceBundle({
-          input: { ...ns, tenant: request.name },
-          tenant,
-          owner: request.owner,
-          requestedBy: userEntityRef,
-          otherTenants,
-          policy,
-          layout,
-        }),
+      const prepared = prepareTenantCreate(
+        {
+          ...input,
+          owner,
+          namespaces: input.namespaces?.map(ns => ({
+            ...ns,
+            cluster: resolveClusterName(ns.cluster),
+            name: ns.name || undefined,
+          })),
+        },
+        { context, ownerExists: !!group },
       );
-      const project = renderTenantAppProject({
-        tenant: request.name,
-        ssoGroup: request.ssoGroup,
-        sourceRepos: sourceReposFor(policy, request.name),
-        destinations: bundles.map(({ request: ns }) => ({
-          cluster: ns.cluster,
-          namespace: ns.namespace,
-        })),
-      });
-      const files: Record<string, string> = {
-        [layout.tenantFile(request.name)]: serializeManifests([tenant]),
-        [layout.tenantProjectFile(request.name)]: serializeManifests([project]),
-      };
-      for (const bundle of bundles) Object.assign(files, bundle.files);
-      const paths = Object.keys(files);
-      ctx.output('entityRef', stringifyEntityRef(tenant));
-      ctx.output(
-        'namespaces',
-        bundles.map(bundle => bundle.request.namespace),
-      );
-      ctx.output('files', paths);
-
-      if (ctx.isDryRun || !publisher) {
-        await writeToWorkspace(ctx, files, !!publisher);
-        return;
-      }
-      if (await publisher.exists(layout.tenantDir(request.name))) {
-        throw new ConflictError(
-          `tenant ${
-            request.name
-          } already exists in the GitOps repository (${layout.tenantDir(
-            request.name,
-          )})`,
-        );
-      }
-      await publishChange(ctx, publisher, {
-        branch: requestBranch(request.name, 'onboarding'),
-        title: `Onboard tenant ${request.name}`,
-        body: [
-          `**${escape(userEntityRef)}** asks to onboard tenant **${
-            request.name
-          }**, owned by \`${request.owner}\`.`,
-          '',
-          ...(request.description
-            ? [`> ${escape(request.description)}`, '']
-            : []),
-          `Cost center \`${escape(request.costCenter)}\` · SSO group \`${escape(
-            request.ssoGroup,
-          )}\` · environments ${request.environments
-            .map(e => `\`${e}\``)
-            .join(', ')} · isolation \`${tenant.spec.isolation}\``,
-          '',
-          '### First namespaces',
-          '',
-          ...(bundles.length
-            ? bundles.map(
-                ({ request: ns }) =>
-                  `- \`${ns.namespace}\` on \`${ns.cluster}\`: ${Object.entries(
-                    ns.quota,
-                  )
-                    .map(([r, q]) => `${r} ${q}`)
-                    .join(', ')}`,
-              )
-            : ['- none; request them with the new-namespace template']),
-          '',
-          ...describeChecksAndFiles(TENANT_CHECKS, paths),
-        ].join('\n'),
-        files,
-        fingerprint: createHash('sha256')
-          .update(JSON.stringify(files))
-          .digest('hex'),
+      ctx.output('entityRef', stringifyEntityRef(prepared.entity));
+      ctx.output('namespaces', prepared.namespaces);
+      await runProvisioning(ctx, publisher, {
+        prepared,
+        what: 'tenant',
+        dryRun: 'write',
+        precheck: async base => {
+          const folder = layout.tenantDir(input.name);
+          if (await base.exists(folder)) {
+            throw new ConflictError(
+              `tenant ${input.name} already exists in the GitOps repository (${folder})`,
+            );
+          }
+        },
         whenOpenDiffers: 'conflict',
       });
     },

@@ -1,8 +1,10 @@
-import { NamespaceBundleRequest } from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import type { NamespaceBundleRequest } from '../render/renderNamespaceBundle';
+import { describeChecksAndFiles } from './describeChecksAndFiles';
+import { describeQuota } from './describeQuota';
 import { escapeMarkdown as escape } from './escapeMarkdown';
 
 /** The checks every namespace request passes before its pull request opens. */
-export const NAMESPACE_CHECKS = [
+const NAMESPACE_CHECKS = [
   'names are DNS-1123 labels, checked on the final namespace name',
   'not a reserved or platform namespace, no reserved prefix, no other tenant prefix',
   'the tenant may use the environment; the cluster is allowed for it',
@@ -15,18 +17,22 @@ export const NAMESPACE_CHECKS = [
   'the requester belongs to the owning group, or is a platform admin',
 ];
 
-/** The pull request body, written for the reviewer. */
+/**
+ * The pull request body of a namespace request or change, written for the
+ * reviewer.
+ *
+ * @public
+ */
 export function describeNamespaceRequest(options: {
   request: NamespaceBundleRequest;
-  requestedBy: string;
   ceiling: Record<string, string>;
   files: string[];
   /** Set for a change to an existing namespace, with the requester's reason. */
   change?: { reason?: string };
 }): string {
-  const { request, requestedBy, ceiling, files, change } = options;
+  const { request, ceiling, files, change } = options;
   return [
-    `**${escape(requestedBy)}** asks ${
+    `**${escape(request.requestedBy ?? 'unknown')}** asks ${
       change ? 'to change' : 'for'
     } namespace \`${request.namespace}\` for tenant **${request.tenant}** ` +
       `in **${request.environment}** on cluster \`${request.cluster}\`.`,
@@ -46,41 +52,4 @@ export function describeNamespaceRequest(options: {
     ...describeQuota(request.quota, ceiling, request.environment),
     ...describeChecksAndFiles(NAMESPACE_CHECKS, files),
   ].join('\n');
-}
-
-/** The quota table of a request body: each resource against the environment ceiling. */
-export function describeQuota(
-  quota: Record<string, string>,
-  ceiling: Record<string, string>,
-  environment: string,
-): string[] {
-  return [
-    '### Quota',
-    '',
-    `| resource | requested | ${environment} ceiling |`,
-    '| --- | --- | --- |',
-    ...Object.entries(quota).map(
-      ([resource, value]) =>
-        `| \`${resource}\` | ${value} | ${ceiling[resource] ?? 'no ceiling'} |`,
-    ),
-    '',
-  ];
-}
-
-/** The end of every request body: the checks that passed and the files. */
-export function describeChecksAndFiles(
-  checks: string[],
-  files: string[],
-): string[] {
-  return [
-    '### Checks that passed',
-    '',
-    ...checks.map(check => `- [x] ${check}`),
-    '',
-    '### Files',
-    '',
-    ...files.map(file => `- \`${file}\``),
-    '',
-    '_Opened by the Backstage tenancy plugin._',
-  ];
 }

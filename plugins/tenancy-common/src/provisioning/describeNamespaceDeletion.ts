@@ -1,0 +1,44 @@
+import { escapeMarkdown as escape } from './escapeMarkdown';
+import { manifestKinds } from './manifestKinds';
+
+/**
+ * The pull request body of a decommission: every file and object that goes,
+ * and the AppProject destination that is removed.
+ *
+ * @public
+ */
+export function describeNamespaceDeletion(options: {
+  namespace: string;
+  tenant: string;
+  environment: string;
+  cluster: string;
+  requestedBy: string;
+  reason?: string;
+  /** The namespace's files on the base branch, with their text. */
+  manifests: Array<{ file: string; text: string }>;
+  /** Files the change rewrites besides the deletion (the AppProject). */
+  changed: string[];
+}): string {
+  const { namespace, tenant, environment, cluster, reason } = options;
+  return [
+    `**${escape(
+      options.requestedBy,
+    )}** asks to decommission namespace \`${namespace}\` of tenant **${tenant}** (${environment}).`,
+    '',
+    ...(reason ? [`> ${escape(reason)}`, ''] : []),
+    '### What will be deleted',
+    '',
+    'Once merged, Argo CD prunes these objects from the cluster and the catalog forgets the namespace. Everything inside the namespace goes with it.',
+    '',
+    ...options.manifests.map(({ file, text }) => {
+      const kinds = manifestKinds(text);
+      return `- \`${file}\`${kinds.length ? `: ${kinds.join(', ')}` : ''}`;
+    }),
+    ...options.changed.map(
+      file =>
+        `- \`${file}\`: the destination ${cluster}/${namespace} is removed from the tenant's AppProject`,
+    ),
+    '',
+    '_Opened by the Backstage tenancy plugin._',
+  ].join('\n');
+}

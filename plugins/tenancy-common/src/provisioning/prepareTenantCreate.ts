@@ -1,0 +1,123 @@
+import type { ValidationProblem } from '../policy/ValidationProblem';
+import {
+  TenantRequestInput,
+  validateTenantRequest,
+} from '../policy/validateTenantRequest';
+import { renderTenantAppProject } from '../render/renderTenantAppProject';
+import { renderTenantEntity } from '../render/renderTenantEntity';
+import { serializeManifests } from '../render/serializeManifests';
+import { describeTenantRequest } from './describeTenantRequest';
+import type { PreparedChange } from './PreparedChange';
+import {
+  NamespaceDraft,
+  prepareNamespaceBundle,
+} from './prepareNamespaceBundle';
+import type { ProvisioningContext } from './ProvisioningContext';
+import { resolveQuota } from './resolveQuota';
+import { tenantSourceRepos } from './tenantSourceRepos';
+
+/**
+ * A tenant onboarding as asked for; first namespaces with a size and/or
+ * explicit quota each.
+ *
+ * @public
+ */
+export interface TenantDraft extends Omit<TenantRequestInput, 'namespaces'> {
+  namespaces?: Array<Omit<NamespaceDraft, 'tenant'>>;
+}
+
+/**
+ * `tenancy:tenant:create` without its side effects: the Tenant entity, its
+ * AppProject (explicit destinations) and its first namespaces, each rendered
+ * as `tenancy:namespace:create` renders it.
+ *
+ * @public
+ */
+export function prepareTenantCreate(
+  draft: TenantDraft,
+  options: {
+    context: ProvisioningContext;
+    /** Whether the owner is a Group of the catalog. */
+    ownerExists: boolean;
+  },
+): PreparedChange & {
+  entity: ReturnType<typeof renderTenantEntity>;
+  namespaces: string[];
+} {
+  const { context, ownerExists } = options;
+  const { policy, layout } = context;
+  const problems: ValidationProblem[] = [];
+  const request: TenantRequestInput = {
+    ...draft,
+    namespaces: (draft.namespaces ?? []).map(({ size, quota, ...ns }, i) => {
+      const resolved = resolveQuota(
+        policy,
+        size,
+        quota,
+        `namespaces[${i}].size`,
+      );
+      problems.push(...resolved.problems);
+      return { ...ns, quota: resolved.quota };
+    }),
+  };
+  problems.push(
+    ...validateTenantRequest(request, {
+      existingTenants: context.tenants,
+      policy,
+    }),
+  );
+  if (!ownerExists) {
+    problems.push({
+      field: 'owner',
+      rule: 'exists',
+      message: `owner ${request.owner} is not a Group of the catalog`,
+    });
+  }
+  const entity = renderTenantEntity(request);
+  const base = {
+    entity,
+    tenant: request.name,
+    subject: 'onboarding',
+    title: `Onboard tenant ${request.name}`,
+  };
+  const bundles = problems.length
+    ? []
+    : request.namespaces!.map(ns =>
+        prepareNamespaceBundle(
+          { ...ns, tenant: request.name },
+          { tenant: entity, owner: request.owner, context },
+        ),
+      );
+  problems.push(...bundles.flatMap(b => b.problems));
+  if (problems.length > 0) {
+    return { ...base, namespaces: [], problems, files: {}, describe: () => '' };
+  }
+  const namespaces = bundles.map(b => b.request!);
+  const project = renderTenantAppProject({
+    tenant: request.name,
+    ssoGroup: request.ssoGroup,
+    sourceRepos: tenantSourceRepos(policy, request.name),
+    destinations: namespaces.map(ns => ({
+      cluster: ns.cluster,
+      namespace: ns.namespace,
+    })),
+  });
+  const files: Record<string, string> = {
+    [layout.tenantFile(request.name)]: serializeManifests([entity]),
+    [layout.tenantProjectFile(request.name)]: serializeManifests([project]),
+  };
+  for (const bundle of bundles) Object.assign(files, bundle.files);
+  return {
+    ...base,
+    namespaces: namespaces.map(ns => ns.namespace),
+    problems,
+    files,
+    describe: paths =>
+      describeTenantRequest({
+        tenant: entity,
+        namespaces,
+        requestedBy: context.requestedBy,
+        files: paths,
+      }),
+  };
+}

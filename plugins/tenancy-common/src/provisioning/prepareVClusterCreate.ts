@@ -1,0 +1,100 @@
+import type { TenantEntityV1alpha1 } from '../model/TenantEntityV1alpha1';
+import type { ValidationProblem } from '../policy/ValidationProblem';
+import {
+  validateVClusterRequest,
+  VClusterRequestInput,
+} from '../policy/validateVClusterRequest';
+import { composeNamespaceName } from '../render/composeNamespaceName';
+import {
+  renderVClusterBundle,
+  renderVClusterValues,
+  VClusterBundleRequest,
+} from '../render/renderVClusterBundle';
+import { serializeBundle } from '../render/serializeBundle';
+import { describeVClusterRequest } from './describeVClusterRequest';
+import type { PreparedChange } from './PreparedChange';
+import type { ProvisioningContext } from './ProvisioningContext';
+import { resolveQuota } from './resolveQuota';
+import { tenantForValidation } from './tenantForValidation';
+
+/**
+ * A vCluster as asked for; the quota as a size and/or explicit values.
+ *
+ * @public
+ */
+export interface VClusterDraft extends Omit<VClusterRequestInput, 'quota'> {
+  size?: string;
+  quota?: Record<string, string>;
+}
+
+/**
+ * `tenancy:vcluster:create` without its side effects: the validated host
+ * namespace, chart Application and entity, and the pull request asking for
+ * them. `validateValues` checks the rendered `vcluster.yaml` values against
+ * the chart's schema (shipped with the scaffolder module).
+ *
+ * @public
+ */
+export function prepareVClusterCreate(
+  draft: VClusterDraft,
+  options: {
+    tenant: TenantEntityV1alpha1;
+    owner: string;
+    context: ProvisioningContext;
+    validateValues?: (values: Record<string, unknown>) => ValidationProblem[];
+  },
+): PreparedChange & { name: string } {
+  const { tenant, owner, context, validateValues } = options;
+  const { policy, layout } = context;
+  const { size, quota: explicit, ...rest } = draft;
+  const resolved = resolveQuota(policy, size, explicit);
+  const input: VClusterRequestInput = { ...rest, quota: resolved.quota };
+  const problems = [
+    ...resolved.problems,
+    ...validateVClusterRequest(input, {
+      tenant: tenantForValidation(tenant),
+      otherTenants: context.tenants,
+      policy,
+    }),
+  ];
+  const name = composeNamespaceName({
+    tenant: input.tenant,
+    environment: input.environment,
+    suffix: `vc-${input.name}`,
+  });
+  const environment = policy.environments[input.environment];
+  const base = {
+    name,
+    tenant: input.tenant,
+    subject: name,
+    title: `New vCluster ${name} for tenant ${input.tenant} (${input.environment})`,
+  };
+  const request: VClusterBundleRequest = {
+    ...input,
+    namespace: name,
+    owner,
+    costCenter: tenant.spec.costCenter,
+    podSecurity: environment?.podSecurity ?? 'restricted',
+    requestedBy: context.requestedBy,
+  };
+  if (problems.length === 0 && validateValues) {
+    problems.push(...validateValues(renderVClusterValues(request)));
+  }
+  if (problems.length > 0) {
+    return { ...base, problems, files: {}, describe: () => '' };
+  }
+  return {
+    ...base,
+    problems,
+    files: serializeBundle(
+      renderVClusterBundle(request, layout, policy.vcluster),
+    ),
+    describe: paths =>
+      describeVClusterRequest({
+        request,
+        vcluster: policy.vcluster,
+        ceiling: environment.ceiling,
+        files: paths,
+      }),
+  };
+}
