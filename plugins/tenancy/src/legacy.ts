@@ -3,18 +3,18 @@ import {
   createComponentExtension,
   createPlugin,
   createRoutableExtension,
-  createRouteRef,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { tenancyApiRef } from './api/TenancyApi';
 import { TenancyClient } from './api/TenancyClient';
-
-const legacyRootRouteRef = createRouteRef({ id: 'tenancy' });
+import { rootRouteRef, templateWizardRouteRef } from './routes';
 
 /**
  * The tenancy plugin for apps still on the legacy frontend system. It shares
- * the API client and the components of the default (new system) export.
+ * the API client, the components and the route refs of the default (new
+ * system) export: bind `externalRoutes.templateWizard` to the scaffolder's
+ * `selectedTemplate` route for the "Request a namespace" link.
  *
  * @public
  */
@@ -27,7 +27,8 @@ export const tenancyLegacyPlugin = createPlugin({
       factory: deps => TenancyClient.create(deps),
     }),
   ],
-  routes: { root: legacyRootRouteRef },
+  routes: { root: rootRouteRef },
+  externalRoutes: { templateWizard: templateWizardRouteRef },
 });
 
 /** Legacy system: the fleet page, to mount at `/tenancy`. @public */
@@ -35,7 +36,7 @@ export const TenancyFleetPage = tenancyLegacyPlugin.provide(
   createRoutableExtension({
     name: 'TenancyFleetPage',
     component: () => import('./components/FleetPage').then(m => m.FleetPage),
-    mountPoint: legacyRootRouteRef,
+    mountPoint: rootRouteRef,
   }),
 );
 

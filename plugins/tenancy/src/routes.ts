@@ -1,16 +1,22 @@
 import {
   createExternalRouteRef,
   createRouteRef,
-} from '@backstage/frontend-plugin-api';
+} from '@backstage/core-plugin-api';
 
-/** Route of the fleet page. */
-export const rootRouteRef = createRouteRef();
+/**
+ * Route of the fleet page. The one ref of the plugin: the legacy
+ * `createPlugin` and the new-system plugin both expose it.
+ */
+export const rootRouteRef = createRouteRef({ id: 'tenancy' });
 
 /**
  * A software template's wizard in the scaffolder, where "Request a
- * namespace" leads; bound to the scaffolder by default.
+ * namespace" leads. Bound to the scaffolder's template page by default in the
+ * new frontend system; legacy apps bind it in `createApp({ bindRoutes })`.
  */
 export const templateWizardRouteRef = createExternalRouteRef({
+  id: 'template-wizard',
   params: ['namespace', 'templateName'],
+  optional: true,
   defaultTarget: 'scaffolder.selectedTemplate',
 });

@@ -11,6 +11,7 @@ import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { tenancyApiRef } from '../api/TenancyApi';
 import { formDataOf, placementOf } from './formDataOf';
+import { isQuotaField } from './isQuotaField';
 import { useNamespaceCheck } from './useNamespaceCheck';
 
 /** A named size, or custom values. */
@@ -33,7 +34,8 @@ const CUSTOM = 'custom';
 /**
  * `ui:field: TenancyQuota`: a quota size of the policy (S, M, L …) or custom
  * values, each shown against the environment's ceiling, and checked as the
- * user types. The value is `{ size }` or `{ quota }`.
+ * user types. The value is `{ size }` or `{ quota }`. The backend resolves a
+ * size: its values are the check's answer, never looked up here.
  */
 export function QuotaField(props: FieldExtensionComponentProps<QuotaChoice>) {
   const { onChange, rawErrors, idSchema, schema } = props;
@@ -45,21 +47,24 @@ export function QuotaField(props: FieldExtensionComponentProps<QuotaChoice>) {
     () => tenancyApi.getProvisioningPolicy(),
     [tenancyApi],
   );
-  const sizes = policy?.quotaSizes ?? {};
+  const sizes = Object.keys(policy?.quotaSizes ?? {});
   const ceiling =
     (environment && policy?.environments[environment]?.ceiling) || {};
-  const quota = value.size ? sizes[value.size] ?? {} : value.quota ?? {};
   const check = useNamespaceCheck({
     tenant: all.tenant as string | undefined,
     environment,
     cluster,
     name: all.name as string | undefined,
-    quota: value.size || value.quota ? quota : undefined,
+    ...(value.size ? { size: value.size } : { quota: value.quota }),
   });
+  // What the backend resolved for the input as it is now; nothing until then.
+  const resolved = check.current ? check.result?.quota : undefined;
+  const quota = (value.size ? resolved : value.quota) ?? {};
   const problems = (check.result?.problems ?? []).filter(p =>
-    p.field.startsWith('quota.'),
+    isQuotaField(p.field),
   );
-  const resources = value.size ? Object.keys(quota) : CUSTOM_RESOURCES;
+  const resources =
+    value.size && resolved ? Object.keys(resolved) : CUSTOM_RESOURCES;
   // Problems of custom values show at their input; all others below the table.
   const inline = value.size ? [] : resources.map(r => `quota.${r}`);
 
@@ -87,7 +92,7 @@ export function QuotaField(props: FieldExtensionComponentProps<QuotaChoice>) {
             : rawErrors?.[0] ?? schema.description
         }
       >
-        {Object.keys(sizes).map(size => (
+        {sizes.map(size => (
           <MenuItem key={size} value={size}>
             {size}
           </MenuItem>

@@ -192,6 +192,9 @@ describe('QuotaField', () => {
   it('shows a size against the ceiling, and problems of custom values', async () => {
     const checkNamespace = jest.fn().mockImplementation(async (r: any) => ({
       namespace: 'payments-dev',
+      // The backend resolves the size and answers the values it checked.
+      quota:
+        r.size === 'S' ? { 'requests.cpu': '1', 'limits.cpu': '2' } : r.quota,
       problems:
         r.quota?.['requests.cpu'] === '99'
           ? [
@@ -220,7 +223,13 @@ describe('QuotaField', () => {
       name: 'Quota against the environment ceiling',
     });
     const row = within(table).getByText('requests.cpu').closest('tr')!;
-    expect(row.textContent).toBe('requests.cpu18');
+    await waitFor(() => expect(row.textContent).toBe('requests.cpu18'));
+    // The size goes to the check as a name, not as values.
+    expect(checkNamespace).toHaveBeenLastCalledWith({
+      tenant: 'tenant:default/payments',
+      environment: 'dev',
+      size: 'S',
+    });
     unmount();
 
     const onChange = jest.fn();
@@ -245,6 +254,112 @@ describe('QuotaField', () => {
     expect(onChange).toHaveBeenCalledWith({
       quota: { 'requests.cpu': '99', 'limits.cpu': '100', pods: '10' },
     });
+  });
+
+  it('shows the values the backend resolved for a size, and none before it answers them', async () => {
+    const context = {
+      formData: {
+        tenant: 'tenant:default/payments',
+        placement: { environment: 'dev' },
+      },
+    };
+    // The backend's S is not the policy's S of this test: the field shows
+    // the backend's values.
+    const resolving = jest.fn().mockResolvedValue({
+      namespace: 'payments-dev',
+      problems: [],
+      available: true,
+      quota: { 'requests.cpu': '3', 'limits.cpu': '6' },
+    });
+    const { unmount } = await render(
+      <QuotaField
+        {...props({ formData: { size: 'S' }, formContext: context })}
+      />,
+      { checkNamespace: resolving },
+    );
+    const table = await screen.findByRole('table', {
+      name: 'Quota against the environment ceiling',
+    });
+    await waitFor(() =>
+      expect(
+        within(table).getByText('requests.cpu').closest('tr')!.textContent,
+      ).toBe('requests.cpu38'),
+    );
+    expect(
+      within(table).getByText('limits.cpu').closest('tr')!.textContent,
+    ).toBe('limits.cpu616');
+    unmount();
+
+    // An answer without `quota`: the values stay empty, the policy's sizes
+    // are not looked up in the browser.
+    const notResolving = jest.fn().mockResolvedValue({
+      namespace: 'payments-dev',
+      problems: [],
+      available: true,
+    });
+    await render(
+      <QuotaField
+        {...props({ formData: { size: 'S' }, formContext: context })}
+      />,
+      { checkNamespace: notResolving },
+    );
+    const bare = await screen.findByRole('table', {
+      name: 'Quota against the environment ceiling',
+    });
+    await waitFor(() => expect(notResolving).toHaveBeenCalled());
+    await waitFor(() =>
+      expect(
+        within(bare).getByText('requests.cpu').closest('tr')!.textContent,
+      ).toBe('requests.cpu8'),
+    );
+    expect(bare.textContent).not.toMatch(/requests\.cpu1/);
+  });
+
+  it('validation checks a size by its name and custom values as values', async () => {
+    const errors: string[] = [];
+    const validation = { addError: (e: string) => errors.push(e) } as any;
+    const checkNamespace = jest.fn().mockImplementation(async (r: any) => ({
+      namespace: 'payments-dev',
+      problems: r.size
+        ? []
+        : [
+            {
+              field: 'quota.requests.cpu',
+              rule: 'ceiling',
+              message: 'quota.requests.cpu "99" exceeds the dev ceiling of 8',
+            },
+          ],
+      available: true,
+    }));
+    const apiHolder = {
+      get: () => ({
+        getProvisioningPolicy: async () => policy,
+        checkNamespace,
+      }),
+    } as any;
+    const formData = {
+      tenant: 'tenant:default/payments',
+      placement: { environment: 'dev' },
+    };
+    await validateQuota({ size: 'S' }, validation, { apiHolder, formData });
+    expect(checkNamespace).toHaveBeenLastCalledWith({
+      tenant: 'tenant:default/payments',
+      environment: 'dev',
+      size: 'S',
+    });
+    expect(errors).toEqual([]);
+    await validateQuota({ quota: { 'requests.cpu': '99' } }, validation, {
+      apiHolder,
+      formData,
+    });
+    expect(checkNamespace).toHaveBeenLastCalledWith({
+      tenant: 'tenant:default/payments',
+      environment: 'dev',
+      quota: { 'requests.cpu': '99' },
+    });
+    expect(errors).toEqual([
+      'quota.requests.cpu "99" exceeds the dev ceiling of 8',
+    ]);
   });
 
   it('validation refuses a missing choice and an unknown size', async () => {

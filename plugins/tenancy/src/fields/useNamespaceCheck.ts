@@ -1,32 +1,39 @@
 import { useApi } from '@backstage/core-plugin-api';
-import { NamespaceCheckResponse } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { useEffect, useState } from 'react';
 import { tenancyApiRef } from '../api/TenancyApi';
+import type {
+  QuotaNamespaceCheckRequest,
+  QuotaNamespaceCheckResponse,
+} from './namespaceCheckTypes';
 
 /** How long typing must pause before the backend is asked. */
 const DEBOUNCE_MS = 300;
 
 /**
  * Checks the namespace being asked for as the user types (debounced); the
- * answer of the latest input wins.
+ * answer of the latest input wins. `current` says whether `result` answers
+ * the input as it is now (false while a newer input is being checked).
  */
-export function useNamespaceCheck(request: {
-  tenant?: string;
-  environment?: string;
-  cluster?: string;
-  name?: string;
-  quota?: Record<string, string>;
-}): { result?: NamespaceCheckResponse; error?: Error; checking: boolean } {
+export function useNamespaceCheck(
+  request: Partial<QuotaNamespaceCheckRequest>,
+): {
+  result?: QuotaNamespaceCheckResponse;
+  error?: Error;
+  checking: boolean;
+  current: boolean;
+} {
   const tenancyApi = useApi(tenancyApiRef);
   const [state, setState] = useState<{
-    result?: NamespaceCheckResponse;
+    key?: string;
+    result?: QuotaNamespaceCheckResponse;
     error?: Error;
     checking: boolean;
   }>({ checking: false });
   const key = JSON.stringify(request);
 
   useEffect(() => {
-    const { tenant, environment } = JSON.parse(key);
+    const input: Partial<QuotaNamespaceCheckRequest> = JSON.parse(key);
+    const { tenant, environment } = input;
     if (!tenant || !environment) {
       setState({ checking: false });
       return undefined;
@@ -34,9 +41,14 @@ export function useNamespaceCheck(request: {
     let current = true;
     setState(s => ({ ...s, checking: true }));
     const timer = setTimeout(() => {
-      tenancyApi.checkNamespace(JSON.parse(key)).then(
-        result => current && setState({ result, checking: false }),
-        error => current && setState({ error, checking: false }),
+      const checked: QuotaNamespaceCheckRequest = {
+        ...input,
+        tenant,
+        environment,
+      };
+      tenancyApi.checkNamespace(checked).then(
+        result => current && setState({ key, result, checking: false }),
+        error => current && setState({ key, error, checking: false }),
       );
     }, DEBOUNCE_MS);
     return () => {
@@ -44,5 +56,6 @@ export function useNamespaceCheck(request: {
       clearTimeout(timer);
     };
   }, [tenancyApi, key]);
-  return state;
+  const { key: answered, ...answer } = state;
+  return { ...answer, current: answered === key };
 }

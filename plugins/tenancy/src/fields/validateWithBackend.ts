@@ -3,6 +3,8 @@ import { JsonObject } from '@backstage/types';
 import { FieldValidation } from '@rjsf/utils';
 import { tenancyApiRef } from '../api/TenancyApi';
 import { placementOf } from './formDataOf';
+import { isQuotaField } from './isQuotaField';
+import type { QuotaNamespaceCheckRequest } from './namespaceCheckTypes';
 import type { QuotaChoice } from './QuotaField';
 
 /**
@@ -13,19 +15,20 @@ async function checkForm(
   context: { apiHolder: ApiHolder; formData: JsonObject },
   validation: FieldValidation,
   covers: (field: string) => boolean,
-  quota?: Record<string, string>,
+  choice: QuotaChoice = {},
 ) {
   const api = context.apiHolder.get(tenancyApiRef);
   const { formData } = context;
   const { environment, cluster } = placementOf(formData);
   if (!api || typeof formData.tenant !== 'string' || !environment) return;
-  const result = await api.checkNamespace({
+  const request: QuotaNamespaceCheckRequest = {
     tenant: formData.tenant,
     environment,
     cluster,
     name: (formData.name as string | undefined) || undefined,
-    quota,
-  });
+    ...(choice.size ? { size: choice.size } : { quota: choice.quota }),
+  };
+  const result = await api.checkNamespace(request);
   for (const problem of result.problems.filter(p => covers(p.field))) {
     validation.addError(problem.message);
   }
@@ -43,7 +46,10 @@ export function validateNamespaceName(
   return checkForm(context, validation, field => field === 'name');
 }
 
-/** Validation of `TenancyQuota`: a size must exist, custom values must pass. */
+/**
+ * Validation of `TenancyQuota`: a size must be one the policy offers, and the
+ * size (resolved by the backend) or the custom values must pass the check.
+ */
 export async function validateQuota(
   value: QuotaChoice,
   validation: FieldValidation,
@@ -55,14 +61,14 @@ export async function validateQuota(
   }
   const api = context.apiHolder.get(tenancyApiRef);
   const sizes = api ? (await api.getProvisioningPolicy()).quotaSizes : {};
-  if (value.size && !sizes[value.size]) {
+  if (value.size && !Object.keys(sizes).includes(value.size)) {
     validation.addError(`size ${value.size} is not configured`);
     return;
   }
   await checkForm(
     context,
     validation,
-    field => field.startsWith('quota.'),
-    value.size ? sizes[value.size] : value.quota,
+    isQuotaField,
+    value.size ? { size: value.size } : { quota: value.quota },
   );
 }
