@@ -8,21 +8,24 @@
  * --tenants/--namespaces make a synthetic fleet for benchmarks: N tenants with
  * N namespaces each, spread over environments and two clusters.
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ConfigReader } from '@backstage/config';
+import { parse } from 'yaml';
 import {
-  composeNamespaceName,
   GitOpsLayout,
-  NamespaceBundleRequest,
-  ProjectDestination,
+  PreparedChange,
+  prepareTenantCreate,
+  prepareVClusterCreate,
+  ProvisioningContext,
   renderBootstrap,
-  renderNamespaceBundle,
-  renderTenantAppProject,
-  renderTenantEntity,
-  renderVClusterBundle,
+  serializeBundle,
   serializeManifests,
+  TenancyPolicy,
+  TenantDraft,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import { readTenancyPolicy } from '@tenancy-plugins/backstage-plugin-tenancy-node';
 
 interface TenantSpec {
   name: string;
@@ -56,13 +59,14 @@ const LIMITS = {
   default: { cpu: '500m', memory: '512Mi' },
   max: { cpu: '2', memory: '4Gi' },
 };
-const VCLUSTER = {
-  chartRepo: 'https://charts.loft.sh',
-  chartVersion: '0.36.1',
-  project: 'platform-vclusters',
-};
-const clusterFor = (environment: string) =>
-  environment === 'prod' ? 'prod-eu-1' : 'nonprod-eu-1';
+
+/** The embedded default's policy: the examples obey what its actions enforce. */
+function embeddedPolicy(): TenancyPolicy {
+  const appConfig = parse(
+    readFileSync(resolve(__dirname, '../app-config.yaml'), 'utf8'),
+  );
+  return readTenancyPolicy(new ConfigReader(appConfig));
+}
 
 const EXAMPLE_TENANTS: TenantSpec[] = [
   {
@@ -137,73 +141,65 @@ function syntheticTenants(count: number, namespaces: number): TenantSpec[] {
   });
 }
 
+/** A tenant's files, prepared as tenancy:tenant:create and tenancy:vcluster:create prepare them. */
 function tenantFiles(
-  layout: GitOpsLayout,
   t: TenantSpec & { namespaceLimit?: number },
-) {
-  const files: Record<string, unknown[]> = {
-    [layout.tenantFile(t.name)]: [renderTenantEntity(t)],
-  };
-  const destinations: ProjectDestination[] = [];
-  const bundle = (
-    environment: string,
-    namespace: string,
-  ): NamespaceBundleRequest => ({
-    tenant: t.name,
-    owner: t.owner,
-    costCenter: t.costCenter,
-    environment,
-    cluster: clusterFor(environment),
-    namespace,
-    ssoGroup: t.ssoGroup,
-    clusterRoles: ['edit'],
-    podSecurity: environment === 'prod' ? 'restricted' : 'baseline',
-    quota: QUOTA,
-    limits: LIMITS,
-  });
-
-  let count = 0;
-  for (const suffix of [undefined, ...(t.extraNamespaces ?? [])]) {
+  context: ProvisioningContext,
+): Record<string, string> {
+  const namespaces: NonNullable<TenantDraft['namespaces']> = [];
+  for (const name of [undefined, ...(t.extraNamespaces ?? [])]) {
     for (const environment of t.environments) {
-      if (t.namespaceLimit !== undefined && count >= t.namespaceLimit) break;
-      const namespace = composeNamespaceName({
-        tenant: t.name,
+      if (
+        t.namespaceLimit !== undefined &&
+        namespaces.length >= t.namespaceLimit
+      )
+        break;
+      const cluster = context.policy.environments[environment].clusters[0];
+      namespaces.push({
         environment,
-        suffix,
+        cluster,
+        name,
+        quota: QUOTA,
+        limits: LIMITS,
       });
-      Object.assign(
-        files,
-        renderNamespaceBundle(bundle(environment, namespace), layout),
-      );
-      destinations.push({ cluster: clusterFor(environment), namespace });
-      count++;
     }
   }
-  for (const vcluster of t.vclusters ?? []) {
+  const { vclusters, extraNamespaces, namespaceLimit, ...spec } = t;
+  const others = {
+    ...context,
+    tenants: context.tenants.filter(n => n !== t.name),
+  };
+  const tenant = prepareTenantCreate(
+    { ...spec, namespaces },
+    { context: others, ownerExists: true },
+  );
+  const files = { ...checked(t.name, tenant) };
+  for (const vcluster of vclusters ?? []) {
     const [name, environment] = vcluster.split('@');
-    const hostNamespace = composeNamespaceName({
-      tenant: t.name,
-      environment,
-      suffix: `vc-${name}`,
-    });
-    Object.assign(
-      files,
-      renderVClusterBundle(
-        { ...bundle(environment, hostNamespace), nodePool: 'general' },
-        layout,
-        VCLUSTER,
-      ),
+    const prepared = prepareVClusterCreate(
+      {
+        tenant: t.name,
+        environment,
+        cluster: context.policy.environments[environment].clusters[0],
+        name,
+        quota: QUOTA,
+        limits: LIMITS,
+        nodePool: 'general',
+      },
+      { tenant: tenant.entity, owner: t.owner, context },
+    );
+    Object.assign(files, checked(`${t.name} vCluster ${name}`, prepared));
+  }
+  return files;
+}
+
+function checked(what: string, prepared: PreparedChange) {
+  if (prepared.problems.length > 0) {
+    throw new Error(
+      `${what} breaks the policy: ${JSON.stringify(prepared.problems)}`,
     );
   }
-  files[layout.tenantProjectFile(t.name)] = [
-    renderTenantAppProject({
-      tenant: t.name,
-      ssoGroup: t.ssoGroup,
-      sourceRepos: [`https://github.com/acme/${t.name}-deploy`],
-      destinations,
-    }),
-  ];
-  return files;
+  return prepared.files;
 }
 
 /**
@@ -221,9 +217,16 @@ export async function writeGitOpsRepo(options: {
     : EXAMPLE_TENANTS;
 
   const layout = GitOpsLayout.create();
-  const files: Record<string, unknown[]> = {};
+  const policy = embeddedPolicy();
+  const context: ProvisioningContext = {
+    policy,
+    layout,
+    tenants: tenants.map(t => t.name),
+    requestedBy: '',
+  };
+  const files: Record<string, string> = {};
   for (const [cluster, description] of Object.entries(CLUSTERS)) {
-    files[layout.clusterFile(cluster)] = [
+    files[layout.clusterFile(cluster)] = serializeManifests([
       {
         apiVersion: 'backstage.io/v1alpha1',
         kind: 'Resource',
@@ -233,20 +236,22 @@ export async function writeGitOpsRepo(options: {
           owner: 'group:default/platform-team',
         },
       },
-    ];
+    ]);
   }
   for (const t of tenants) {
-    Object.assign(files, tenantFiles(layout, t));
+    Object.assign(files, tenantFiles(t, context));
   }
   Object.assign(
     files,
-    renderBootstrap({
-      layout,
-      repoURL: 'https://github.com/acme/platform-gitops',
-      revision: 'main',
-      vclusterProject: VCLUSTER.project,
-      vclusterChartRepo: VCLUSTER.chartRepo,
-    }),
+    serializeBundle(
+      renderBootstrap({
+        layout,
+        repoURL: 'https://github.com/acme/platform-gitops',
+        revision: 'main',
+        vclusterProject: policy.vcluster.project,
+        vclusterChartRepo: policy.vcluster.chartRepo,
+      }),
+    ),
   );
 
   await fs.rm(join(out, layout.tenantsPath), { recursive: true, force: true });
@@ -254,7 +259,7 @@ export async function writeGitOpsRepo(options: {
   await fs.rm(join(out, 'bootstrap'), { recursive: true, force: true });
   for (const [path, content] of Object.entries(files)) {
     await fs.mkdir(dirname(join(out, path)), { recursive: true });
-    await fs.writeFile(join(out, path), serializeManifests(content));
+    await fs.writeFile(join(out, path), content);
   }
   return Object.keys(files).length;
 }

@@ -2,20 +2,20 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
-  composeNamespaceName,
+  getTenantOwnerRef,
   GitOpsLayout,
   isTenantEntity,
   NamespaceCheckRequest,
   NamespaceCheckResponse,
+  prepareNamespaceBundle,
   ProvisioningPolicyResponse,
   TenancyPolicy,
-  validateNamespaceRequest,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import {
+  checkNamespaceAvailability,
   GitOpsPublisher,
-  requestBranch,
 } from '@tenancy-plugins/backstage-plugin-tenancy-node';
 import { TenancyCatalogIndex } from '../catalog/TenancyCatalogIndex';
 import { createVisibilityCheck } from '../permissions/createVisibilityCheck';
@@ -43,12 +43,6 @@ export class ProvisioningCheckService {
     request: NamespaceCheckRequest,
     credentials: BackstageCredentials,
   ): Promise<NamespaceCheckResponse> {
-    if (
-      typeof request?.tenant !== 'string' ||
-      typeof request.environment !== 'string'
-    ) {
-      throw new InputError('tenant and environment are required strings');
-    }
     const [catalog, visible] = await Promise.all([
       this.catalogIndex.current(),
       createVisibilityCheck(this.permissions, credentials),
@@ -61,89 +55,60 @@ export class ProvisioningCheckService {
       throw new NotAllowedError(`Not allowed to read ${request.tenant}`);
     }
     const tenantName = tenant.metadata.name;
-    const name = request.name || undefined;
-    const namespace = composeNamespaceName({
-      tenant: tenantName,
-      environment: request.environment,
-      suffix: name,
-    });
-    const cluster =
-      request.cluster ||
-      this.policy.environments[request.environment]?.clusters[0] ||
-      '';
-    const problems = validateNamespaceRequest(
+    const withQuota = !!(request.size || request.quota);
+    const prepared = prepareNamespaceBundle(
       {
         tenant: tenantName,
         environment: request.environment,
-        cluster,
-        name,
-        quota: request.quota ?? {},
+        cluster:
+          request.cluster ||
+          this.policy.environments[request.environment]?.clusters[0] ||
+          '',
+        name: request.name || undefined,
+        size: request.size || undefined,
+        quota: request.quota,
       },
       {
-        tenant: {
-          name: tenantName,
-          environments: tenant.spec.environments ?? [],
-          ssoGroup: tenant.spec.ssoGroup,
+        tenant,
+        owner: getTenantOwnerRef(tenant),
+        context: {
+          policy: this.policy,
+          layout: this.layout,
+          tenants: catalog.tenants.map(t => t.metadata.name),
+          requestedBy: '',
         },
-        otherTenants: catalog.tenants.map(t => t.metadata.name),
-        policy: this.policy,
       },
-    ).filter(p => request.quota || !p.field.startsWith('quota.'));
-    if (problems.some(p => p.field === 'name')) {
-      return { namespace, problems };
-    }
-
-    const known = [...catalog.parts.values()].find(
-      p => p.namespace === namespace,
     );
-    if (known) {
-      return {
-        namespace,
-        problems,
-        available: false,
-        conflict: `${namespace} exists on ${known.cluster} (${known.ref})`,
-      };
-    }
-    return {
+    const { namespace } = prepared;
+    const problems = prepared.problems.filter(
+      p => withQuota || !p.field.startsWith('quota.'),
+    );
+    const answer = {
       namespace,
       problems,
-      ...(await this.availableInRepository(
-        tenantName,
-        request.environment,
-        namespace,
-      )),
+      ...(withQuota ? { quota: prepared.quota } : {}),
     };
-  }
-
-  private async availableInRepository(
-    tenant: string,
-    environment: string,
-    namespace: string,
-  ): Promise<Pick<NamespaceCheckResponse, 'available' | 'conflict'>> {
-    let publisher: GitOpsPublisher | undefined;
+    if (problems.some(p => p.field === 'name')) return answer;
     try {
-      publisher = await this.publisher();
-      if (!publisher) return {};
-      const folder = this.layout.namespaceDir(tenant, environment, namespace);
-      if (await publisher.exists(folder)) {
-        return {
-          available: false,
-          conflict: `${namespace} exists in the GitOps repository (${folder})`,
-        };
-      }
-      const open = await publisher.findRequest(
-        requestBranch(tenant, namespace),
-      );
-      if (open?.state === 'open') {
-        return {
-          available: false,
-          conflict: `${namespace} is asked for in open request #${open.number}`,
-        };
-      }
-      return { available: true };
+      const availability = await checkNamespaceAvailability({
+        namespace,
+        tenant: tenantName,
+        environment: request.environment,
+        layout: this.layout,
+        publisher: await this.publisher(),
+        findInCatalog: async ns => {
+          const known = [...catalog.parts.values()].find(
+            p => p.namespace === ns,
+          );
+          return known && `${known.cluster} (${known.ref})`;
+        },
+      });
+      return availability.available
+        ? { ...answer, available: true }
+        : { ...answer, available: false, conflict: availability.conflict };
     } catch {
       // The repository could not be read: nothing is said about availability.
-      return {};
+      return answer;
     }
   }
 }
