@@ -23,6 +23,14 @@ export * from './policy/quantity';
 export * from './policy/TenancyPolicy';
 export * from './policy/ValidationProblem';
 export * from './policy/validateNamespaceRequest';
+export { CONTROL_CHARACTERS } from './policy/rules/freeText';
+export { validateIdentityGroup } from './policy/rules/identity';
+export { sharedTenantPrefix } from './policy/rules/names';
+export {
+  compileCostCenterPattern,
+  costCenterPatternRule,
+  costCenterRule,
+} from './policy/rules/costCenter';
 export * from './render/renderNamespaceBundle';
 export * from './render/renderTenantAppProject';
 export * from './render/renderVClusterBundle';

@@ -1,5 +1,8 @@
 /**
- * Platform policy for provisioning, from `tenancy.policy` in app-config.
+ * Platform policy for provisioning: `tenancy.policy` in app-config, plus
+ * `tenancy.tenants.costCenterPattern`. Read once, by `readTenancyConfig` of
+ * tenancy-node; the validators of this package and the catalog's Tenant
+ * processor all check against it.
  *
  * @public
  */
@@ -9,6 +12,12 @@ export interface TenancyPolicy {
   reservedNamespaces: string[];
   /** Prefixes no tenant namespace may start with, e.g. `kube-`, `platform-`. */
   reservedPrefixes: string[];
+  /**
+   * Regular expression (source text) a Tenant's cost center must match in
+   * full, from `tenancy.tenants.costCenterPattern`, e.g. `CC-[0-9]{4}`.
+   * Unset: any cost center that is a label value.
+   */
+  costCenterPattern?: string;
   /** Node pools a vCluster may be scheduled on. */
   nodePools: string[];
   /** Named quota sizes the wizard offers, e.g. S, M, L. */

@@ -1,12 +1,19 @@
-import { parseEntityRef } from '@backstage/catalog-model';
-import { validateDnsLabel } from '../naming/validateDnsLabel';
 import type { TenantIsolation } from '../model/TenantEntityV1alpha1';
 import type { TenancyPolicy } from './TenancyPolicy';
 import type { ValidationProblem } from './ValidationProblem';
+import { costCenterRule } from './rules/costCenter';
+import { freeTextRule } from './rules/freeText';
+import { ownerGroupRule, validateIdentityGroup } from './rules/identity';
 import {
-  CONTROL_CHARACTERS,
+  dnsLabelRule,
+  tenantNameLengthRule,
+  tenantPrefixOverlapRule,
+  tenantReservedPrefixRule,
+} from './rules/names';
+import { isolationRule, knownEnvironmentRule } from './rules/placement';
+import { problem } from './rules/problem';
+import {
   NamespaceRequestInput,
-  validateIdentityGroup,
   validateNamespaceRequest,
 } from './validateNamespaceRequest';
 
@@ -30,17 +37,13 @@ export interface TenantRequestInput {
   namespaces?: Array<Omit<NamespaceRequestInput, 'tenant'>>;
 }
 
-const ISOLATIONS: TenantIsolation[] = ['namespaces', 'vclusters', 'both'];
-const COST_CENTER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
-/** Room left in a 63-character namespace name for `-<name>-<environment>`. */
-const MAX_TENANT_NAME = 40;
-
 /**
  * Checks a tenant onboarding request against the platform policy and the
  * tenants that exist: name rules (DNS-1123, length, reserved prefixes, no
- * prefix overlap with another tenant either way), owner, cost center,
+ * prefix overlap with another tenant either way), owner, cost center (a
+ * label value matching `policy.costCenterPattern`, the catalog's rule),
  * identity group, environments, free text, and each first namespace by the
- * namespace rules.
+ * namespace rules. The rules live in `./rules/`.
  *
  * @public
  */
@@ -48,113 +51,52 @@ export function validateTenantRequest(
   input: TenantRequestInput,
   context: { existingTenants: string[]; policy: TenancyPolicy },
 ): ValidationProblem[] {
-  const problems: ValidationProblem[] = [];
-  const add = (field: string, rule: string, message: string) =>
-    problems.push({ field, rule, message });
   const { policy, existingTenants } = context;
+  const name = dnsLabelRule(input.name, 'name');
+  const problems = [
+    ...(name.length ? name : tenantNameLengthRule(input.name)),
+    ...(existingTenants.includes(input.name)
+      ? [problem('name', 'exists', `tenant ${input.name} exists already`)]
+      : []),
+    ...tenantReservedPrefixRule(input.name, policy),
+    ...tenantPrefixOverlapRule(input.name, existingTenants),
+    ...ownerGroupRule(input.owner),
+    ...costCenterRule(input.costCenter, policy),
+    ...validateIdentityGroup(input.ssoGroup, 'ssoGroup'),
+    ...(input.environments?.length
+      ? []
+      : [
+          problem(
+            'environments',
+            'required',
+            'environments must list at least one',
+          ),
+        ]),
+    ...[...new Set(input.environments ?? [])].flatMap(env =>
+      knownEnvironmentRule(env, policy, 'environments'),
+    ),
+    ...isolationRule(input.isolation),
+    ...optionalText(input.title, 'title', { maxLength: 100, singleLine: true }),
+    ...optionalText(input.description, 'description', { maxLength: 1000 }),
+    ...optionalText(input.tier, 'tier', { maxLength: 100, singleLine: true }),
+  ];
+  return [...problems, ...firstNamespaceProblems(input, context)];
+}
 
-  const nameProblem = validateDnsLabel(input.name, 'name');
-  if (nameProblem) add('name', 'dns-1123', nameProblem);
-  else if (input.name.length > MAX_TENANT_NAME) {
-    add(
-      'name',
-      'length',
-      `name "${input.name}" is ${input.name.length} characters long; at most ${MAX_TENANT_NAME}, so its namespaces' names fit in 63`,
-    );
-  }
-  if (existingTenants.includes(input.name)) {
-    add('name', 'exists', `tenant ${input.name} exists already`);
-  }
-  const reserved = policy.reservedPrefixes.find(p =>
-    `${input.name}-`.startsWith(p),
-  );
-  if (reserved) {
-    add(
-      'name',
-      'reserved-prefix',
-      `name "${input.name}" would give namespaces starting with "${reserved}", a prefix reserved for the platform`,
-    );
-  }
-  for (const other of existingTenants) {
-    if (other === input.name) continue;
-    if (
-      input.name.startsWith(`${other}-`) ||
-      other.startsWith(`${input.name}-`)
-    ) {
-      add(
-        'name',
-        'prefix-overlap',
-        `name "${
-          input.name
-        }" and tenant ${other} would share the namespace prefix "${
-          input.name.length < other.length ? input.name : other
-        }-"`,
-      );
-    }
-  }
+function optionalText(
+  text: string | undefined,
+  field: string,
+  options: { maxLength: number; singleLine?: boolean },
+) {
+  return text === undefined ? [] : freeTextRule(text, field, options);
+}
 
-  try {
-    const ref = parseEntityRef(input.owner, { defaultKind: 'group' });
-    if (ref.kind.toLocaleLowerCase('en-US') !== 'group') {
-      add('owner', 'group', `owner "${input.owner}" must be a Group`);
-    }
-  } catch {
-    add(
-      'owner',
-      'entity-ref',
-      `owner "${input.owner}" is not an entity reference, e.g. group:default/team-payments`,
-    );
-  }
-  if (!COST_CENTER.test(input.costCenter ?? '')) {
-    add(
-      'costCenter',
-      'characters',
-      `costCenter "${input.costCenter}" must be 1 to 63 letters, digits, '.', '_' or '-'`,
-    );
-  }
-  problems.push(...validateIdentityGroup(input.ssoGroup, 'ssoGroup'));
-
-  if (!input.environments?.length) {
-    add('environments', 'required', 'environments must list at least one');
-  }
-  for (const env of new Set(input.environments ?? [])) {
-    if (!policy.environments[env]) {
-      add(
-        'environments',
-        'unknown-environment',
-        `environment "${env}" is not configured under tenancy.policy.environments (${Object.keys(
-          policy.environments,
-        ).join(', ')})`,
-      );
-    }
-  }
-  if (input.isolation !== undefined && !ISOLATIONS.includes(input.isolation)) {
-    add(
-      'isolation',
-      'enum',
-      `isolation must be one of ${ISOLATIONS.join(', ')}`,
-    );
-  }
-  for (const field of ['title', 'description', 'tier'] as const) {
-    const text = input[field];
-    if (text === undefined) continue;
-    if (text.length > (field === 'description' ? 1000 : 100)) {
-      add(field, 'length', `${field} is too long`);
-    }
-    if (
-      CONTROL_CHARACTERS.test(text) ||
-      (field !== 'description' && /\n/.test(text))
-    ) {
-      add(
-        field,
-        'characters',
-        `${field} must not contain control characters${
-          field === 'description' ? '' : ' or line breaks'
-        }`,
-      );
-    }
-  }
-
+/** Each first namespace by the namespace rules, and no namespace twice. */
+function firstNamespaceProblems(
+  input: TenantRequestInput,
+  context: { existingTenants: string[]; policy: TenancyPolicy },
+): ValidationProblem[] {
+  const problems: ValidationProblem[] = [];
   const tenant = {
     name: input.name,
     environments: input.environments ?? [],
@@ -164,18 +106,20 @@ export function validateTenantRequest(
   (input.namespaces ?? []).forEach((ns, i) => {
     for (const p of validateNamespaceRequest(
       { ...ns, tenant: input.name },
-      { tenant, otherTenants: existingTenants, policy },
+      { tenant, otherTenants: context.existingTenants, policy: context.policy },
     )) {
       // The tenant's own fields are reported once, above.
       if (p.field.startsWith('tenant')) continue;
-      add(`namespaces[${i}].${p.field}`, p.rule, p.message);
+      problems.push(problem(`namespaces[${i}].${p.field}`, p.rule, p.message));
     }
     const key = `${ns.environment}/${ns.name ?? ''}`;
     if (seen.has(key)) {
-      add(
-        `namespaces[${i}]`,
-        'duplicate',
-        `namespaces[${i}] asks for the same namespace as an earlier one`,
+      problems.push(
+        problem(
+          `namespaces[${i}]`,
+          'duplicate',
+          `namespaces[${i}] asks for the same namespace as an earlier one`,
+        ),
       );
     }
     seen.add(key);

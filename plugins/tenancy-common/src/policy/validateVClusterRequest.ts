@@ -1,4 +1,5 @@
 import type { TenantIsolation } from '../model/TenantEntityV1alpha1';
+import { nodePoolRule } from './rules/placement';
 import {
   NamespaceRequestContext,
   NamespaceRequestInput,
@@ -88,16 +89,7 @@ export function validateVClusterRequest(
       `tenant ${context.tenant.name} has isolation "${isolation}"; vClusters need isolation "vclusters" or "both" in its tenant.yaml`,
     );
   }
-  const pools = context.policy.nodePools;
-  if (input.nodePool !== undefined && !pools.includes(input.nodePool)) {
-    add(
-      'nodePool',
-      'allowed-node-pool',
-      `node pool "${input.nodePool}" is not allowed (allowed: ${
-        pools.join(', ') || 'none configured'
-      })`,
-    );
-  }
+  problems.push(...nodePoolRule(input.nodePool, context.policy));
   const values = input.values ?? {};
   if (typeof values !== 'object' || Array.isArray(values)) {
     add('values', 'object', 'values must be a vcluster.yaml object');

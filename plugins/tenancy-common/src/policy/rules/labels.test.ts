@@ -1,0 +1,6 @@
+import { labelsCases } from '../__testUtils__/cases/labels';
+import { itRejects } from '../__testUtils__/namespaceRequest';
+
+describe('labels rules', () => {
+  itRejects(labelsCases);
+});

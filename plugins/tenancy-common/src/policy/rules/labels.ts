@@ -1,0 +1,89 @@
+import type { ValidationProblem } from '../ValidationProblem';
+import { problem } from './problem';
+
+const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const DNS_SUBDOMAIN =
+  /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const RESERVED_LABEL_DOMAINS = ['tenancy.io', 'kubernetes.io', 'k8s.io'];
+
+/**
+ * Whether a value may be a Kubernetes label value: at most 63 letters,
+ * digits, '-', '_' or '.', starting and ending with a letter or digit, or
+ * empty.
+ *
+ * @public
+ */
+export function isLabelValue(value: unknown): value is string {
+  return (
+    typeof value === 'string' &&
+    value.length <= 63 &&
+    (value === '' || LABEL_NAME.test(value))
+  );
+}
+
+/**
+ * Extra labels of a Namespace: each key a label key outside the platform's
+ * domains, each value a label value. Rules `label-key`, `reserved-label`,
+ * `label-value`. Fields are `labels.<key>`.
+ *
+ * @public
+ */
+export function labelsRule(
+  labels: Record<string, string> | undefined,
+): ValidationProblem[] {
+  const problems: ValidationProblem[] = [];
+  for (const [key, value] of Object.entries(labels ?? {})) {
+    const field = `labels.${key}`;
+    problems.push(...labelKeyRule(key, field));
+    if (!isLabelValue(value)) {
+      problems.push(
+        problem(
+          field,
+          'label-value',
+          `label value of "${key}" must be at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit`,
+        ),
+      );
+    }
+  }
+  return problems;
+}
+
+function labelKeyRule(key: string, field: string): ValidationProblem[] {
+  const slash = key.lastIndexOf('/');
+  const prefix = slash === -1 ? undefined : key.slice(0, slash);
+  const name = slash === -1 ? key : key.slice(slash + 1);
+  if (
+    prefix !== undefined &&
+    (prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix))
+  ) {
+    return [
+      problem(
+        field,
+        'label-key',
+        `label key "${key}" has a prefix that is not a DNS subdomain`,
+      ),
+    ];
+  }
+  if (name.length === 0 || name.length > 63 || !LABEL_NAME.test(name)) {
+    return [
+      problem(
+        field,
+        'label-key',
+        `label key "${key}" must be at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit`,
+      ),
+    ];
+  }
+  if (
+    prefix &&
+    RESERVED_LABEL_DOMAINS.some(d => prefix === d || prefix.endsWith(`.${d}`))
+  ) {
+    return [
+      problem(
+        field,
+        'reserved-label',
+        `label key "${key}" uses a prefix the platform reserves`,
+      ),
+    ];
+  }
+  return [];
+}

@@ -1,0 +1,6 @@
+import { limitsCases } from '../__testUtils__/cases/limits';
+import { itRejects } from '../__testUtils__/namespaceRequest';
+
+describe('limits rules', () => {
+  itRejects(limitsCases);
+});
