@@ -11,7 +11,14 @@ const policy = {
       ceiling: { 'requests.cpu': '8', 'limits.cpu': '16' },
     },
   },
-  quotaSizes: { S: { 'requests.cpu': '1', 'limits.cpu': '2' } },
+  quotaSizes: {
+    S: {
+      'requests.cpu': '1',
+      'limits.cpu': '2',
+      'requests.memory': '1Gi',
+      'limits.memory': '2Gi',
+    },
+  },
   nodePools: ['general'],
 };
 
@@ -122,6 +129,36 @@ describe('wizard checks', () => {
     );
     const env = await check({ environment: 'qa' });
     expect(env.problems).toContain('environment unknown-environment');
+  });
+
+  it('resolves a quota size on the server and checks the values it resolves to', async () => {
+    const sized = await check({ name: 'web', size: 'S' });
+    expect(sized.quota).toEqual({
+      'requests.cpu': '1',
+      'limits.cpu': '2',
+      'requests.memory': '1Gi',
+      'limits.memory': '2Gi',
+    });
+    expect(sized.problems).toEqual([]);
+    const overridden = await check({
+      name: 'web',
+      size: 'S',
+      quota: { 'requests.cpu': '9' },
+    });
+    expect(overridden.quota).toMatchObject({
+      'requests.cpu': '9',
+      'limits.cpu': '2',
+    });
+    expect(overridden.problems).toEqual(
+      expect.arrayContaining([
+        'quota.requests.cpu ceiling',
+        'quota.requests.cpu requests-within-limits',
+      ]),
+    );
+    const unknown = await check({ name: 'web', size: 'XXL' });
+    expect(unknown.problems).toContain('size known-size');
+    const without = await check({ name: 'web' });
+    expect(without.quota).toBeUndefined();
   });
 
   it('refuses unknown tenants', async () => {
