@@ -6,8 +6,8 @@ let validate: ValidateFunction | undefined;
 
 /**
  * Checks rendered `vcluster.yaml` values against the values schema of the
- * chart version the platform pins (0.36.1, a copy of
- * contracts/vcluster/values.schema.json).
+ * chart version the platform pins: the chart's `values.schema.json` of
+ * 0.36.1, shipped with this package (its one copy in the repository).
  */
 export function validateVClusterValues(values: unknown): ValidationProblem[] {
   validate ??= new Ajv2020({ strict: false, allErrors: true }).compile(schema);

@@ -123,7 +123,13 @@ export function validateVClusterValuesAgainstContract(
     const ajv = new Ajv2020({ strict: false, allErrors: true });
     vclusterValues = ajv.compile(
       JSON.parse(
-        readFileSync(resolve(CONTRACTS, 'vcluster/values.schema.json'), 'utf8'),
+        readFileSync(
+          resolve(
+            __dirname,
+            '../../../scaffolder-backend-module-tenancy/src/vcluster/vclusterValues-0.36.1.schema.json',
+          ),
+          'utf8',
+        ),
       ),
     );
   }
