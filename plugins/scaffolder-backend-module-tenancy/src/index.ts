@@ -7,3 +7,8 @@
 
 export { scaffolderModuleTenancy as default } from './module';
 export type { TenancyActionDeps } from './actions/TenancyActionDeps';
+export { createNamespaceCreateAction } from './actions/namespaceCreate';
+export { createNamespaceUpdateAction } from './actions/namespaceUpdate';
+export { createNamespaceDeleteAction } from './actions/namespaceDelete';
+export { createVClusterCreateAction } from './actions/vclusterCreate';
+export { createTenantCreateAction } from './actions/tenantCreate';
