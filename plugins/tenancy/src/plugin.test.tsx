@@ -63,6 +63,25 @@ describe('tenancyPlugin', () => {
     );
   });
 
+  it('keeps the extension ids apps configure', () => {
+    for (const id of [
+      'api:tenancy',
+      'page:tenancy',
+      'entity-card:tenancy/tenant-overview',
+      'entity-card:tenancy/quota',
+      'entity-card:tenancy/tenant-namespaces',
+      'entity-card:tenancy/cost',
+      'entity-card:tenancy/argocd-applications',
+      'entity-card:tenancy/group-tenants',
+      'scaffolder-form-field:tenancy/tenant-picker',
+      'scaffolder-form-field:tenancy/placement',
+      'scaffolder-form-field:tenancy/namespace-name',
+      'scaffolder-form-field:tenancy/quota',
+    ] as const) {
+      expect(tenancyPlugin.getExtension(id)).toBeDefined();
+    }
+  });
+
   it('mounts the fleet page on that ref and, unbound, leads to the scaffolder wizard', async () => {
     // No bindRoutes and no app.routes.bindings, as in packages/app.
     await renderTestApp({

@@ -1,8 +1,8 @@
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 
 /** A wizard field, loaded with the other fields when the scaffolder needs one. */
-const formField = (
-  name: string,
+const formField = <TName extends string>(
+  name: TName,
   field: keyof typeof import('../fields/formFields'),
 ) =>
   FormFieldBlueprint.make({

@@ -3,7 +3,7 @@ import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { ReactElement } from 'react';
+import { ReactElement, useState } from 'react';
 import { TenancyApi, tenancyApiRef } from '../api/TenancyApi';
 import { tenantEntity } from '../__testUtils__/fixtures';
 import { NamespaceNameField } from './NamespaceNameField';
@@ -313,6 +313,66 @@ describe('QuotaField', () => {
       ).toBe('requests.cpu8'),
     );
     expect(bare.textContent).not.toMatch(/requests\.cpu1/);
+  });
+
+  it("does not show one size's values for another while the backend resolves it", async () => {
+    const context = {
+      formData: {
+        tenant: 'tenant:default/payments',
+        placement: { environment: 'dev' },
+      },
+    };
+    const checkNamespace = jest.fn().mockImplementation((r: any) =>
+      r.size === 'S'
+        ? Promise.resolve({
+            namespace: 'payments-dev',
+            problems: [],
+            quota: { 'requests.cpu': '1', 'limits.cpu': '2' },
+          })
+        : new Promise(() => {}),
+    );
+    function Stateful() {
+      const [value, setValue] = useState<object>({ size: 'S' });
+      return (
+        <QuotaField
+          {...props({
+            formData: value,
+            onChange: setValue,
+            formContext: context,
+          })}
+        />
+      );
+    }
+    await render(<Stateful />, {
+      checkNamespace,
+      getProvisioningPolicy: jest.fn().mockResolvedValue({
+        ...policy,
+        quotaSizes: { ...policy.quotaSizes, M: { 'requests.cpu': '4' } },
+      }),
+    });
+    const table = await screen.findByRole('table', {
+      name: 'Quota against the environment ceiling',
+    });
+    await waitFor(() =>
+      expect(
+        within(table).getByText('requests.cpu').closest('tr')!.textContent,
+      ).toBe('requests.cpu18'),
+    );
+    await openSelect(/Quota/);
+    fireEvent.click(await screen.findByRole('option', { name: 'M' }));
+    await waitFor(() =>
+      expect(checkNamespace).toHaveBeenLastCalledWith(
+        expect.objectContaining({ size: 'M' }),
+      ),
+    );
+    const row = within(
+      screen.getByRole('table', {
+        name: 'Quota against the environment ceiling',
+      }),
+    )
+      .getByText('requests.cpu')
+      .closest('tr')!;
+    expect(row.textContent).toBe('requests.cpu8');
   });
 
   it('validation checks a size by its name and custom values as values', async () => {
