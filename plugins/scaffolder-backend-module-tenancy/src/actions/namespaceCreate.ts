@@ -3,14 +3,13 @@ import {
   changeProjectFile,
   prepareNamespaceCreate,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
-import { authorizeTenantRequest } from './authorizeTenantRequest';
 import { TenancyActionDeps } from './TenancyActionDeps';
 import { namespaceSettingsInput } from './namespaceSettings';
-import { provisioningContext } from './provisioningContext';
-import { pullRequestOutput } from './publishChange';
+import { changeOutput } from './publishChange';
 import { refuseTakenNamespace } from './refuseTakenNamespace';
 import { resolveClusterName } from './resolveClusterName';
 import { runProvisioning } from './runProvisioning';
+import { startTenantRequest } from './startTenantRequest';
 import { examples } from './namespaceCreate.examples';
 
 /**
@@ -75,25 +74,15 @@ export function createNamespaceCreateAction(options: TenancyActionDeps) {
             .describe(
               'The catalog entity reference the namespace will have once merged.',
             ),
-        files: z =>
-          z
-            .array(z.string())
-            .describe('Files of the change, relative to the repository root.'),
-        ...pullRequestOutput,
+        ...changeOutput,
       },
     },
     async handler(ctx) {
       const { input } = ctx;
-      const credentials = await ctx.getInitiatorCredentials();
-      const { tenant, owner, userEntityRef } = await authorizeTenantRequest({
-        ...options,
-        tenant: input.tenant,
-        credentials,
-      });
-      const context = await provisioningContext(
+      const { tenant, owner, context } = await startTenantRequest(
+        ctx,
         options,
-        credentials,
-        userEntityRef,
+        input.tenant,
       );
       const prepared = prepareNamespaceCreate(
         {

@@ -1,15 +1,14 @@
-import { InputError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   changeProjectFile,
   describeNamespaceDeletion,
   TENANCY_ANNOTATIONS,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
-import { authorizeTenantRequest } from './authorizeTenantRequest';
 import { TenancyActionDeps } from './TenancyActionDeps';
-import { loadNamespaceEntity } from './loadNamespaceEntity';
-import { pullRequestOutput } from './publishChange';
+import { changeOutput } from './publishChange';
 import { runProvisioning } from './runProvisioning';
+import { startNamespaceChange } from './startNamespaceChange';
 import { examples } from './namespaceDelete.examples';
 
 /**
@@ -19,7 +18,7 @@ import { examples } from './namespaceDelete.examples';
  * @public
  */
 export function createNamespaceDeleteAction(options: TenancyActionDeps) {
-  const { catalog, layout, policy, publisher } = options;
+  const { layout, policy } = options;
   return createTemplateAction({
     id: 'tenancy:namespace:delete',
     description:
@@ -43,31 +42,18 @@ export function createNamespaceDeleteAction(options: TenancyActionDeps) {
             .describe('Why it goes; shown to the reviewer.'),
       },
       output: {
-        files: z =>
-          z.array(z.string()).describe('Files the pull request deletes.'),
-        ...pullRequestOutput,
+        ...changeOutput,
       },
     },
     async handler(ctx) {
-      if (!publisher) {
-        throw new InputError(
-          'tenancy.gitops.publisher is not configured: there is no repository to delete from',
-        );
-      }
-      const credentials = await ctx.getInitiatorCredentials();
-      const { entity, tenant, environment, cluster } =
-        await loadNamespaceEntity({
-          namespace: ctx.input.namespace,
-          catalog,
-          credentials,
-        });
-      const authorized = await authorizeTenantRequest({
-        ...options,
-        tenant,
-        credentials,
-      });
+      const change = await startNamespaceChange(
+        ctx,
+        options,
+        ctx.input.namespace,
+      );
+      const { entity, publisher, folder, tenantName, environment, cluster } =
+        change;
       const name = entity.metadata.name;
-      const folder = layout.namespaceDir(tenant, environment, name);
       const files = await publisher.listFiles(folder);
       if (files.length === 0) {
         throw new NotFoundError(
@@ -85,12 +71,12 @@ export function createNamespaceDeleteAction(options: TenancyActionDeps) {
       );
       // Argo CD may no longer deploy there once the namespace is gone.
       const project = changeProjectFile({
-        current: await publisher.readFile(layout.tenantProjectFile(tenant)),
+        current: await publisher.readFile(layout.tenantProjectFile(tenantName)),
         layout,
         policy,
         tenant: {
-          name: tenant,
-          ssoGroup: authorized.tenant.spec.ssoGroup ?? '',
+          name: tenantName,
+          ssoGroup: change.tenant.spec.ssoGroup ?? '',
         },
         remove: {
           cluster,
@@ -104,16 +90,16 @@ export function createNamespaceDeleteAction(options: TenancyActionDeps) {
         prepared: {
           problems: [],
           files: project,
-          tenant,
+          tenant: tenantName,
           subject: `${name}-delete`,
-          title: `Decommission namespace ${name} of tenant ${tenant} (${environment})`,
+          title: `Decommission namespace ${name} of tenant ${tenantName} (${environment})`,
           describe: changed =>
             describeNamespaceDeletion({
               namespace: name,
-              tenant,
+              tenant: tenantName,
               environment,
               cluster,
-              requestedBy: authorized.userEntityRef,
+              requestedBy: change.userEntityRef,
               reason: ctx.input.reason,
               manifests,
               changed,

@@ -1,14 +1,12 @@
 import { InputError, NotFoundError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { prepareNamespaceUpdate } from '@tenancy-plugins/backstage-plugin-tenancy-common';
-import { authorizeTenantRequest } from './authorizeTenantRequest';
 import { TenancyActionDeps } from './TenancyActionDeps';
 import { examples } from './namespaceUpdate.examples';
-import { loadNamespaceEntity } from './loadNamespaceEntity';
 import { namespaceSettingsInput } from './namespaceSettings';
-import { provisioningContext } from './provisioningContext';
-import { pullRequestOutput } from './publishChange';
+import { changeOutput } from './publishChange';
 import { runProvisioning } from './runProvisioning';
+import { startNamespaceChange } from './startNamespaceChange';
 
 /**
  * `tenancy:namespace:update`: changes the quota, container limits or labels
@@ -17,7 +15,6 @@ import { runProvisioning } from './runProvisioning';
  * @public
  */
 export function createNamespaceUpdateAction(options: TenancyActionDeps) {
-  const { catalog, layout, publisher } = options;
   return createTemplateAction({
     id: 'tenancy:namespace:update',
     description:
@@ -41,44 +38,21 @@ export function createNamespaceUpdateAction(options: TenancyActionDeps) {
             .describe('Why the change is needed; shown to the reviewer.'),
       },
       output: {
-        files: z => z.array(z.string()).describe('Files the change rewrites.'),
-        ...pullRequestOutput,
+        ...changeOutput,
       },
     },
     async handler(ctx) {
       const { input } = ctx;
-      if (!publisher) {
-        throw new InputError(
-          'tenancy.gitops.publisher is not configured: there is no repository to change',
-        );
-      }
-      const credentials = await ctx.getInitiatorCredentials();
-      const { entity, tenant, environment, cluster } =
-        await loadNamespaceEntity({
-          namespace: input.namespace,
-          catalog,
-          credentials,
-        });
-      const authorized = await authorizeTenantRequest({
-        ...options,
-        tenant,
-        credentials,
-      });
-      const namespace = entity.metadata.name;
-      const folder = layout.namespaceDir(tenant, environment, namespace);
+      const change = await startNamespaceChange(ctx, options, input.namespace);
+      const { entity, publisher, folder } = change;
       if (!(await publisher.exists(folder))) {
         throw new NotFoundError(`${folder} is not in the GitOps repository`);
       }
-      const context = await provisioningContext(
-        options,
-        credentials,
-        authorized.userEntityRef,
-      );
       const prepared = prepareNamespaceUpdate(
         {
-          namespace,
-          environment,
-          cluster,
+          namespace: entity.metadata.name,
+          environment: change.environment,
+          cluster: change.cluster,
           purpose: entity.metadata.description,
           size: input.size,
           quota: input.quota,
@@ -86,7 +60,7 @@ export function createNamespaceUpdateAction(options: TenancyActionDeps) {
           labels: input.labels,
           reason: input.reason,
         },
-        { tenant: authorized.tenant, owner: authorized.owner, context },
+        change,
       );
       await runProvisioning(ctx, publisher, {
         prepared,
@@ -100,7 +74,7 @@ export function createNamespaceUpdateAction(options: TenancyActionDeps) {
           }
           if (Object.keys(changed).length === 0) {
             throw new InputError(
-              `namespace ${namespace} already has these settings: nothing to change`,
+              `namespace ${entity.metadata.name} already has these settings: nothing to change`,
             );
           }
           return changed;

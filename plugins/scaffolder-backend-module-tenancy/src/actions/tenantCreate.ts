@@ -5,7 +5,7 @@ import { prepareTenantCreate } from '@tenancy-plugins/backstage-plugin-tenancy-c
 import { authorizeForOwner } from './authorizeTenantRequest';
 import { namespaceSettingsInput } from './namespaceSettings';
 import { provisioningContext } from './provisioningContext';
-import { pullRequestOutput } from './publishChange';
+import { changeOutput } from './publishChange';
 import { resolveClusterName } from './resolveClusterName';
 import { runProvisioning } from './runProvisioning';
 import { TenancyActionDeps } from './TenancyActionDeps';
@@ -91,11 +91,7 @@ export function createTenantCreateAction(options: TenancyActionDeps) {
           z.string().describe('The Tenant entity reference once merged.'),
         namespaces: z =>
           z.array(z.string()).describe('Names of the first namespaces.'),
-        files: z =>
-          z
-            .array(z.string())
-            .describe('Files of the change, relative to the repository root.'),
-        ...pullRequestOutput,
+        ...changeOutput,
       },
     },
     async handler(ctx) {

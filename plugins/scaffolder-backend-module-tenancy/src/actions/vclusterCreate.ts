@@ -1,13 +1,12 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { prepareVClusterCreate } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { validateVClusterValues } from '../vcluster/validateVClusterValues';
-import { authorizeTenantRequest } from './authorizeTenantRequest';
 import { namespaceSettingsInput } from './namespaceSettings';
-import { provisioningContext } from './provisioningContext';
-import { pullRequestOutput } from './publishChange';
+import { changeOutput } from './publishChange';
 import { refuseTakenNamespace } from './refuseTakenNamespace';
 import { resolveClusterName } from './resolveClusterName';
 import { runProvisioning } from './runProvisioning';
+import { startTenantRequest } from './startTenantRequest';
 import { TenancyActionDeps } from './TenancyActionDeps';
 import { examples } from './vclusterCreate.examples';
 
@@ -90,25 +89,15 @@ export function createVClusterCreateAction(options: TenancyActionDeps) {
             .describe("The platform's AppProject of its Argo CD Application."),
         entityRef: z =>
           z.string().describe('The catalog entity reference once merged.'),
-        files: z =>
-          z
-            .array(z.string())
-            .describe('Files of the change, relative to the repository root.'),
-        ...pullRequestOutput,
+        ...changeOutput,
       },
     },
     async handler(ctx) {
       const { input } = ctx;
-      const credentials = await ctx.getInitiatorCredentials();
-      const { tenant, owner, userEntityRef } = await authorizeTenantRequest({
-        ...options,
-        tenant: input.tenant,
-        credentials,
-      });
-      const context = await provisioningContext(
+      const { tenant, owner, context } = await startTenantRequest(
+        ctx,
         options,
-        credentials,
-        userEntityRef,
+        input.tenant,
       );
       const prepared = prepareVClusterCreate(
         {
