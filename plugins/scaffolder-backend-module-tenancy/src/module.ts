@@ -4,7 +4,6 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import { GitOpsLayout } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { createNamespaceCreateAction } from './actions/namespaceCreate';
 import { createNamespaceDeleteAction } from './actions/namespaceDelete';
 import { createNamespaceUpdateAction } from './actions/namespaceUpdate';
@@ -13,7 +12,7 @@ import { createVClusterCreateAction } from './actions/vclusterCreate';
 
 import {
   createPublisher,
-  readTenancyPolicy,
+  readTenancyConfig,
 } from '@tenancy-plugins/backstage-plugin-tenancy-node';
 
 /**
@@ -42,10 +41,7 @@ export const scaffolderModuleTenancy = createBackendModule({
         catalog,
         scaffolderActions,
       }) {
-        const layout = GitOpsLayout.create({
-          tenantsPath: config.getOptionalString('tenancy.gitops.tenantsPath'),
-        });
-        const policy = readTenancyPolicy(config);
+        const { layout, policy } = readTenancyConfig(config);
         const publisher = await createPublisher(config);
         if (!publisher) {
           logger.warn(

@@ -3,15 +3,12 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import {
-  GitOpsLayout,
-  tenancyEntityReadPermission,
-} from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import { tenancyEntityReadPermission } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { TenancyCatalogIndex } from './catalog/TenancyCatalogIndex';
 import { readRefreshOptions } from './config/readRefreshOptions';
 import {
   createPublisher,
-  readTenancyPolicy,
+  readTenancyConfig,
 } from '@tenancy-plugins/backstage-plugin-tenancy-node';
 import { ProvisioningCheckService } from './provisioning/ProvisioningCheckService';
 import { TenantRequestsService } from './requests/TenantRequestsService';
@@ -47,6 +44,7 @@ export const tenancyPlugin = createBackendPlugin({
       async init(deps) {
         const { config, logger, scheduler } = deps;
         const refresh = readRefreshOptions(config);
+        const tenancy = readTenancyConfig(config);
         const { sources, descriptors, currency } = createSources(
           config,
           logger,
@@ -93,10 +91,8 @@ export const tenancyPlugin = createBackendPlugin({
         const provisioning = new ProvisioningCheckService(
           catalogIndex,
           deps.permissions,
-          readTenancyPolicy(config),
-          GitOpsLayout.create({
-            tenantsPath: config.getOptionalString('tenancy.gitops.tenantsPath'),
-          }),
+          tenancy.policy,
+          tenancy.layout,
           openPublisher,
         );
         deps.httpRouter.use(

@@ -1,7 +1,8 @@
 /**
  * Node.js parts of the tenancy plugins shared by the backend plugin (which
  * reads a tenant's requests) and the scaffolder module (which opens them):
- * the publishers of the GitOps repository.
+ * the publishers of the GitOps repository, and the one reader of the
+ * `tenancy.gitops`, `tenancy.policy` and `tenancy.tenants` settings.
  *
  * @packageDocumentation
  */
@@ -23,4 +24,6 @@ export {
   checkNamespaceAvailability,
   type NamespaceAvailability,
 } from './provisioning/checkNamespaceAvailability';
-export { readTenancyPolicy } from './policy/readTenancyPolicy';
+export { readTenancyConfig } from './config/readTenancyConfig';
+export type { TenancyConfig } from './config/readTenancyConfig';
+export { readTenancyPolicy } from './config/readTenancyPolicy';

@@ -16,11 +16,14 @@ import {
   processingResult,
 } from '@backstage/plugin-catalog-node';
 import {
+  costCenterPatternRule,
   isTenantEntity,
+  TenancyPolicy,
   TENANCY_ANNOTATIONS,
   TENANT_KIND,
   tenantEntityV1alpha1Validator,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import { readTenancyConfig } from '@tenancy-plugins/backstage-plugin-tenancy-node';
 import { ANNOTATION_INGESTION_ERROR } from '../provider/ingestionError';
 
 /**
@@ -30,7 +33,8 @@ import { ANNOTATION_INGESTION_ERROR } from '../provider/ingestionError';
  * - Tenant `ownedBy` its Group (and the Group `ownerOf` the Tenant).
  * - A namespace or vCluster Resource annotated with `tenancy.io/tenant` is
  *   `partOf` that Tenant (and the Tenant `hasPart` it).
- * - The cost center matches `tenancy.tenants.costCenterPattern` when set.
+ * - The cost center matches `tenancy.tenants.costCenterPattern` when set
+ *   (read by `readTenancyConfig`; the same rule as `validateTenantRequest`).
  * - An entity the GitOps provider found fault with fails processing with the
  *   provider's located message.
  *
@@ -38,23 +42,12 @@ import { ANNOTATION_INGESTION_ERROR } from '../provider/ingestionError';
  */
 export class TenantEntitiesProcessor implements CatalogProcessor {
   static fromConfig(config: Config): TenantEntitiesProcessor {
-    const pattern = config.getOptionalString(
-      'tenancy.tenants.costCenterPattern',
-    );
-    let costCenterPattern: RegExp | undefined;
-    if (pattern) {
-      try {
-        costCenterPattern = new RegExp(`^(?:${pattern})$`);
-      } catch (e) {
-        throw new Error(
-          `tenancy.tenants.costCenterPattern is not a valid regular expression: ${e}`,
-        );
-      }
-    }
-    return new TenantEntitiesProcessor(costCenterPattern);
+    return new TenantEntitiesProcessor(readTenancyConfig(config).policy);
   }
 
-  private constructor(private readonly costCenterPattern?: RegExp) {}
+  private constructor(
+    private readonly policy: Pick<TenancyPolicy, 'costCenterPattern'>,
+  ) {}
 
   getProcessorName(): string {
     return 'TenantEntitiesProcessor';
@@ -78,10 +71,11 @@ export class TenantEntitiesProcessor implements CatalogProcessor {
     ) {
       return false;
     }
+    // The rule tenancy:tenant:create checks too, so a request it opens passes here.
     const { costCenter } = entity.spec;
-    if (this.costCenterPattern && !this.costCenterPattern.test(costCenter)) {
+    if (costCenterPatternRule(costCenter, this.policy).length) {
       throw new InputError(
-        `spec.costCenter "${costCenter}" of tenant ${entity.metadata.name} does not match the configured pattern ${this.costCenterPattern.source}`,
+        `spec.costCenter "${costCenter}" of tenant ${entity.metadata.name} does not match the configured pattern ${this.policy.costCenterPattern} (tenancy.tenants.costCenterPattern)`,
       );
     }
     return true;

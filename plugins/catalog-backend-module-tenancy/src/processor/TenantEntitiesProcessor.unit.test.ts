@@ -1,5 +1,10 @@
 import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
+import {
+  TenantRequestInput,
+  validateTenantRequest,
+} from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import { readTenancyConfig } from '@tenancy-plugins/backstage-plugin-tenancy-node';
 import { TenantEntitiesProcessor } from './TenantEntitiesProcessor';
 
 const tenant = (costCenter: string): Entity => ({
@@ -49,4 +54,34 @@ describe('TenantEntitiesProcessor cost center pattern', () => {
       /tenancy.tenants.costCenterPattern is not a valid regular expression/,
     );
   });
+
+  // One rule for both: before, tenancy:tenant:create had its own pattern and
+  // opened requests with cost centers this processor then rejected.
+  it.each(['CC-1234', 'CC-12', 'XCC-1234', 'ACME-1'])(
+    'agrees with tenancy:tenant:create on %s',
+    async costCenter => {
+      const config = new ConfigReader({
+        tenancy: { tenants: { costCenterPattern: 'CC-[0-9]{4}' } },
+      });
+      const request: TenantRequestInput = {
+        name: 'search',
+        owner: 'group:default/team-search',
+        costCenter,
+        ssoGroup: 'search-developers',
+        environments: [],
+      };
+      const requestAccepted = !validateTenantRequest(request, {
+        existingTenants: [],
+        policy: readTenancyConfig(config).policy,
+      }).some(p => p.field === 'costCenter');
+      const catalogAccepted = await TenantEntitiesProcessor.fromConfig(config)
+        .validateEntityKind(tenant(costCenter))
+        .then(
+          () => true,
+          () => false,
+        );
+      expect(requestAccepted).toBe(catalogAccepted);
+      expect(catalogAccepted).toBe(costCenter === 'CC-1234');
+    },
+  );
 });

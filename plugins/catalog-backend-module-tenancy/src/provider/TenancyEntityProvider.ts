@@ -11,6 +11,7 @@ import {
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
 import { GitOpsLayout } from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import { readTenancyConfig } from '@tenancy-plugins/backstage-plugin-tenancy-node';
 import { parseGitOpsTree } from './parseGitOpsTree';
 import { readGitOpsTree } from './readGitOpsTree';
 import { readProviderConfigs } from './readProviderConfigs';
@@ -18,7 +19,8 @@ import { readProviderConfigs } from './readProviderConfigs';
 /**
  * Ingests clusters, Tenants, namespaces and vClusters from a GitOps
  * repository on a schedule. One provider per configured id under
- * `catalog.providers.tenancy`.
+ * `catalog.providers.tenancy`; tenants are read from the shared layout's
+ * folder (`tenancy.gitops.tenantsPath`), where the actions write them.
  *
  * @public
  */
@@ -31,7 +33,8 @@ export class TenancyEntityProvider implements EntityProvider {
       reader: UrlReaderService;
     },
   ): TenancyEntityProvider[] {
-    return readProviderConfigs(config).map(
+    const { layout } = readTenancyConfig(config);
+    return readProviderConfigs(config, layout).map(
       c =>
         new TenancyEntityProvider(
           c.id,

@@ -1,5 +1,8 @@
 import { Config } from '@backstage/config';
-import { TenancyPolicy } from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import {
+  compileCostCenterPattern,
+  TenancyPolicy,
+} from '@tenancy-plugins/backstage-plugin-tenancy-common';
 
 const DEFAULT_RESERVED_NAMESPACES = [
   'default',
@@ -15,7 +18,9 @@ const DEFAULT_RESERVED_PREFIXES = ['kube-', 'openshift-', 'platform-'];
 const POD_SECURITY_LEVELS = ['privileged', 'baseline', 'restricted'] as const;
 
 /**
- * Reads `tenancy.policy` (documented in the scaffolder module's config.d.ts).
+ * Reads `tenancy.policy` and `tenancy.tenants.costCenterPattern` (documented
+ * in this package's config.d.ts): the policy every validator receives. Part
+ * of {@link readTenancyConfig}; throws with the key at fault.
  *
  * @public
  */
@@ -45,6 +50,10 @@ export function readTenancyPolicy(config: Config): TenancyPolicy {
   for (const size of sizeConfig?.keys() ?? []) {
     sizes[size] = readQuantities(sizeConfig!.getConfig(size));
   }
+  const costCenterPattern = config.getOptionalString(
+    'tenancy.tenants.costCenterPattern',
+  );
+  if (costCenterPattern) compileCostCenterPattern(costCenterPattern);
   return {
     environments,
     reservedNamespaces:
@@ -53,6 +62,7 @@ export function readTenancyPolicy(config: Config): TenancyPolicy {
     reservedPrefixes:
       root?.getOptionalStringArray('reservedPrefixes') ??
       DEFAULT_RESERVED_PREFIXES,
+    ...(costCenterPattern ? { costCenterPattern } : {}),
     nodePools: root?.getOptionalStringArray('nodePools') ?? [],
     quotaSizes: sizes,
     clusterRoles: root?.getOptionalStringArray('clusterRoles') ?? ['edit'],

@@ -1,0 +1,104 @@
+/*
+ * The tenancy settings read by this package (readTenancyConfig and
+ * createPublisher) for the scaffolder module, the catalog module and the
+ * backend: each key is documented here, once.
+ */
+export interface Config {
+  tenancy?: {
+    gitops?: {
+      /**
+       * Folder of the tenants in the GitOps repository, relative to its root.
+       * Defaults to `tenants`. The catalog provider reads the same folder.
+       */
+      tenantsPath?: string;
+      /**
+       * Where provisioning requests become pull requests. Unset: the actions
+       * only render files into the scaffolder workspace.
+       */
+      publisher?: {
+        /**
+         * `local`: a local git repository (the embedded default). The forges
+         * take their credentials from the `integrations.*` entry for the
+         * repository's host: `github` (GitHub or GitHub Enterprise,
+         * `integrations.github`), `gitlab` (`integrations.gitlab`), `azure`
+         * (Azure DevOps Services or Server, `integrations.azure`),
+         * `bitbucketServer` (Bitbucket Server / Data Center,
+         * `integrations.bitbucketServer`; its REST API cannot delete files,
+         * so decommissioning is refused there).
+         */
+        type: 'local' | 'github' | 'gitlab' | 'azure' | 'bitbucketServer';
+        /** local: folder of the repository, relative to the backend's working directory. */
+        path?: string;
+        /**
+         * Forges: the repository, e.g. https://github.com/acme/platform-gitops,
+         * https://gitlab.example.com/platform/gitops,
+         * https://dev.azure.com/acme/platform/_git/gitops or
+         * https://bitbucket.example.com/projects/PLAT/repos/gitops
+         */
+        repoUrl?: string;
+        /** When the repository does not exist: a folder whose files seed it. */
+        seedFrom?: string;
+        /** The branch pull requests target. Defaults to `main`. */
+        baseBranch?: string;
+      };
+    };
+    /** Platform policy the provisioning actions and the wizard's checks enforce. */
+    policy?: {
+      /** Per environment name (e.g. dev, staging, prod). */
+      environments?: {
+        [environment: string]: {
+          /** Clusters the environment's namespaces may run on. */
+          clusters: string[];
+          /** Pod Security Standards level enforced: privileged, baseline or restricted (default). */
+          podSecurity?: string;
+          /** Upper bound of each quota, Kubernetes resource name to quantity. */
+          ceiling?: { [resource: string]: string | number };
+        };
+      };
+      /** Named quota sizes offered by the wizard, each resource name to quantity. */
+      quotaSizes?: { [size: string]: { [resource: string]: string | number } };
+      /** ClusterRoles the tenant's SSO group is bound to. Defaults to [edit]. */
+      clusterRoles?: string[];
+      /** Namespaces no tenant may request. */
+      reservedNamespaces?: string[];
+      /** Prefixes no tenant namespace may start with. */
+      reservedPrefixes?: string[];
+      /**
+       * Node pools vClusters may use. A pool's nodes carry the label and the
+       * taint `tenancy.io/node-pool=<pool>` (effect NoSchedule).
+       */
+      nodePools?: string[];
+      /** Argo CD settings of tenants' AppProjects. */
+      argocd?: {
+        /**
+         * Repositories tenants' applications may come from; `{tenant}` is
+         * replaced by the tenant's name. Without it, tenants' projects allow
+         * no source until the platform adds one.
+         */
+        sourceRepos?: string[];
+      };
+      /** How vClusters are deployed. */
+      vcluster?: {
+        /** Helm repository of the vCluster chart. Default https://charts.loft.sh */
+        chartRepo?: string;
+        /** Exact chart version, a 0.36.x release (the values schema checked). Default 0.36.1 */
+        chartVersion?: string;
+        /**
+         * The platform's AppProject of the vClusters' Applications. Default
+         * platform-vclusters. Not the tenant's project: the chart creates
+         * RBAC, quota and network policies that tenants' projects block.
+         */
+        project?: string;
+      };
+    };
+    /** Rules for Tenants, checked by the catalog and by tenancy:tenant:create alike. */
+    tenants?: {
+      /**
+       * Regular expression a Tenant's spec.costCenter must match in full,
+       * e.g. `CC-[0-9]{4}`. Unset: no pattern (tenancy:tenant:create still
+       * needs a label value: the cost center labels the tenant's namespaces).
+       */
+      costCenterPattern?: string;
+    };
+  };
+}
