@@ -1,0 +1,198 @@
+import { GitOpsLayout } from '../gitops/GitOpsLayout';
+import type { TenantEntityV1alpha1 } from '../model/TenantEntityV1alpha1';
+import type { TenancyPolicy } from '../policy/TenancyPolicy';
+import { namespaceNamePart } from './namespaceNamePart';
+import { prepareNamespaceCreate } from './prepareNamespaceCreate';
+import { prepareNamespaceUpdate } from './prepareNamespaceUpdate';
+import { prepareTenantCreate } from './prepareTenantCreate';
+import { prepareVClusterCreate } from './prepareVClusterCreate';
+import type { ProvisioningContext } from './ProvisioningContext';
+
+const policy: TenancyPolicy = {
+  environments: {
+    dev: {
+      clusters: ['nonprod-eu-1'],
+      podSecurity: 'baseline',
+      ceiling: {
+        'requests.cpu': '8',
+        'limits.cpu': '16',
+        'requests.memory': '32Gi',
+        'limits.memory': '64Gi',
+        pods: '100',
+      },
+    },
+  },
+  reservedNamespaces: ['default'],
+  reservedPrefixes: ['kube-'],
+  nodePools: ['general'],
+  quotaSizes: {
+    S: {
+      'requests.cpu': '1',
+      'limits.cpu': '2',
+      'requests.memory': '2Gi',
+      'limits.memory': '4Gi',
+      pods: '20',
+    },
+  },
+  clusterRoles: ['edit'],
+  argocd: { sourceRepos: ['https://git.example.com/{tenant}.git'] },
+  vcluster: {
+    chartRepo: 'https://charts.loft.sh',
+    chartVersion: '0.36.1',
+    project: 'platform-vclusters',
+  },
+};
+const context: ProvisioningContext = {
+  policy,
+  layout: GitOpsLayout.create(),
+  tenants: ['payments', 'checkout'],
+  requestedBy: 'user:default/alex',
+};
+const tenant: TenantEntityV1alpha1 = {
+  apiVersion: 'tenancy.io/v1alpha1',
+  kind: 'Tenant',
+  metadata: { name: 'payments' },
+  spec: {
+    owner: 'group:default/team-payments',
+    costCenter: 'CC-1001',
+    ssoGroup: 'payments-developers',
+    environments: ['dev'],
+    isolation: 'both',
+  },
+};
+const owner = 'group:default/team-payments';
+const placement = {
+  tenant: 'payments',
+  environment: 'dev',
+  cluster: 'nonprod-eu-1',
+};
+const rules = (problems: Array<{ field: string; rule: string }>) =>
+  problems.map(p => `${p.field} ${p.rule}`);
+
+describe('request preparation', () => {
+  it('renders a sized namespace with the resolved quota and a body listing every file', () => {
+    const prepared = prepareNamespaceCreate(
+      { ...placement, name: 'api', size: 'S', quota: { pods: '30' } },
+      { tenant, owner, context },
+    );
+    expect(prepared.problems).toEqual([]);
+    expect(prepared.namespace).toBe('payments-api-dev');
+    expect(prepared.quota).toMatchObject({ 'requests.cpu': '1', pods: '30' });
+    expect(prepared.subject).toBe('payments-api-dev');
+    const paths = Object.keys(prepared.files);
+    expect(paths).toContain(
+      'tenants/payments/dev/payments-api-dev/resourcequota.yaml',
+    );
+    const body = prepared.describe(paths);
+    expect(body).toContain('**user:default/alex** asks for namespace');
+    for (const path of paths) expect(body).toContain(`\`${path}\``);
+  });
+
+  it('refuses an unknown size by its field, and renders nothing', () => {
+    const prepared = prepareNamespaceCreate(
+      { ...placement, size: 'XXL' },
+      { tenant, owner, context },
+    );
+    expect(rules(prepared.problems)).toContain('size known-size');
+    expect(prepared.files).toEqual({});
+  });
+
+  it('names the first namespace of a tenant whose size is unknown', () => {
+    const prepared = prepareTenantCreate(
+      {
+        name: 'search',
+        owner: 'group:default/team-search',
+        costCenter: 'CC-1003',
+        ssoGroup: 'search-developers',
+        environments: ['dev'],
+        namespaces: [
+          { environment: 'dev', cluster: 'nonprod-eu-1', size: 'S' },
+          {
+            environment: 'dev',
+            cluster: 'nonprod-eu-1',
+            name: 'web',
+            size: 'XL',
+          },
+        ],
+      },
+      { context, ownerExists: false },
+    );
+    expect(rules(prepared.problems)).toEqual(
+      expect.arrayContaining(['namespaces[1].size known-size', 'owner exists']),
+    );
+    expect(prepared.files).toEqual({});
+  });
+
+  it('onboards a tenant with its AppProject listing its first namespaces', () => {
+    const prepared = prepareTenantCreate(
+      {
+        name: 'search',
+        owner: 'group:default/team-search',
+        costCenter: 'CC-1003',
+        ssoGroup: 'search-developers',
+        environments: ['dev'],
+        namespaces: [
+          { environment: 'dev', cluster: 'nonprod-eu-1', size: 'S' },
+        ],
+      },
+      { context, ownerExists: true },
+    );
+    expect(prepared.problems).toEqual([]);
+    expect(prepared.namespaces).toEqual(['search-dev']);
+    expect(prepared.files['tenants/search/appproject.yaml']).toContain(
+      'namespace: search-dev',
+    );
+  });
+
+  it('changes a namespace by its existing name, and refuses an empty change or a foreign name', () => {
+    const update = (namespace: string, settings: object) =>
+      prepareNamespaceUpdate(
+        { namespace, environment: 'dev', cluster: 'nonprod-eu-1', ...settings },
+        { tenant, owner, context },
+      );
+    const changed = update('payments-api-dev', { size: 'S' });
+    expect(changed.problems).toEqual([]);
+    expect(changed.subject).toBe('payments-api-dev-update');
+    expect(Object.keys(changed.files)).toContain(
+      'tenants/payments/dev/payments-api-dev/namespace.yaml',
+    );
+    expect(rules(update('payments-api-dev', {}).problems)).toEqual([
+      'size something-to-change',
+    ]);
+    expect(rules(update('legacy-team-ns', { size: 'S' }).problems)).toEqual([
+      'namespace tenant-naming',
+    ]);
+  });
+
+  it('checks the rendered vCluster values with the validator it is given', () => {
+    const seen: unknown[] = [];
+    const prepared = prepareVClusterCreate(
+      { ...placement, name: 'sandbox', size: 'S', nodePool: 'general' },
+      {
+        tenant,
+        owner,
+        context,
+        validateValues: values => {
+          seen.push(values);
+          return [{ field: 'values', rule: 'schema', message: 'refused' }];
+        },
+      },
+    );
+    expect(prepared.name).toBe('payments-vc-sandbox-dev');
+    expect(seen).toHaveLength(1);
+    expect(rules(prepared.problems)).toEqual(['values schema']);
+    expect(prepared.files).toEqual({});
+  });
+});
+
+describe('namespaceNamePart', () => {
+  it('inverts composeNamespaceName', () => {
+    expect(namespaceNamePart('payments-dev', 'payments', 'dev')).toEqual({});
+    expect(namespaceNamePart('payments-api-v2-dev', 'payments', 'dev')).toEqual(
+      { name: 'api-v2' },
+    );
+    expect(
+      namespaceNamePart('payments--dev', 'payments', 'dev').problem?.rule,
+    ).toBe('tenant-naming');
+  });
+});
