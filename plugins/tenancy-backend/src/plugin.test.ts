@@ -214,9 +214,15 @@ describe('tenancy backend plugin', () => {
     const res = await request(server).get('/api/tenancy/v1/tenants?window=90d');
     expect(res.status).toBe(400);
     expect(validateApiResponse('Error', res.body)).toEqual([]);
+    // The document's enum, checked by the generated router before the handler.
     expect(res.body.error.message).toBe(
-      'window must be one of 1d, 7d, 30d, got "90d"',
+      'request/query/window must be equal to one of the allowed values: 1d, 7d, 30d',
     );
+    const summary = await request(server).get(
+      '/api/tenancy/v1/entities/tenant/default/tenant-0000/summary?window=2d',
+    );
+    expect(summary.status).toBe(400);
+    expect(summary.body.error.message).toMatch(/^request\/query\/window /);
   });
 
   it('answers 404 for entities that are not tenants, namespaces or vClusters', async () => {

@@ -1,32 +1,25 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
-import {
-  COST_WINDOWS,
-  CostWindow,
-} from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import express from 'express';
-import Router from 'express-promise-router';
 import { ProvisioningCheckService } from './provisioning/ProvisioningCheckService';
 import { TenantRequestsService } from './requests/TenantRequestsService';
+import { createOpenApiRouter } from './schema/openapi';
 import { toJson } from './summary/SharedAnswers';
 import { SummaryService } from './summary/SummaryService';
 
-function readWindow(value: unknown): CostWindow {
-  const window = value === undefined ? '7d' : String(value);
-  if (!COST_WINDOWS.includes(window as CostWindow)) {
-    throw new InputError(
-      `window must be one of ${COST_WINDOWS.join(', ')}, got ${JSON.stringify(
-        window,
-      )}`,
-    );
-  }
-  return window as CostWindow;
+/**
+ * Sends an answer of the document's type as JSON written once per answer
+ * object (see {@link toJson}), so a shared answer is serialised once.
+ */
+function sendJson<T>(res: express.Response<T>, answer: T & object) {
+  (res as express.Response).type('application/json').send(toJson(answer));
 }
 
 /**
- * Translates HTTP to the summary service. No logic lives here; the API is
- * described in `src/schema/openapi.yaml`.
+ * Translates HTTP to the services. No logic lives here: the router generated
+ * from `src/schema/openapi.yaml` rejects requests whose parameters, query or
+ * body do not match the document (400, naming the field) before a handler
+ * runs, and serves the document at `/openapi.json`.
  */
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
@@ -35,29 +28,31 @@ export async function createRouter(options: {
   provisioning: ProvisioningCheckService;
 }): Promise<express.Router> {
   const { httpAuth, summaries, requests, provisioning } = options;
-  const router = Router();
-  router.use(express.json({ limit: '64kb' }));
+  const router = await createOpenApiRouter({
+    middleware: [express.json({ limit: '64kb' })],
+    validatorOptions: {
+      // Who may call is the httpAuth service's answer (401), not the document's.
+      validateSecurity: false,
+    },
+  });
   const credentials = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
-  const entityRef = (req: express.Request) =>
-    stringifyEntityRef({
-      kind: req.params.kind,
-      namespace: req.params.namespace,
-      name: req.params.name,
-    });
+  const entityRef = (params: {
+    kind: string;
+    namespace: string;
+    name: string;
+  }) => stringifyEntityRef(params);
 
   router.get(
     '/v1/entities/:kind/:namespace/:name/summary',
     async (req, res) => {
-      const window = readWindow(req.query.window);
-      const ref = entityRef(req);
       const summary = await summaries.entitySummary(
-        ref,
-        window,
+        entityRef(req.params),
+        req.query.window ?? '7d',
         await credentials(req),
       );
-      res.type('application/json').send(toJson(summary));
+      sendJson(res, summary);
     },
   );
 
@@ -65,15 +60,20 @@ export async function createRouter(options: {
     '/v1/entities/:kind/:namespace/:name/requests',
     async (req, res) => {
       res.json(
-        await requests.tenantRequests(entityRef(req), await credentials(req)),
+        await requests.tenantRequests(
+          entityRef(req.params),
+          await credentials(req),
+        ),
       );
     },
   );
 
   router.get('/v1/tenants', async (req, res) => {
-    const window = readWindow(req.query.window);
-    const fleet = await summaries.fleet(window, await credentials(req));
-    res.type('application/json').send(toJson(fleet));
+    const fleet = await summaries.fleet(
+      req.query.window ?? '7d',
+      await credentials(req),
+    );
+    sendJson(res, fleet);
   });
 
   router.get('/v1/sources', async (req, res) => {

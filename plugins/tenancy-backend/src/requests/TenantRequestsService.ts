@@ -62,15 +62,8 @@ export class TenantRequestsService {
       );
       const answer: TenantRequestsResponse = {
         configured: true,
-        items: requests.map(r => ({
-          number: r.number,
-          title: r.title,
-          state: r.state,
-          url: r.url,
-          branch: r.branch,
-          createdAt: r.createdAt,
-          updatedAt: r.updatedAt,
-        })),
+        // The fingerprint is the publisher's business, not the page's.
+        items: requests.map(({ fingerprint, ...request }) => request),
       };
       this.recent.set(ref, { at: Date.now(), answer });
       return answer;

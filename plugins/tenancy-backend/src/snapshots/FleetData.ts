@@ -11,6 +11,7 @@ import {
   KubernetesSnapshot,
 } from '../sources/types';
 import { SourceData, SourceIndex } from './SourceRecord';
+import { sourceHasFailed } from './sourceHasFailed';
 
 /** A configured source, as far as the reader needs to know it. */
 export interface SourceDescriptor {
@@ -124,9 +125,6 @@ export class FleetData {
         const success = state?.lastSuccessAt
           ? Date.parse(state.lastSuccessAt)
           : undefined;
-        const failed =
-          !!state?.lastErrorAt &&
-          (!state.lastSuccessAt || state.lastErrorAt > state.lastSuccessAt);
         const ageMs =
           success === undefined ? undefined : now.getTime() - success;
         return {
@@ -140,7 +138,10 @@ export class FleetData {
             ageMs === undefined
               ? undefined
               : Math.max(0, Math.round(ageMs / 1000)),
-          stale: failed || ageMs === undefined || ageMs > 2 * this.frequencyMs,
+          stale:
+            sourceHasFailed(state) ||
+            ageMs === undefined ||
+            ageMs > 2 * this.frequencyMs,
         };
       });
   }

@@ -1,15 +1,20 @@
-import type { SourceKind } from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import type {
+  SourceKind,
+  SourceStatus,
+} from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import type { SourceDataByKind } from '../sources/types';
 
-/** The state of one source, without its data. */
-export interface SourceState {
-  id: string;
-  kind: SourceKind;
-  name: string;
+/**
+ * The state of one source, without its data: the stored part of its
+ * {@link SourceStatus} (age and staleness are computed when asked), and when
+ * it was last tried.
+ */
+export interface SourceState
+  extends Pick<
+    SourceStatus,
+    'id' | 'kind' | 'name' | 'lastSuccessAt' | 'lastErrorAt' | 'lastError'
+  > {
   lastAttemptAt: string;
-  lastSuccessAt?: string;
-  lastErrorAt?: string;
-  lastError?: string;
 }
 
 /** The states of all sources, as the last refresh left them. */

@@ -1,4 +1,5 @@
 import type {
+  ArgoApplicationSummary,
   LimitRangeSummary,
   SourceKind,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
@@ -20,24 +21,15 @@ export interface KubernetesSnapshot {
   namespaces: Record<string, KubernetesNamespaceRecord>;
 }
 
-/** One Argo CD application, mapped to its destination cluster. */
-export interface ArgoApplicationRecord {
-  /** Name of the Argo CD instance. */
-  instance: string;
-  name: string;
-  appNamespace?: string;
-  project: string;
+/**
+ * One Argo CD application, mapped to its destination cluster: what the API
+ * shows of it, and what the backend needs to place it.
+ */
+export interface ArgoApplicationRecord extends ArgoApplicationSummary {
   labels: Record<string, string>;
   /** Backstage cluster name of the destination; absent when unmapped. */
   cluster?: string;
   destinationNamespace?: string;
-  sync: string;
-  health: string;
-  healthMessage?: string;
-  revisions: string[];
-  lastSyncedAt?: string;
-  operationPhase?: string;
-  url: string;
 }
 
 /** What an Argo CD source returns. */

@@ -5,7 +5,6 @@ import {
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
-  ArgoApplicationSummary,
   CostWindow,
   EntitySummary,
   FleetResponse,
@@ -29,38 +28,19 @@ import {
 import { SharedAnswers } from './SharedAnswers';
 import { FleetData } from '../snapshots/FleetData';
 import { SnapshotReader } from '../snapshots/SnapshotReader';
+import { sourceHasFailed } from '../snapshots/sourceHasFailed';
 import { ArgoApplicationRecord } from '../sources/types';
 import { countApplications } from './countApplications';
 import { summarizeCost } from './summarizeCost';
 import { sumQuota, summarizeQuota } from './summarizeQuota';
+import { toApplicationSummary } from './toApplicationSummary';
 
 function sourceErrors(statuses: SourceStatus[]): SourceError[] {
-  return statuses
-    .filter(
-      s =>
-        s.lastError &&
-        s.lastErrorAt &&
-        (!s.lastSuccessAt || s.lastErrorAt > s.lastSuccessAt),
-    )
-    .map(s => ({ source: s.id, kind: s.kind, message: s.lastError! }));
-}
-
-function toApplicationSummary(
-  app: ArgoApplicationRecord,
-): ArgoApplicationSummary {
-  return {
-    instance: app.instance,
-    name: app.name,
-    project: app.project,
-    appNamespace: app.appNamespace,
-    sync: app.sync,
-    health: app.health,
-    healthMessage: app.healthMessage,
-    revisions: app.revisions,
-    lastSyncedAt: app.lastSyncedAt,
-    operationPhase: app.operationPhase,
-    url: app.url,
-  };
+  return statuses.filter(sourceHasFailed).map(s => ({
+    source: s.id,
+    kind: s.kind,
+    message: s.lastError ?? 'The last refresh failed',
+  }));
 }
 
 /**

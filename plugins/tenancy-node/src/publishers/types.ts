@@ -1,3 +1,5 @@
+import type { TenantRequest } from '@tenancy-plugins/backstage-plugin-tenancy-common';
+
 /**
  * A change to the GitOps repository, to be reviewed as a pull request.
  *
@@ -27,22 +29,17 @@ export interface ChangeRequest {
  *
  * @public
  */
-export type RequestState = 'open' | 'merged' | 'closed';
+export type RequestState = TenantRequest['state'];
 
 /**
- * A pull request on the GitOps repository.
+ * A pull request on the GitOps repository: what the tenancy API shows of a
+ * provisioning request, and the fingerprint of its content.
  *
  * @public
  */
-export interface PublishedRequest {
-  url: string;
-  number: number;
-  branch: string;
-  title: string;
-  state: RequestState;
+export interface PublishedRequest extends TenantRequest {
+  /** Identifies the content, as {@link ChangeRequest.fingerprint}. */
   fingerprint?: string;
-  createdAt?: string;
-  updatedAt?: string;
 }
 
 /**
