@@ -7,7 +7,11 @@ interface TenancyProviderConfig {
    * (relative to the backend's working directory).
    */
   target: string;
-  /** Folder of the tenants in the repository. Defaults to `tenants`. */
+  /**
+   * Folder of the tenants in the repository. Defaults to
+   * `tenancy.gitops.tenantsPath` (documented by tenancy-node), the folder the
+   * provisioning actions write to; any other folder is refused at start-up.
+   */
   tenantsPath?: string;
   /** Folder of the cluster entities in the repository. Defaults to `clusters`. */
   clustersPath?: string;
@@ -15,6 +19,11 @@ interface TenancyProviderConfig {
   schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
 }
 
+/**
+ * The provider's own keys. `tenancy.gitops.tenantsPath` and
+ * `tenancy.tenants.costCenterPattern`, which this module also reads, are
+ * documented by their owner, tenancy-node (its config.d.ts).
+ */
 export interface Config {
   catalog?: {
     providers?: {
@@ -23,15 +32,6 @@ export interface Config {
        * clusters from: one provider, or a map of provider ids to providers.
        */
       tenancy?: TenancyProviderConfig | { [id: string]: TenancyProviderConfig };
-    };
-  };
-  tenancy?: {
-    tenants?: {
-      /**
-       * Regular expression a Tenant's spec.costCenter must match in full,
-       * e.g. `CC-[0-9]{4}`. Unset: any non-empty string.
-       */
-      costCenterPattern?: string;
     };
   };
 }

@@ -1,6 +1,11 @@
 import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
 import { HumanDuration } from '@backstage/types';
 
+/**
+ * The backend's own keys. `tenancy.gitops.*` and `tenancy.policy.*`, which it
+ * also reads (the wizard's checks, a tenant's requests), are documented by
+ * their owner, tenancy-node (its config.d.ts).
+ */
 export interface Config {
   tenancy?: {
     /** How the quota, cost and Argo CD sources are refreshed. */
