@@ -15,10 +15,10 @@
  *   yarn bench:aggregation [--namespaces 2000] [--clusters 5] [--latency 50] [--seconds 15]
  */
 import { promises as fs } from 'node:fs';
-import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { closeConnections, get, load, pool } from './httpLoad';
 import { peakMemoryMiB, spawnBackend } from './spawnBackend';
 import { stringify } from 'yaml';
 import {
@@ -47,70 +47,8 @@ const CLIENTS = Number(args.clients);
 const PORT = 7017;
 const BASE = `http://127.0.0.1:${PORT}/api/tenancy`;
 const AUTH = mockCredentials.user.header();
-
-const agent = new Agent({ keepAlive: true, maxSockets: 200 });
-
-/** GET over a keep-alive agent; resolves with status and body. */
-function get(url: string, headers: Record<string, string> = {}) {
-  return new Promise<{ status: number; body: string }>((ok, fail) => {
-    const req = request(url, { agent, headers }, res => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', d => (body += d));
-      res.on('end', () => ok({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', fail);
-    req.end();
-  });
-}
-
-/** Runs `task` for each item with at most `limit` in flight. */
-async function pool<T>(
-  items: T[],
-  limit: number,
-  task: (t: T) => Promise<unknown>,
-) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      while (next < items.length) await task(items[next++]);
-    }),
-  );
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[
-    Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
-  ];
-}
-
-/** `clients` loops hitting `paths` round-robin for `seconds`; latencies in ms. */
-async function load(paths: string[], seconds: number, clients: number) {
-  const latencies: number[] = [];
-  let errors = 0;
-  let i = 0;
-  const until = Date.now() + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (Date.now() < until) {
-        const path = paths[i++ % paths.length];
-        const t = performance.now();
-        const res = await get(`${BASE}${path}`, { authorization: AUTH });
-        latencies.push(performance.now() - t);
-        if (res.status !== 200) errors++;
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  return {
-    requests: latencies.length,
-    rps: latencies.length / seconds,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    errors,
-  };
-}
+const headers = { authorization: AUTH };
+const api = (path: string) => `${BASE}${path}`;
 
 async function main() {
   const world = generateWorld({
@@ -245,18 +183,18 @@ async function main() {
     const summaryPaths = tenants.map(
       t => `/v1/entities/tenant/default/${t.metadata.name}/summary?window=7d`,
     );
-    await load(summaryPaths, 3, CLIENTS); // warm-up
-    const summary = await load(summaryPaths, SECONDS, CLIENTS);
+    await load(api, headers, summaryPaths, 3, CLIENTS); // warm-up
+    const summary = await load(api, headers, summaryPaths, SECONDS, CLIENTS);
     const fleetPaths = [
       '/v1/tenants?window=7d',
       '/v1/tenants?window=30d',
       '/v1/tenants?window=1d',
     ];
-    await load(fleetPaths, 3, CLIENTS);
-    const fleet = await load(fleetPaths, SECONDS, CLIENTS);
+    await load(api, headers, fleetPaths, 3, CLIENTS);
+    const fleet = await load(api, headers, fleetPaths, SECONDS, CLIENTS);
     // The smallest endpoint: the floor set by the HTTP stack, auth and the load generator.
-    await load(['/v1/sources'], 2, CLIENTS);
-    const floor = await load(['/v1/sources'], SECONDS, CLIENTS);
+    await load(api, headers, ['/v1/sources'], 2, CLIENTS);
+    const floor = await load(api, headers, ['/v1/sources'], SECONDS, CLIENTS);
     const fleetBytes = (
       await get(`${BASE}/v1/tenants?window=7d`, { authorization: AUTH })
     ).body.length;
@@ -320,7 +258,7 @@ async function main() {
   } finally {
     child.kill('SIGTERM');
     await sim.close();
-    agent.destroy();
+    closeConnections();
     await fs.rm(dir, { recursive: true, force: true });
   }
 }

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import { ChangeRequest, GitOpsPublisher, PublishedRequest } from './types';
+import { withRepositoryLock } from './withRepositoryLock';
 
 const exec = promisify(execFile);
 
@@ -21,15 +22,6 @@ const GIT_IDENTITY = {
   GIT_COMMITTER_NAME: 'Backstage tenancy',
   GIT_COMMITTER_EMAIL: 'tenancy@backstage.local',
 };
-
-/** Serialises work on one repository within this process. */
-const locks = new Map<string, Promise<unknown>>();
-function withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
-  const previous = locks.get(key) ?? Promise.resolve();
-  const next = previous.catch(() => undefined).then(fn);
-  locks.set(key, next);
-  return next;
-}
 
 /**
  * The GitOps repository of the embedded default: a local git repository
@@ -52,7 +44,7 @@ export class LocalGitPublisher implements GitOpsPublisher {
     const path = resolve(options.path);
     const baseBranch = options.baseBranch ?? 'main';
     const publisher = new LocalGitPublisher(path, baseBranch);
-    await withLock(path, async () => {
+    await withRepositoryLock(path, async () => {
       if (await exists(join(path, '.git'))) return;
       if (!options.seedFrom) {
         throw new NotFoundError(`no git repository at ${path}`);
@@ -123,7 +115,7 @@ export class LocalGitPublisher implements GitOpsPublisher {
   async publish(
     change: ChangeRequest,
   ): Promise<PublishedRequest & { created: boolean }> {
-    return withLock(this.path, async () => {
+    return withRepositoryLock(this.path, async () => {
       const records = await this.readRecords();
       const open = records.find(
         r => r.branch === change.branch && r.state === 'open',
@@ -169,7 +161,7 @@ export class LocalGitPublisher implements GitOpsPublisher {
 
   /** Merges an open request into the base branch (the documented merge command). */
   async merge(number: number): Promise<PublishedRequest> {
-    return withLock(this.path, async () => {
+    return withRepositoryLock(this.path, async () => {
       const records = await this.readRecords();
       const record = records.find(r => r.number === number);
       if (!record)
