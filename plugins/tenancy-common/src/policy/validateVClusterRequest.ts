@@ -1,5 +1,5 @@
 import type { TenantIsolation } from '../model/TenantEntityV1alpha1';
-import { nodePoolRule } from './rules/placement';
+import { nodePoolRule, vclusterIsolationRule } from './rules/placement';
 import {
   NamespaceRequestContext,
   NamespaceRequestInput,
@@ -59,8 +59,6 @@ const PRE_020_KEYS: Record<string, string> = {
 /** Keys of the platform's own settings, which `values` may not set. */
 const PLATFORM_KEYS = ['policies', 'exportKubeConfig'];
 
-const ISOLATIONS_WITH_VCLUSTERS: TenantIsolation[] = ['vclusters', 'both'];
-
 /**
  * Checks a vCluster request: its host namespace by the namespace rules, the
  * tenant's isolation, the node pool against the allow-list, and the extra
@@ -81,15 +79,10 @@ export function validateVClusterRequest(
   );
   const add = (field: string, rule: string, message: string) =>
     problems.push({ field, rule, message });
-  const isolation = context.tenant.isolation ?? 'namespaces';
-  if (!ISOLATIONS_WITH_VCLUSTERS.includes(isolation)) {
-    add(
-      'tenant',
-      'isolation',
-      `tenant ${context.tenant.name} has isolation "${isolation}"; vClusters need isolation "vclusters" or "both" in its tenant.yaml`,
-    );
-  }
-  problems.push(...nodePoolRule(input.nodePool, context.policy));
+  problems.push(
+    ...vclusterIsolationRule(context.tenant),
+    ...nodePoolRule(input.nodePool, context.policy),
+  );
   const values = input.values ?? {};
   if (typeof values !== 'object' || Array.isArray(values)) {
     add('values', 'object', 'values must be a vcluster.yaml object');

@@ -131,3 +131,24 @@ export function isolationRule(
     ),
   ];
 }
+
+/**
+ * A tenant may have vClusters: its isolation is `vclusters` or `both`
+ * (default `namespaces`). Rule `isolation`, on the field `tenant`.
+ *
+ * @public
+ */
+export function vclusterIsolationRule(
+  tenant: { name: string; isolation?: TenantIsolation },
+  field = 'tenant',
+): ValidationProblem[] {
+  const isolation = tenant.isolation ?? 'namespaces';
+  if (isolation === 'vclusters' || isolation === 'both') return [];
+  return [
+    problem(
+      field,
+      'isolation',
+      `tenant ${tenant.name} has isolation "${isolation}"; vClusters need isolation "vclusters" or "both" in its tenant.yaml`,
+    ),
+  ];
+}
