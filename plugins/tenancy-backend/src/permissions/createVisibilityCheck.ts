@@ -6,6 +6,9 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
+// The catalog's own rules (IS_ENTITY_OWNER, HAS_ANNOTATION, ...) are exported
+// by the catalog backend alone: @backstage/plugin-catalog-node (2.2.x, 3.0.0)
+// exports the resource ref but not the rules, and a copy could drift.
 import { permissionRules } from '@backstage/plugin-catalog-backend/alpha';
 import { tenancyEntityReadPermission } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 
