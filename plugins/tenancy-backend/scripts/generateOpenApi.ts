@@ -73,8 +73,26 @@ export const createOpenApiRouter = async (
 `;
 }
 
+/**
+ * The document with `additionalProperties: { not: {} }` (no extra property,
+ * written so that the validator's message names the field) as the equivalent
+ * `false`, which the type generator understands.
+ */
+function forTypes(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(forTypes);
+  if (node === null || typeof node !== 'object') return node;
+  return Object.fromEntries(
+    Object.entries(node).map(([key, value]) => {
+      const refusesAll =
+        key === 'additionalProperties' &&
+        JSON.stringify(value) === JSON.stringify({ not: {} });
+      return [key, refusesAll ? false : forTypes(value)];
+    }),
+  );
+}
+
 async function modelsFiles(doc: Doc): Promise<Record<string, string>> {
-  const ast = await openapiTS(doc as any, {
+  const ast = await openapiTS(forTypes(doc) as any, {
     // Optional stays optional when the document gives a default.
     defaultNonNullable: false,
     // Arrays of each enum's values, e.g. the cost windows a selector offers.

@@ -66,7 +66,7 @@ describe('the router generated from openapi.yaml', () => {
     });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.message).toBe(
-      'request/body must NOT have additional properties',
+      'request/body/sise must NOT be valid',
     );
 
     const notJson = await request(server)

@@ -2,9 +2,9 @@ import { useApi } from '@backstage/core-plugin-api';
 import { useEffect, useState } from 'react';
 import { tenancyApiRef } from '../api/TenancyApi';
 import type {
-  QuotaNamespaceCheckRequest,
-  QuotaNamespaceCheckResponse,
-} from './namespaceCheckTypes';
+  NamespaceCheckRequest,
+  NamespaceCheckResponse,
+} from '@tenancy-plugins/backstage-plugin-tenancy-common';
 
 /** How long typing must pause before the backend is asked. */
 const DEBOUNCE_MS = 300;
@@ -14,10 +14,8 @@ const DEBOUNCE_MS = 300;
  * answer of the latest input wins. `current` says whether `result` answers
  * the input as it is now (false while a newer input is being checked).
  */
-export function useNamespaceCheck(
-  request: Partial<QuotaNamespaceCheckRequest>,
-): {
-  result?: QuotaNamespaceCheckResponse;
+export function useNamespaceCheck(request: Partial<NamespaceCheckRequest>): {
+  result?: NamespaceCheckResponse;
   error?: Error;
   checking: boolean;
   current: boolean;
@@ -25,14 +23,14 @@ export function useNamespaceCheck(
   const tenancyApi = useApi(tenancyApiRef);
   const [state, setState] = useState<{
     key?: string;
-    result?: QuotaNamespaceCheckResponse;
+    result?: NamespaceCheckResponse;
     error?: Error;
     checking: boolean;
   }>({ checking: false });
   const key = JSON.stringify(request);
 
   useEffect(() => {
-    const input: Partial<QuotaNamespaceCheckRequest> = JSON.parse(key);
+    const input: Partial<NamespaceCheckRequest> = JSON.parse(key);
     const { tenant, environment } = input;
     if (!tenant || !environment) {
       setState({ checking: false });
@@ -41,7 +39,7 @@ export function useNamespaceCheck(
     let current = true;
     setState(s => ({ ...s, checking: true }));
     const timer = setTimeout(() => {
-      const checked: QuotaNamespaceCheckRequest = {
+      const checked: NamespaceCheckRequest = {
         ...input,
         tenant,
         environment,

@@ -4,7 +4,7 @@ import { FieldValidation } from '@rjsf/utils';
 import { tenancyApiRef } from '../api/TenancyApi';
 import { placementOf } from './formDataOf';
 import { isQuotaField } from './isQuotaField';
-import type { QuotaNamespaceCheckRequest } from './namespaceCheckTypes';
+import type { NamespaceCheckRequest } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import type { QuotaChoice } from './QuotaField';
 
 /**
@@ -21,7 +21,7 @@ async function checkForm(
   const { formData } = context;
   const { environment, cluster } = placementOf(formData);
   if (!api || typeof formData.tenant !== 'string' || !environment) return;
-  const request: QuotaNamespaceCheckRequest = {
+  const request: NamespaceCheckRequest = {
     tenant: formData.tenant,
     environment,
     cluster,

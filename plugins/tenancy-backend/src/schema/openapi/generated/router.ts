@@ -1140,7 +1140,9 @@ export const spec = {
         description:
           'A namespace the wizard is about to request, checked as the user types, `POST /v1/provisioning/namespace-check`.',
         type: 'object',
-        additionalProperties: false,
+        additionalProperties: {
+          not: {},
+        },
         required: ['tenant', 'environment'],
         properties: {
           tenant: {
