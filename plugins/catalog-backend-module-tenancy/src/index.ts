@@ -1,6 +1,5 @@
-/***/
 /**
- * The tenancy module for @backstage/plugin-catalog-backend
+ * The tenancy module for `@backstage/plugin-catalog-backend`
  *
  * @packageDocumentation
  */

@@ -1,5 +1,5 @@
 /**
- * The tenancy module for @backstage/plugin-scaffolder-backend: provisioning
+ * The tenancy module for `@backstage/plugin-scaffolder-backend`: provisioning
  * actions that turn requests into pull requests on the GitOps repository.
  *
  * @packageDocumentation

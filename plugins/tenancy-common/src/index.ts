@@ -14,6 +14,7 @@ export * from './api/EntitySummary';
 export * from './api/SourceStatus';
 export * from './api/TenantRequests';
 export * from './api/Provisioning';
+export type { components as TenancyApiComponents } from './schema/openapi/generated/models/openapi';
 export * from './naming/validateDnsLabel';
 export * from './gitops/GitOpsLayout';
 export * from './render/NamespaceRequest';

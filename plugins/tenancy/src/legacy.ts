@@ -6,7 +6,9 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import type { CostWindow } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { tenancyApiRef } from './api/TenancyApi';
+import type { QuotaThresholds } from './components/shared/quotaLevel';
 import { TenancyClient } from './api/TenancyClient';
 import { rootRouteRef, templateWizardRouteRef } from './routes';
 
@@ -32,7 +34,9 @@ export const tenancyLegacyPlugin = createPlugin({
 });
 
 /** Legacy system: the fleet page, to mount at `/tenancy`. @public */
-export const TenancyFleetPage = tenancyLegacyPlugin.provide(
+export const TenancyFleetPage: (props: {
+  thresholds?: QuotaThresholds;
+}) => JSX.Element = tenancyLegacyPlugin.provide(
   createRoutableExtension({
     name: 'TenancyFleetPage',
     component: () => import('./components/FleetPage').then(m => m.FleetPage),
@@ -41,7 +45,9 @@ export const TenancyFleetPage = tenancyLegacyPlugin.provide(
 );
 
 /** Legacy system: the Tenant overview card. @public */
-export const EntityTenantOverviewCard = tenancyLegacyPlugin.provide(
+export const EntityTenantOverviewCard: (props: {
+  templateRef?: string;
+}) => JSX.Element | null = tenancyLegacyPlugin.provide(
   createComponentExtension({
     name: 'EntityTenantOverviewCard',
     component: {
@@ -54,7 +60,10 @@ export const EntityTenantOverviewCard = tenancyLegacyPlugin.provide(
 );
 
 /** Legacy system: the namespaces and vClusters of a Tenant. @public */
-export const EntityTenantNamespacesCard = tenancyLegacyPlugin.provide(
+export const EntityTenantNamespacesCard: (props: {
+  thresholds?: QuotaThresholds;
+  templateRef?: string;
+}) => JSX.Element = tenancyLegacyPlugin.provide(
   createComponentExtension({
     name: 'EntityTenantNamespacesCard',
     component: {
@@ -67,18 +76,21 @@ export const EntityTenantNamespacesCard = tenancyLegacyPlugin.provide(
 );
 
 /** Legacy system: the tenants a Group owns. @public */
-export const EntityGroupTenantsCard = tenancyLegacyPlugin.provide(
-  createComponentExtension({
-    name: 'EntityGroupTenantsCard',
-    component: {
-      lazy: () =>
-        import('./components/GroupTenantsCard').then(m => m.GroupTenantsCard),
-    },
-  }),
-);
+export const EntityGroupTenantsCard: () => JSX.Element =
+  tenancyLegacyPlugin.provide(
+    createComponentExtension({
+      name: 'EntityGroupTenantsCard',
+      component: {
+        lazy: () =>
+          import('./components/GroupTenantsCard').then(m => m.GroupTenantsCard),
+      },
+    }),
+  );
 
 /** Legacy system: quota of a namespace, vCluster or Tenant. @public */
-export const EntityTenancyQuotaCard = tenancyLegacyPlugin.provide(
+export const EntityTenancyQuotaCard: (props: {
+  thresholds?: QuotaThresholds;
+}) => JSX.Element = tenancyLegacyPlugin.provide(
   createComponentExtension({
     name: 'EntityTenancyQuotaCard',
     component: {
@@ -89,7 +101,9 @@ export const EntityTenancyQuotaCard = tenancyLegacyPlugin.provide(
 );
 
 /** Legacy system: cost of a namespace, vCluster or Tenant. @public */
-export const EntityTenancyCostCard = tenancyLegacyPlugin.provide(
+export const EntityTenancyCostCard: (props: {
+  defaultWindow?: CostWindow;
+}) => JSX.Element = tenancyLegacyPlugin.provide(
   createComponentExtension({
     name: 'EntityTenancyCostCard',
     component: {
@@ -100,14 +114,15 @@ export const EntityTenancyCostCard = tenancyLegacyPlugin.provide(
 );
 
 /** Legacy system: Argo CD applications of a namespace, vCluster or Tenant. @public */
-export const EntityTenancyArgoApplicationsCard = tenancyLegacyPlugin.provide(
-  createComponentExtension({
-    name: 'EntityTenancyArgoApplicationsCard',
-    component: {
-      lazy: () =>
-        import('./components/EntityArgoApplicationsCard').then(
-          m => m.EntityArgoApplicationsCard,
-        ),
-    },
-  }),
-);
+export const EntityTenancyArgoApplicationsCard: () => JSX.Element =
+  tenancyLegacyPlugin.provide(
+    createComponentExtension({
+      name: 'EntityTenancyArgoApplicationsCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityArgoApplicationsCard').then(
+            m => m.EntityArgoApplicationsCard,
+          ),
+      },
+    }),
+  );

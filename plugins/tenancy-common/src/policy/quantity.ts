@@ -26,7 +26,11 @@ const DECIMAL: Record<string, number> = {
   E: 1e18,
 };
 
-/** A parsed quantity: its value in base units and the suffix it was written with. */
+/**
+ * A parsed quantity: its value in base units and the suffix it was written with.
+ *
+ * @public
+ */
 export interface Quantity {
   value: number;
   suffix: string;

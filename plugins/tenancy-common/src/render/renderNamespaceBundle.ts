@@ -4,7 +4,11 @@ import type { ContainerLimits } from '../policy/validateNamespaceRequest';
 import type { NamespaceRequest } from './NamespaceRequest';
 import { renderNamespaceEntity } from './renderNamespaceEntity';
 
-/** A Kubernetes object as rendered: plain data, serialised with a YAML library. */
+/**
+ * A Kubernetes object as rendered: plain data, serialised with a YAML library.
+ *
+ * @public
+ */
 export type Manifest = Record<string, unknown>;
 
 /**
@@ -34,7 +38,11 @@ export interface NamespaceBundleRequest extends NamespaceRequest {
  */
 export type NamespaceBundle = Record<string, Array<Manifest | Entity>>;
 
-/** Quota of what a tenant may only get by asking: load balancers and node ports. */
+/**
+ * Quota of what a tenant may only get by asking: load balancers and node ports.
+ *
+ * @public
+ */
 export const SECURE_QUOTA_DEFAULTS = {
   'services.loadbalancers': '0',
   'services.nodeports': '0',

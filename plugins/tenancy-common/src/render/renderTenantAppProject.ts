@@ -11,7 +11,11 @@ export interface ProjectDestination {
   namespace: string;
 }
 
-/** The namespace Argo CD runs in, where AppProjects and Applications live. */
+/**
+ * The namespace Argo CD runs in, where AppProjects and Applications live.
+ *
+ * @public
+ */
 export const ARGOCD_NAMESPACE = 'argocd';
 
 /**

@@ -28,7 +28,11 @@ export interface VClusterBundleRequest extends NamespaceRequest {
   requestedBy?: string;
 }
 
-/** Node label and taint key of the platform's node pools. */
+/**
+ * Node label and taint key of the platform's node pools.
+ *
+ * @public
+ */
 export const NODE_POOL_KEY = 'tenancy.io/node-pool';
 
 /**

@@ -11,6 +11,8 @@ import { GitOpsPublisher } from './types';
  * The publisher configured under `tenancy.gitops.publisher`. Paths of the
  * local publisher are relative to the backend's working directory; forge
  * publishers take their credentials from `integrations.*`.
+ *
+ * @public
  */
 export async function createPublisher(
   config: Config,

@@ -5,6 +5,7 @@
 // ******************************************************************
 /* eslint-disable */
 
+/** @public */
 export interface paths {
   '/v1/entities/{kind}/{namespace}/{name}/summary': {
     parameters: {
@@ -15,7 +16,7 @@ export interface paths {
     };
     /**
      * Quota, cost and Argo CD state of a Tenant (its namespaces and vClusters) or of one namespace or vCluster entity.
-     * @description For a Tenant, its namespace and vCluster entities; for a namespace or vCluster entity, itself. Per namespace the quota (hard, used, utilisation), LimitRanges, cost of the window and Argo CD applications, with roll-ups. Served from memory; `errors`, `sources` and `stale` say which upstreams failed and how old their data is.
+     * For a Tenant, its namespace and vCluster entities; for a namespace or vCluster entity, itself. Per namespace the quota (hard, used, utilisation), LimitRanges, cost of the window and Argo CD applications, with roll-ups. Served from memory; `errors`, `sources` and `stale` say which upstreams failed and how old their data is.
      */
     get: operations['getEntitySummary'];
     put?: never;
@@ -35,7 +36,7 @@ export interface paths {
     };
     /**
      * The provisioning requests (pull requests on the GitOps repository) of a Tenant, most recently updated first.
-     * @description Read through the configured GitOps publisher and reused for 15 seconds, so page views do not hit the forge.
+     * Read through the configured GitOps publisher and reused for 15 seconds, so page views do not hit the forge.
      */
     get: operations['getTenantRequests'];
     put?: never;
@@ -55,7 +56,7 @@ export interface paths {
     };
     /**
      * One row per tenant the caller may see, and cost by cost center for chargeback.
-     * @description Quota utilisation, cost of the window and Argo CD counts per tenant, sorted by entity reference; `costCenters` sums the visible tenants' cost by cost center, most expensive first.
+     * Quota utilisation, cost of the window and Argo CD counts per tenant, sorted by entity reference; `costCenters` sums the visible tenants' cost by cost center, most expensive first.
      */
     get: operations['getFleet'];
     put?: never;
@@ -75,7 +76,7 @@ export interface paths {
     };
     /**
      * Each upstream source's last success, last error and age, for operators.
-     * @description One entry per configured Kubernetes cluster, Argo CD instance and cost instance.
+     * One entry per configured Kubernetes cluster, Argo CD instance and cost instance.
      */
     get: operations['getSources'];
     put?: never;
@@ -95,7 +96,7 @@ export interface paths {
     };
     /**
      * What the wizard's fields offer - environments with their clusters and quota ceilings, quota sizes, node pools (from tenancy.policy).
-     * @description The `tenancy.policy` configuration the namespace wizard offers; the same policy `tenancy:namespace:create` enforces.
+     * The `tenancy.policy` configuration the namespace wizard offers; the same policy `tenancy:namespace:create` enforces.
      */
     get: operations['getProvisioningPolicy'];
     put?: never;
@@ -117,7 +118,7 @@ export interface paths {
     put?: never;
     /**
      * Checks a namespace the wizard is about to request, by the rules of tenancy:namespace:create, and whether its name is still free.
-     * @description Composes the namespace name and runs the create action's rules (name, environment, cluster, quota grammar and ceilings, with a quota `size` resolved by the policy), then whether the name is free in the catalog, the GitOps repository and the open requests. A body that does not match `NamespaceCheckRequest` is refused with 400 before any check runs.
+     * Composes the namespace name and runs the create action's rules (name, environment, cluster, quota grammar and ceilings, with a quota `size` resolved by the policy), then whether the name is free in the catalog, the GitOps repository and the open requests. A body that does not match `NamespaceCheckRequest` is refused with 400 before any check runs.
      */
     post: operations['checkNamespace'];
     delete?: never;
@@ -127,7 +128,9 @@ export interface paths {
     trace?: never;
   };
 }
+/** @public */
 export type webhooks = Record<string, never>;
+/** @public */
 export interface components {
   schemas: {
     Error: {
@@ -139,76 +142,74 @@ export interface components {
       response?: Record<string, never>;
     };
     /**
-     * @description A cost window the API accepts.
-     * @enum {string}
+     * A cost window the API accepts.
      */
     CostWindow: '1d' | '7d' | '30d';
     /**
-     * @description The kinds of upstream the tenancy backend reads.
-     * @enum {string}
+     * The kinds of upstream the tenancy backend reads.
      */
     SourceKind: 'kubernetes' | 'argocd' | 'cost';
-    /** @description Health of one upstream source (a Kubernetes cluster, an Argo CD instance or a cost instance) as of the last refresh. */
+    /** Health of one upstream source (a Kubernetes cluster, an Argo CD instance or a cost instance) as of the last refresh. */
     SourceStatus: {
       /**
-       * @description Stable id, `<kind>:<name>`, e.g. `kubernetes:prod-eu-1`.
-       * @example kubernetes:prod-eu-1
+       * Stable id, `<kind>:<name>`, e.g. `kubernetes:prod-eu-1`.
+       * Example: kubernetes:prod-eu-1
        */
       id: string;
       kind: components['schemas']['SourceKind'];
       name: string;
       /**
        * Format: date-time
-       * @description When the last refresh that returned good data finished.
+       * When the last refresh that returned good data finished.
        */
       lastSuccessAt?: string;
       /**
        * Format: date-time
-       * @description When the last failed refresh finished.
+       * When the last failed refresh finished.
        */
       lastErrorAt?: string;
-      /** @description Why the last failed refresh failed. */
+      /** Why the last failed refresh failed. */
       lastError?: string;
-      /** @description Seconds since `lastSuccessAt`; absent when there was never a success. */
+      /** Seconds since `lastSuccessAt`; absent when there was never a success. */
       ageSeconds?: number;
-      /** @description True when the data served is not from the latest refresh attempt, or is older than two refresh intervals. */
+      /** True when the data served is not from the latest refresh attempt, or is older than two refresh intervals. */
       stale: boolean;
     };
-    /** @description A source's failure reported beside the data of the others. */
+    /** A source's failure reported beside the data of the others. */
     SourceError: {
       source: string;
       kind: components['schemas']['SourceKind'];
       message: string;
     };
-    /** @description Usage of one quota resource, summed over a namespace's ResourceQuotas. */
+    /** Usage of one quota resource, summed over a namespace's ResourceQuotas. */
     QuotaResourceUsage: {
       /**
-       * @description Resource name as in the ResourceQuota, e.g. `requests.cpu`.
-       * @example requests.cpu
+       * Resource name as in the ResourceQuota, e.g. `requests.cpu`.
+       * Example: requests.cpu
        */
       resource: string;
       /**
-       * @description Quantity as the API server reports it, e.g. `4Gi`.
-       * @example 4
+       * Quantity as the API server reports it, e.g. `4Gi`.
+       * Example: 4
        */
       hard: string;
       /**
-       * @description Quantity as the API server reports it.
-       * @example 1500m
+       * Quantity as the API server reports it.
+       * Example: 1500m
        */
       used: string;
-      /** @description Base-unit value of `hard` (cores, bytes, counts). */
+      /** Base-unit value of `hard` (cores, bytes, counts). */
       hardValue: number;
-      /** @description Base-unit value of `used` (cores, bytes, counts). */
+      /** Base-unit value of `used` (cores, bytes, counts). */
       usedValue: number;
-      /** @description used / hard, 0..1 (above 1 when over quota); absent when hard is 0. */
+      /** used / hard, 0..1 (above 1 when over quota); absent when hard is 0. */
       utilisation?: number;
     };
-    /** @description Resource name to Kubernetes quantity, e.g. `requests.cpu` to `2`. */
+    /** Resource name to Kubernetes quantity, e.g. `requests.cpu` to `2`. */
     Quantities: {
       [key: string]: string;
     };
-    /** @description The LimitRange defaults of a namespace. */
+    /** The LimitRange defaults of a namespace. */
     LimitRangeSummary: {
       name: string;
       limits: {
@@ -219,141 +220,141 @@ export interface components {
         max?: components['schemas']['Quantities'];
       }[];
     };
-    /** @description Quota state of one namespace. */
+    /** Quota state of one namespace. */
     QuotaSummary: {
       resources: components['schemas']['QuotaResourceUsage'][];
       limitRanges: components['schemas']['LimitRangeSummary'][];
-      /** @description Namespace phase, e.g. `Active` or `Terminating`. */
+      /** Namespace phase, e.g. `Active` or `Terminating`. */
       phase?: string;
     };
-    /** @description Cost split by resource. */
+    /** Cost split by resource. */
     CostBreakdown: {
       cpu: number;
       ram: number;
       storage: number;
       network: number;
-      /** @description GPU, load balancers and shared costs. */
+      /** GPU, load balancers and shared costs. */
       other: number;
     };
-    /** @description Cost of a namespace or a roll-up for one window. */
+    /** Cost of a namespace or a roll-up for one window. */
     CostSummary: {
       window: components['schemas']['CostWindow'];
-      /** @example USD */
+      /** Example: USD */
       currency: string;
       total: number;
       breakdown: components['schemas']['CostBreakdown'];
-      /** @description Cost-weighted efficiency 0..1, when the source reports it. */
+      /** Cost-weighted efficiency 0..1, when the source reports it. */
       efficiency?: number;
-      /** @description Daily totals, oldest first. */
+      /** Daily totals, oldest first. */
       daily: {
         /** Format: date */
         date: string;
         total: number;
       }[];
     };
-    /** @description An Argo CD application deploying into a namespace. */
+    /** An Argo CD application deploying into a namespace. */
     ArgoApplicationSummary: {
-      /** @description Name of the Argo CD instance. */
+      /** Name of the Argo CD instance. */
       instance: string;
       name: string;
       project: string;
-      /** @description Argo CD namespace of the Application object, when not the default. */
+      /** Argo CD namespace of the Application object, when not the default. */
       appNamespace?: string;
       /**
-       * @description Sync status, `Synced`, `OutOfSync` or `Unknown`.
-       * @example Synced
+       * Sync status, `Synced`, `OutOfSync` or `Unknown`.
+       * Example: Synced
        */
       sync: string;
       /**
-       * @description Health status, `Healthy`, `Progressing`, `Degraded`, `Suspended`, `Missing` or `Unknown`.
-       * @example Healthy
+       * Health status, `Healthy`, `Progressing`, `Degraded`, `Suspended`, `Missing` or `Unknown`.
+       * Example: Healthy
        */
       health: string;
       healthMessage?: string;
-      /** @description Synced revision; for multi-source applications, one per source. */
+      /** Synced revision; for multi-source applications, one per source. */
       revisions: string[];
       /** Format: date-time */
       lastSyncedAt?: string;
       operationPhase?: string;
-      /** @description Link to the application in the Argo CD UI. */
+      /** Link to the application in the Argo CD UI. */
       url: string;
     };
-    /** @description Counts of Argo CD applications by state. */
+    /** Counts of Argo CD applications by state. */
     ApplicationCounts: {
       total: number;
       outOfSync: number;
       degraded: number;
       progressing: number;
     };
-    /** @description Everything the backend knows of one namespace or vCluster. */
+    /** Everything the backend knows of one namespace or vCluster. */
     NamespaceSummary: {
-      /** @description Entity reference of the namespace or vCluster entity. */
+      /** Entity reference of the namespace or vCluster entity. */
       entityRef: string;
-      /** @enum {string} */
+      /** */
       type: 'kubernetes-namespace' | 'vcluster';
-      /** @description Kubernetes namespace name (the host namespace for a vCluster). */
+      /** Kubernetes namespace name (the host namespace for a vCluster). */
       namespace: string;
       cluster: string;
       environment?: string;
-      /** @description Absent when the cluster's data is unavailable or the namespace is not found there. */
+      /** Absent when the cluster's data is unavailable or the namespace is not found there. */
       quota?: components['schemas']['QuotaSummary'];
       cost?: components['schemas']['CostSummary'];
       applications: components['schemas']['ArgoApplicationSummary'][];
     };
-    /** @description Response of `GET /v1/entities/{kind}/{namespace}/{name}/summary`. */
+    /** Response of `GET /v1/entities/\{kind\}/\{namespace\}/\{name\}/summary`. */
     EntitySummary: {
       entityRef: string;
       namespaces: components['schemas']['NamespaceSummary'][];
       totals: {
-        /** @description Quota summed over all namespaces, per resource. */
+        /** Quota summed over all namespaces, per resource. */
         quota: components['schemas']['QuotaResourceUsage'][];
         cost?: components['schemas']['CostSummary'];
         applications: components['schemas']['ApplicationCounts'];
       };
-      /** @description For a Tenant, its Argo CD applications (by `tenancy.io/tenant` label, else by AppProject name) that deploy outside its namespaces, e.g. into a vCluster's own API. Empty for a namespace or vCluster entity. */
+      /** For a Tenant, its Argo CD applications (by `tenancy.io/tenant` label, else by AppProject name) that deploy outside its namespaces, e.g. into a vCluster's own API. Empty for a namespace or vCluster entity. */
       otherApplications: components['schemas']['ArgoApplicationSummary'][];
       /** Format: date-time */
       generatedAt: string;
-      /** @description Sources that failed on their last refresh, with the reason. */
+      /** Sources that failed on their last refresh, with the reason. */
       errors: components['schemas']['SourceError'][];
-      /** @description Status of each source the response draws on. */
+      /** Status of each source the response draws on. */
       sources: components['schemas']['SourceStatus'][];
-      /** @description True when any source behind the response serves stale data. */
+      /** True when any source behind the response serves stale data. */
       stale: boolean;
     };
-    /** @description One row of the fleet overview, a tenant the caller may see in the catalog. */
+    /** One row of the fleet overview, a tenant the caller may see in the catalog. */
     FleetTenant: {
-      /** @description Entity reference of the Tenant, e.g. `tenant:default/payments`. */
+      /** Entity reference of the Tenant, e.g. `tenant:default/payments`. */
       entityRef: string;
       name: string;
       title?: string;
-      /** @description Entity reference of the owning Group. */
+      /** Entity reference of the owning Group. */
       owner: string;
       costCenter: string;
       environments: string[];
-      /** @description Namespace entities that are part of the tenant. */
+      /** Namespace entities that are part of the tenant. */
       namespaceCount: number;
-      /** @description vCluster entities that are part of the tenant. */
+      /** vCluster entities that are part of the tenant. */
       vclusterCount: number;
-      /** @description Quota utilisation 0..1 over all the tenant's namespaces (used / hard, summed), for CPU requests, memory requests and pods; absent without data. */
+      /** Quota utilisation 0..1 over all the tenant's namespaces (used / hard, summed), for CPU requests, memory requests and pods; absent without data. */
       quotaUtilisation: {
         cpu?: number;
         memory?: number;
         pods?: number;
-        /** @description The highest of the others. */
+        /** The highest of the others. */
         max?: number;
       };
-      /** @description Cost of the window; absent when no cost source covers the tenant. */
+      /** Cost of the window; absent when no cost source covers the tenant. */
       cost?: number;
       applications: components['schemas']['ApplicationCounts'];
     };
-    /** @description Cost of one cost center, for chargeback. */
+    /** Cost of one cost center, for chargeback. */
     CostCenterCost: {
       costCenter: string;
       tenants: number;
       cost: number;
     };
-    /** @description Response of `GET /v1/tenants`. */
+    /** Response of `GET /v1/tenants`. */
     FleetResponse: {
       items: components['schemas']['FleetTenant'][];
       window: components['schemas']['CostWindow'];
@@ -365,23 +366,22 @@ export interface components {
       sources: components['schemas']['SourceStatus'][];
       stale: boolean;
     };
-    /** @description Response of `GET /v1/sources`. */
+    /** Response of `GET /v1/sources`. */
     SourcesResponse: {
       items: components['schemas']['SourceStatus'][];
       /** Format: date-time */
       generatedAt: string;
     };
     /**
-     * @description State of a pull request.
-     * @enum {string}
+     * State of a pull request.
      */
     RequestState: 'open' | 'merged' | 'closed';
-    /** @description A provisioning request of a tenant, a pull request on the GitOps repository opened by one of the tenancy scaffolder actions. */
+    /** A provisioning request of a tenant, a pull request on the GitOps repository opened by one of the tenancy scaffolder actions. */
     TenantRequest: {
       number: number;
       title: string;
       state: components['schemas']['RequestState'];
-      /** @description Link to the pull request (for the local git repository, its record). */
+      /** Link to the pull request (for the local git repository, its record). */
       url: string;
       branch: string;
       /** Format: date-time */
@@ -389,73 +389,72 @@ export interface components {
       /** Format: date-time */
       updatedAt?: string;
     };
-    /** @description Response of `GET /v1/entities/tenant/{namespace}/{name}/requests`. */
+    /** Response of `GET /v1/entities/tenant/\{namespace\}/\{name\}/requests`. */
     TenantRequestsResponse: {
       items: components['schemas']['TenantRequest'][];
-      /** @description False when no GitOps publisher is configured. */
+      /** False when no GitOps publisher is configured. */
       configured: boolean;
-      /** @description Set when the GitOps repository could not be read; items is then empty. */
+      /** Set when the GitOps repository could not be read; items is then empty. */
       error?: string;
     };
-    /** @description One reason a request is rejected, the field, the rule, and a message a developer understands. */
+    /** One reason a request is rejected, the field, the rule, and a message a developer understands. */
     ValidationProblem: {
-      /** @description Dotted path of the input field, e.g. `name` or `quota.requests.cpu`. */
+      /** Dotted path of the input field, e.g. `name` or `quota.requests.cpu`. */
       field: string;
-      /** @description Short id of the rule broken, e.g. `dns-1123`, `ceiling` or `reserved`. */
+      /** Short id of the rule broken, e.g. `dns-1123`, `ceiling` or `reserved`. */
       rule: string;
       message: string;
     };
-    /** @description What the platform policy allows in one environment. */
+    /** What the platform policy allows in one environment. */
     EnvironmentPolicy: {
-      /** @description Clusters the environment's namespaces may run on. */
+      /** Clusters the environment's namespaces may run on. */
       clusters: string[];
       /**
-       * @description Pod Security Standards level enforced on the environment's namespaces.
-       * @enum {string}
+       * Pod Security Standards level enforced on the environment's namespaces.
        */
       podSecurity: 'privileged' | 'baseline' | 'restricted';
-      /** @description Upper bound of every quota in the environment. */
+      /** Upper bound of every quota in the environment. */
       ceiling: components['schemas']['Quantities'];
     };
-    /** @description What the wizard's fields need of the platform policy, `GET /v1/provisioning/policy`. */
+    /** What the wizard's fields need of the platform policy, `GET /v1/provisioning/policy`. */
     ProvisioningPolicyResponse: {
       environments: {
         [key: string]: components['schemas']['EnvironmentPolicy'];
       };
-      /** @description Quota sizes by name, e.g. `S`, each resource name to quantity. */
+      /** Quota sizes by name, e.g. `S`, each resource name to quantity. */
       quotaSizes: {
         [key: string]: components['schemas']['Quantities'];
       };
       nodePools: string[];
     };
-    /** @description A namespace the wizard is about to request, checked as the user types, `POST /v1/provisioning/namespace-check`. */
+    /** A namespace the wizard is about to request, checked as the user types, `POST /v1/provisioning/namespace-check`. */
     NamespaceCheckRequest: {
-      /** @description Tenant entity reference. */
+      /** Tenant entity reference. */
       tenant: string;
       environment: string;
       cluster?: string;
-      /** @description Optional middle part of the name. */
+      /** Optional middle part of the name. */
       name?: string;
-      /** @description Name of one of the policy's quota sizes (`quotaSizes`); the quota the request resolves to is answered in `quota`. */
+      /** Name of one of the policy's quota sizes (`quotaSizes`); the quota the request resolves to is answered in `quota`. */
       size?: string;
-      /** @description When given, checked too (grammar, requests within limits, ceiling). */
+      /** When given, checked too (grammar, requests within limits, ceiling). */
       quota?: components['schemas']['Quantities'];
     };
-    /** @description The answer of a namespace check. */
+    /** The answer of a namespace check. */
     NamespaceCheckResponse: {
-      /** @description The composed Kubernetes name. */
+      /** The composed Kubernetes name. */
       namespace: string;
       problems: components['schemas']['ValidationProblem'][];
-      /** @description False when the namespace exists (catalog or GitOps repository) or is in an open request; absent when that could not be checked (name invalid, repository unreadable or not configured). */
+      /** False when the namespace exists (catalog or GitOps repository) or is in an open request; absent when that could not be checked (name invalid, repository unreadable or not configured). */
       available?: boolean;
-      /** @description Why it is not available. */
+      /** Why it is not available. */
       conflict?: string;
-      /** @description The quota values the request resolves to, with `size` resolved by the server's policy. */
+      /** The quota values the request resolves to, with `size` resolved by the server's policy. */
       quota?: components['schemas']['Quantities'];
     };
   };
   responses: {
-    /** @description Backstage error body naming the field and the rule. */
+    /** Backstage error body naming the field and the rule. */
     Error: {
       headers: {
         [name: string]: unknown;
@@ -466,21 +465,21 @@ export interface components {
     };
   };
   parameters: {
-    /** @description Cost window. Default 7d. */
+    /** Cost window. Default 7d. */
     window: components['schemas']['CostWindow'];
     /**
-     * @description Kind of the entity, e.g. tenant or resource (case-insensitive, as in an entity reference).
-     * @example tenant
+     * Kind of the entity, e.g. tenant or resource (case-insensitive, as in an entity reference).
+     * Example: tenant
      */
     kind: string;
     /**
-     * @description Catalog namespace of the entity.
-     * @example default
+     * Catalog namespace of the entity.
+     * Example: default
      */
     namespace: string;
     /**
-     * @description Name of the entity.
-     * @example payments
+     * Name of the entity.
+     * Example: payments
      */
     name: string;
   };
@@ -488,29 +487,31 @@ export interface components {
   headers: never;
   pathItems: never;
 }
+/** @public */
 export type $defs = Record<string, never>;
+/** @public */
 export interface operations {
   getEntitySummary: {
     parameters: {
       query?: {
-        /** @description Cost window. Default 7d. */
+        /** Cost window. Default 7d. */
         window?: components['parameters']['window'];
       };
       header?: never;
       path: {
         /**
-         * @description Kind of the entity, e.g. tenant or resource (case-insensitive, as in an entity reference).
-         * @example tenant
+         * Kind of the entity, e.g. tenant or resource (case-insensitive, as in an entity reference).
+         * Example: tenant
          */
         kind: components['parameters']['kind'];
         /**
-         * @description Catalog namespace of the entity.
-         * @example default
+         * Catalog namespace of the entity.
+         * Example: default
          */
         namespace: components['parameters']['namespace'];
         /**
-         * @description Name of the entity.
-         * @example payments
+         * Name of the entity.
+         * Example: payments
          */
         name: components['parameters']['name'];
       };
@@ -518,7 +519,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The summary. Namespaces the caller may not read are left out. */
+      /** The summary. Namespaces the caller may not read are left out. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -529,7 +530,7 @@ export interface operations {
       };
       400: components['responses']['Error'];
       401: components['responses']['Error'];
-      /** @description The permission policy denies `tenancy.entity.read` (or catalog read) on this entity. */
+      /** The permission policy denies `tenancy.entity.read` (or catalog read) on this entity. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -538,7 +539,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No Tenant, namespace or vCluster entity of this reference. */
+      /** No Tenant, namespace or vCluster entity of this reference. */
       404: {
         headers: {
           [name: string]: unknown;
@@ -555,18 +556,18 @@ export interface operations {
       header?: never;
       path: {
         /**
-         * @description Kind of the entity, e.g. tenant or resource (case-insensitive, as in an entity reference).
-         * @example tenant
+         * Kind of the entity, e.g. tenant or resource (case-insensitive, as in an entity reference).
+         * Example: tenant
          */
         kind: components['parameters']['kind'];
         /**
-         * @description Catalog namespace of the entity.
-         * @example default
+         * Catalog namespace of the entity.
+         * Example: default
          */
         namespace: components['parameters']['namespace'];
         /**
-         * @description Name of the entity.
-         * @example payments
+         * Name of the entity.
+         * Example: payments
          */
         name: components['parameters']['name'];
       };
@@ -574,7 +575,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The requests; a repository that cannot be read gives an empty list with `error`. */
+      /** The requests; a repository that cannot be read gives an empty list with `error`. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -584,7 +585,7 @@ export interface operations {
         };
       };
       401: components['responses']['Error'];
-      /** @description The permission policy denies reading this Tenant. */
+      /** The permission policy denies reading this Tenant. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -593,7 +594,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No Tenant entity of this reference. */
+      /** No Tenant entity of this reference. */
       404: {
         headers: {
           [name: string]: unknown;
@@ -607,7 +608,7 @@ export interface operations {
   getFleet: {
     parameters: {
       query?: {
-        /** @description Cost window. Default 7d. */
+        /** Cost window. Default 7d. */
         window?: components['parameters']['window'];
       };
       header?: never;
@@ -616,7 +617,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The fleet overview. */
+      /** The fleet overview. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -638,7 +639,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Source states. */
+      /** Source states. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -659,7 +660,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The policy. */
+      /** The policy. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -684,7 +685,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The composed name, the problems found and the availability. */
+      /** The composed name, the problems found and the availability. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -693,7 +694,7 @@ export interface operations {
           'application/json': components['schemas']['NamespaceCheckResponse'];
         };
       };
-      /** @description The body does not match NamespaceCheckRequest; the message names the field, e.g. `request/body/tenant must be string`. */
+      /** The body does not match NamespaceCheckRequest; the message names the field, e.g. `request/body/tenant must be string`. */
       400: {
         headers: {
           [name: string]: unknown;
