@@ -4,7 +4,7 @@ import {
   prepareNamespaceCreate,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { TenancyActionDeps } from './TenancyActionDeps';
-import { namespaceSettingsInput } from './namespaceSettings';
+import { namespaceSettingsInput, placementInput } from './namespaceSettings';
 import { changeOutput } from './publishChange';
 import { refuseTakenNamespace } from './refuseTakenNamespace';
 import { resolveClusterName } from './resolveClusterName';
@@ -30,27 +30,7 @@ export function createNamespaceCreateAction(options: TenancyActionDeps) {
     supportsDryRun: true,
     schema: {
       input: {
-        tenant: z =>
-          z
-            .string()
-            .min(1)
-            .describe(
-              'The tenant: a Tenant entity reference or name, e.g. "tenant:default/payments" or "payments".',
-            ),
-        environment: z =>
-          z
-            .string()
-            .min(1)
-            .describe(
-              "Environment of the namespace; one of the tenant's environments.",
-            ),
-        cluster: z =>
-          z
-            .string()
-            .min(1)
-            .describe(
-              'The cluster, by name or as a Resource entity reference; must be allowed for the environment.',
-            ),
+        ...placementInput,
         name: z =>
           z
             .string()

@@ -6,6 +6,7 @@ import {
   TENANCY_ANNOTATIONS,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { TenancyActionDeps } from './TenancyActionDeps';
+import { existingNamespaceInput } from './namespaceSettings';
 import { changeOutput } from './publishChange';
 import { runProvisioning } from './runProvisioning';
 import { startNamespaceChange } from './startNamespaceChange';
@@ -27,13 +28,7 @@ export function createNamespaceDeleteAction(options: TenancyActionDeps) {
     supportsDryRun: true,
     schema: {
       input: {
-        namespace: z =>
-          z
-            .string()
-            .min(1)
-            .describe(
-              'The namespace entity: a reference or name, e.g. "resource:default/payments-api-dev".',
-            ),
+        ...existingNamespaceInput,
         reason: z =>
           z
             .string()

@@ -3,7 +3,10 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { prepareNamespaceUpdate } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { TenancyActionDeps } from './TenancyActionDeps';
 import { examples } from './namespaceUpdate.examples';
-import { namespaceSettingsInput } from './namespaceSettings';
+import {
+  existingNamespaceInput,
+  namespaceSettingsInput,
+} from './namespaceSettings';
 import { changeOutput } from './publishChange';
 import { runProvisioning } from './runProvisioning';
 import { startNamespaceChange } from './startNamespaceChange';
@@ -23,13 +26,7 @@ export function createNamespaceUpdateAction(options: TenancyActionDeps) {
     supportsDryRun: true,
     schema: {
       input: {
-        namespace: z =>
-          z
-            .string()
-            .min(1)
-            .describe(
-              'The namespace entity: a reference or name, e.g. "resource:default/payments-api-dev".',
-            ),
+        ...existingNamespaceInput,
         ...namespaceSettingsInput,
         reason: z =>
           z

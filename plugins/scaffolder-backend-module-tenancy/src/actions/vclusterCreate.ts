@@ -1,7 +1,7 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { prepareVClusterCreate } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { validateVClusterValues } from '../vcluster/validateVClusterValues';
-import { namespaceSettingsInput } from './namespaceSettings';
+import { namespaceSettingsInput, placementInput } from './namespaceSettings';
 import { changeOutput } from './publishChange';
 import { refuseTakenNamespace } from './refuseTakenNamespace';
 import { resolveClusterName } from './resolveClusterName';
@@ -27,25 +27,7 @@ export function createVClusterCreateAction(options: TenancyActionDeps) {
     supportsDryRun: true,
     schema: {
       input: {
-        tenant: z =>
-          z
-            .string()
-            .min(1)
-            .describe(
-              'The tenant: a Tenant entity reference or name; its isolation must be "vclusters" or "both".',
-            ),
-        environment: z =>
-          z
-            .string()
-            .min(1)
-            .describe("Environment; one of the tenant's environments."),
-        cluster: z =>
-          z
-            .string()
-            .min(1)
-            .describe(
-              'The host cluster, by name or Resource entity reference; allowed for the environment.',
-            ),
+        ...placementInput,
         name: z =>
           z
             .string()
