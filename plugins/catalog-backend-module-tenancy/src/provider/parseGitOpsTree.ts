@@ -7,14 +7,15 @@ import {
 } from '@backstage/catalog-model';
 import {
   GitOpsLayout,
-  GitOpsPath,
   TENANCY_ANNOTATIONS,
   TENANT_API_VERSION,
   TENANT_KIND,
   validateDnsLabel,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
-import { parseAllDocuments } from 'yaml';
+import { Candidate, pushIf } from './Candidate';
+import { checkWorkload } from './checkWorkload';
 import { ANNOTATION_INGESTION_ERROR } from './ingestionError';
+import { readCandidate } from './readCandidate';
 
 /** A file of the GitOps repository, its path relative to the repository root. */
 export interface TreeFile {
@@ -34,15 +35,7 @@ export interface ParsedTree {
   problems: TreeProblem[];
 }
 
-const WORKLOAD_TYPES = ['kubernetes-namespace', 'vcluster'];
 const entityNames = makeValidator();
-
-interface Candidate {
-  path: string;
-  place: GitOpsPath;
-  entity?: Entity;
-  problems: string[];
-}
 
 /**
  * Turns the files of a GitOps repository into catalog entities: clusters,
@@ -100,39 +93,6 @@ export function parseGitOpsTree(options: {
   return { entities, problems };
 }
 
-function readCandidate(file: TreeFile, place: GitOpsPath): Candidate {
-  const candidate: Candidate = { path: file.path, place, problems: [] };
-  let documents;
-  try {
-    documents = parseAllDocuments(file.content);
-  } catch (e) {
-    candidate.problems.push(`is not valid YAML: ${e}`);
-    return candidate;
-  }
-  const docs = Array.isArray(documents) ? documents : [documents];
-  const broken = docs.find(d => d.errors.length > 0);
-  if (broken) {
-    candidate.problems.push(`is not valid YAML: ${broken.errors[0].message}`);
-    return candidate;
-  }
-  const values = docs
-    .map(d => d.toJS())
-    .filter(v => v !== null && v !== undefined);
-  if (values.length !== 1) {
-    candidate.problems.push(
-      `must hold exactly one entity, found ${values.length}`,
-    );
-    return candidate;
-  }
-  const value = values[0];
-  if (typeof value !== 'object' || Array.isArray(value)) {
-    candidate.problems.push('must hold an entity object');
-    return candidate;
-  }
-  candidate.entity = value as Entity;
-  return candidate;
-}
-
 function checkTenant(c: Candidate) {
   const { tenant } = c.place as { tenant: string };
   pushIf(c, validateDnsLabel(tenant, 'tenant folder name'));
@@ -165,89 +125,6 @@ function checkCluster(c: Candidate) {
     c.problems.push(
       `metadata.name "${entity.metadata?.name}" must match the file name "${cluster}"`,
     );
-  }
-}
-
-function checkWorkload(c: Candidate, tenant: Candidate | undefined) {
-  const {
-    tenant: tenantName,
-    environment,
-    name,
-  } = c.place as {
-    tenant: string;
-    environment: string;
-    name: string;
-  };
-  const entity = c.entity;
-  if (!entity) return;
-  const annotations = entity.metadata?.annotations ?? {};
-
-  if (
-    entity.kind !== 'Resource' ||
-    !WORKLOAD_TYPES.includes(String(entity.spec?.type))
-  ) {
-    c.problems.push(
-      `must be a Resource of spec.type ${WORKLOAD_TYPES.join(' or ')}`,
-    );
-  }
-  if (entity.metadata?.name !== name) {
-    c.problems.push(
-      `metadata.name "${entity.metadata?.name}" must match the folder "${name}"`,
-    );
-  }
-  pushIf(c, validateDnsLabel(name, 'namespace name'));
-  const k8sName = annotations[TENANCY_ANNOTATIONS.kubernetesNamespace];
-  if (k8sName !== undefined && k8sName !== name) {
-    pushIf(
-      c,
-      validateDnsLabel(
-        k8sName,
-        `annotation ${TENANCY_ANNOTATIONS.kubernetesNamespace}`,
-      ),
-    );
-  }
-  if (annotations[TENANCY_ANNOTATIONS.tenant] !== tenantName) {
-    c.problems.push(
-      `annotation ${TENANCY_ANNOTATIONS.tenant} "${
-        annotations[TENANCY_ANNOTATIONS.tenant]
-      }" must name the tenant folder "${tenantName}"`,
-    );
-  }
-  if (annotations[TENANCY_ANNOTATIONS.environment] !== environment) {
-    c.problems.push(
-      `annotation ${TENANCY_ANNOTATIONS.environment} "${
-        annotations[TENANCY_ANNOTATIONS.environment]
-      }" must name the environment folder "${environment}"`,
-    );
-  }
-  const cluster = annotations[TENANCY_ANNOTATIONS.kubernetesCluster];
-  if (!cluster) {
-    c.problems.push(
-      `annotation ${TENANCY_ANNOTATIONS.kubernetesCluster} is required`,
-    );
-  }
-
-  if (!tenant) {
-    c.problems.push(`tenant "${tenantName}" has no tenant.yaml`);
-  } else if (tenant.problems.length > 0) {
-    c.problems.push(`tenant "${tenantName}" is invalid (see ${tenant.path})`);
-  } else {
-    const environments = tenant.entity?.spec?.environments;
-    if (Array.isArray(environments) && !environments.includes(environment)) {
-      c.problems.push(
-        `environment "${environment}" is not one of tenant ${tenantName}'s environments (${environments.join(
-          ', ',
-        )})`,
-      );
-    }
-  }
-
-  if (c.problems.length === 0 && cluster) {
-    const clusterRef = `resource:${cluster}`;
-    const dependsOn = (entity.spec?.dependsOn as string[] | undefined) ?? [];
-    if (!dependsOn.includes(clusterRef)) {
-      entity.spec = { ...entity.spec, dependsOn: [...dependsOn, clusterRef] };
-    }
   }
 }
 
@@ -362,8 +239,4 @@ function withAnnotations(
       },
     },
   };
-}
-
-function pushIf(c: Candidate, problem: string | undefined) {
-  if (problem) c.problems.push(problem);
 }
