@@ -1,8 +1,7 @@
 import { NotFoundError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
-  changeProjectFile,
-  describeNamespaceDeletion,
+  prepareNamespaceDelete,
   TENANCY_ANNOTATIONS,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { TenancyActionDeps } from './TenancyActionDeps';
@@ -64,42 +63,28 @@ export function createNamespaceDeleteAction(options: TenancyActionDeps) {
           text: (await publisher.readFile(file)) ?? '',
         })),
       );
-      // Argo CD may no longer deploy there once the namespace is gone.
-      const project = changeProjectFile({
-        current: await publisher.readFile(layout.tenantProjectFile(tenantName)),
-        layout,
-        policy,
-        tenant: {
-          name: tenantName,
-          ssoGroup: change.tenant.spec.ssoGroup ?? '',
-        },
-        remove: {
-          cluster,
-          namespace:
+      await runProvisioning(ctx, publisher, {
+        prepared: prepareNamespaceDelete({
+          name,
+          kubernetesNamespace:
             entity.metadata.annotations?.[
               TENANCY_ANNOTATIONS.kubernetesNamespace
-            ] ?? name,
-        },
-      });
-      await runProvisioning(ctx, publisher, {
-        prepared: {
-          problems: [],
-          files: project,
-          tenant: tenantName,
-          subject: `${name}-delete`,
-          title: `Decommission namespace ${name} of tenant ${tenantName} (${environment})`,
-          describe: changed =>
-            describeNamespaceDeletion({
-              namespace: name,
-              tenant: tenantName,
-              environment,
-              cluster,
-              requestedBy: change.userEntityRef,
-              reason: ctx.input.reason,
-              manifests,
-              changed,
-            }),
-        },
+            ],
+          tenant: {
+            name: tenantName,
+            ssoGroup: change.tenant.spec.ssoGroup ?? '',
+          },
+          environment,
+          cluster,
+          requestedBy: change.userEntityRef,
+          reason: ctx.input.reason,
+          manifests,
+          currentProject: await publisher.readFile(
+            layout.tenantProjectFile(tenantName),
+          ),
+          layout,
+          policy,
+        }),
         what: 'decommission',
         dryRun: 'list',
         deletions: [folder],

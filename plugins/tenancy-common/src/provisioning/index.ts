@@ -10,6 +10,7 @@ export * from './prepareNamespaceCreate';
 export * from './prepareNamespaceUpdate';
 export * from './prepareVClusterCreate';
 export * from './prepareTenantCreate';
+export * from './prepareNamespaceDelete';
 export * from './changeProjectFile';
 export * from './manifestKinds';
 export * from './describeQuota';

@@ -1,0 +1,56 @@
+import type { GitOpsLayout } from '../gitops/GitOpsLayout';
+import type { TenancyPolicy } from '../policy/TenancyPolicy';
+import { changeProjectFile } from './changeProjectFile';
+import { describeNamespaceDeletion } from './describeNamespaceDeletion';
+import type { PreparedChange } from './PreparedChange';
+
+/**
+ * `tenancy:namespace:delete` without its side effects: the tenant's
+ * AppProject without the namespace's destination, and the body listing what
+ * goes. The folder itself is the change's deletion.
+ *
+ * @public
+ */
+export function prepareNamespaceDelete(options: {
+  /** The namespace entity's name, and its Kubernetes name when it differs. */
+  name: string;
+  kubernetesNamespace?: string;
+  tenant: { name: string; ssoGroup: string };
+  environment: string;
+  cluster: string;
+  requestedBy: string;
+  reason?: string;
+  /** The namespace's files on the base branch, with their text. */
+  manifests: Array<{ file: string; text: string }>;
+  /** The tenant's AppProject file on the base branch. */
+  currentProject: string | undefined;
+  layout: GitOpsLayout;
+  policy: TenancyPolicy;
+}): PreparedChange {
+  const { name, tenant, environment, cluster } = options;
+  return {
+    problems: [],
+    // Argo CD may no longer deploy there once the namespace is gone.
+    files: changeProjectFile({
+      current: options.currentProject,
+      layout: options.layout,
+      policy: options.policy,
+      tenant,
+      remove: { cluster, namespace: options.kubernetesNamespace ?? name },
+    }),
+    tenant: tenant.name,
+    subject: `${name}-delete`,
+    title: `Decommission namespace ${name} of tenant ${tenant.name} (${environment})`,
+    describe: changed =>
+      describeNamespaceDeletion({
+        namespace: name,
+        tenant: tenant.name,
+        environment,
+        cluster,
+        requestedBy: options.requestedBy,
+        reason: options.reason,
+        manifests: options.manifests,
+        changed,
+      }),
+  };
+}
