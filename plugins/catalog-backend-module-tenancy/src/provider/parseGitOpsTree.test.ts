@@ -56,6 +56,21 @@ const clusterFile = (name: string): TreeFile => ({
   }),
 });
 
+/** "Billion laughs": nine levels of nine aliases, 9^9 strings once expanded. */
+const aliasBomb = (name: string) =>
+  [
+    'apiVersion: tenancy.io/v1alpha1',
+    'kind: Tenant',
+    `metadata: { name: ${name} }`,
+    'spec:',
+    '  l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]',
+    ...Array.from({ length: 8 }, (_, i) => {
+      const a = `*l${i}`;
+      return `  l${i + 1}: &l${i + 1} [${Array(9).fill(a).join(', ')}]`;
+    }),
+    '',
+  ].join('\n');
+
 const parse = (files: TreeFile[]) =>
   parseGitOpsTree({ files, layout, locationOf: path => `file:/repo/${path}` });
 
@@ -204,6 +219,28 @@ describe('parseGitOpsTree', () => {
       'payments-dev',
       /must be a Resource of spec.type kubernetes-namespace or vcluster/,
     ],
+    [
+      'a YAML alias bomb',
+      [{ path: layout.tenantFile('bomb'), content: aliasBomb('bomb') }],
+      'bomb',
+      /tenants\/bomb\/tenant.yaml: uses more YAML aliases than allowed \(at most 50 resolutions\)/,
+    ],
+    [
+      'a file over 256 KiB',
+      [
+        tenantFile('big', {
+          description: 'x'.repeat(300_000),
+        }),
+      ],
+      'big',
+      /tenants\/big\/tenant.yaml: is 300\d{3} bytes; at most 262144/,
+    ],
+    [
+      'a file whose size the reader reported without reading it',
+      [{ path: layout.tenantFile('huge'), content: '', size: 10_000_000 }],
+      'huge',
+      /tenants\/huge\/tenant.yaml: is 10000000 bytes; at most 262144/,
+    ],
   ])(
     'isolates %s with a located error',
     (_name, files, entityName, message) => {
@@ -255,5 +292,92 @@ describe('parseGitOpsTree', () => {
     expect(standIn.metadata.annotations?.[ANNOTATION_INGESTION_ERROR]).toMatch(
       /Bad Name\/catalog-info.yaml: must hold an entity object/,
     );
+  });
+
+  /* eslint-disable no-script-url -- hostile links are what these tests feed in */
+  it.each([
+    'javascript:alert(document.cookie)',
+    'JavaScript:alert(1)',
+    ' java\tscript:alert(1)',
+    'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+    'vbscript:msgbox(1)',
+  ])(
+    'refuses the link %j, naming the file and the field, and keeps it off the entity',
+    url => {
+      const { entities, problems } = parse([
+        tenantFile('payments'),
+        namespaceFile('payments', 'dev', 'payments-dev', 'c1', e => {
+          e.metadata.links = [
+            { url, title: 'Runbook' },
+            { url: 'https://runbooks.example.com/payments', title: 'Safe' },
+          ];
+        }),
+        tenantFile('healthy'),
+      ]);
+
+      expect(problems).toHaveLength(1);
+      const message =
+        /tenants\/payments\/dev\/payments-dev\/catalog-info.yaml: metadata.links\[0\].url must be an http: or https: URL, found (javascript|data|vbscript):/;
+      expect(problems[0].message).toMatch(message);
+      const ns = entities.find(e => e.metadata.name === 'payments-dev')!;
+      expect(errorOf(entities, 'payments-dev')).toMatch(message);
+      expect(ns.metadata.links).toEqual([
+        { url: 'https://runbooks.example.com/payments', title: 'Safe' },
+      ]);
+      expect(errorOf(entities, 'healthy')).toBeUndefined();
+    },
+  );
+
+  it('refuses links that are not absolute URLs and javascript: in the view and edit annotations', () => {
+    const { entities, problems } = parse([
+      {
+        path: layout.tenantFile('payments'),
+        content: stringify({
+          apiVersion: 'tenancy.io/v1alpha1',
+          kind: 'Tenant',
+          metadata: {
+            name: 'payments',
+            links: [{ url: 'http://ok.example.com' }, { url: '/relative' }],
+            annotations: {
+              'backstage.io/view-url': 'javascript:alert(1)',
+              'backstage.io/edit-url': 'https://github.com/acme/gitops',
+            },
+          },
+          spec: { owner: 'group:default/team-payments', costCenter: 'CC-1' },
+        }),
+      },
+    ]);
+
+    expect(problems[0].message).toBe(
+      'tenants/payments/tenant.yaml: metadata.links[1].url must be an absolute http: or https: URL; metadata.annotations.backstage.io/view-url must be an http: or https: URL, found javascript:',
+    );
+    const tenant = entities[0];
+    expect(tenant.metadata.links).toEqual([{ url: 'http://ok.example.com' }]);
+    expect(tenant.metadata.annotations).not.toHaveProperty([
+      'backstage.io/view-url',
+    ]);
+    expect(tenant.metadata.annotations).toHaveProperty(
+      ['backstage.io/edit-url'],
+      'https://github.com/acme/gitops',
+    );
+  });
+
+  /* eslint-enable no-script-url */
+
+  it('keeps http: and https: links of a valid file', () => {
+    const links = [
+      { url: 'https://grafana.example.com/d/payments', title: 'Dashboard' },
+      { url: 'http://wiki.example.com/payments' },
+    ];
+    const { entities, problems } = parse([
+      tenantFile('payments'),
+      namespaceFile('payments', 'dev', 'payments-dev', 'c1', e => {
+        e.metadata.links = links;
+      }),
+    ]);
+    expect(problems).toEqual([]);
+    expect(
+      entities.find(e => e.metadata.name === 'payments-dev')!.metadata.links,
+    ).toEqual(links);
   });
 });

@@ -13,6 +13,7 @@ import {
   validateDnsLabel,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { Candidate, pushIf } from './Candidate';
+import { checkLinks } from './checkLinks';
 import { checkWorkload } from './checkWorkload';
 import { ANNOTATION_INGESTION_ERROR } from './ingestionError';
 import { readCandidate } from './readCandidate';
@@ -21,6 +22,11 @@ import { readCandidate } from './readCandidate';
 export interface TreeFile {
   path: string;
   content: string;
+  /**
+   * The file's size in bytes when its content was not read because it is over
+   * `MAX_FILE_BYTES` (`content` is then empty); otherwise the size of `content`.
+   */
+  size?: number;
 }
 
 /** What went wrong with one file: the entity it would have produced is not ingested. */
@@ -63,6 +69,7 @@ export function parseGitOpsTree(options: {
 
   const tenants = new Map<string, Candidate>();
   for (const c of candidates) {
+    checkLinks(c);
     if (c.place.type === 'tenant') {
       checkTenant(c);
       tenants.set(c.place.tenant, c);

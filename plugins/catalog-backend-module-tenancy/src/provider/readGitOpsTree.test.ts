@@ -57,9 +57,12 @@ describe('readGitOpsTree', () => {
       'https://github.com/acme/gitops/tree/main/',
       {
         etag: 'etag-1',
-        filter: wanted,
+        filter: expect.any(Function),
       },
     );
+    const { filter } = reader.readTree.mock.calls[0][1]!;
+    expect(filter!('tenants/a/tenant.yaml')).toBe(false);
+    expect(filter!('tenants/a/dev/a-dev/catalog-info.yaml')).toBe(true);
     expect(tree!.etag).toBe('etag-2');
     expect(tree!.files).toEqual([
       { path: 'tenants/a/tenant.yaml', content: 'kind: Tenant' },
@@ -88,5 +91,153 @@ describe('readGitOpsTree', () => {
     await expect(
       readGitOpsTree({ target: 'https://example.com/repo', reader, wanted }),
     ).rejects.toThrow('401 Unauthorized');
+  });
+
+  it('hands a local file over the size limit on with its size, unread', async () => {
+    const dir = createMockDirectory({
+      content: {
+        'tenants/a/dev/a-dev/catalog-info.yaml': 'kind: Resource',
+        'tenants/b/dev/b-dev/catalog-info.yaml': 'x'.repeat(300 * 1024),
+      },
+    });
+
+    const tree = await readGitOpsTree({
+      target: dir.path,
+      reader: mockServices.urlReader.mock(),
+      wanted,
+    });
+
+    expect(
+      [...tree!.files].sort((x, y) => x.path.localeCompare(y.path)),
+    ).toEqual([
+      {
+        path: 'tenants/a/dev/a-dev/catalog-info.yaml',
+        content: 'kind: Resource',
+      },
+      {
+        path: 'tenants/b/dev/b-dev/catalog-info.yaml',
+        content: '',
+        size: 300 * 1024,
+      },
+    ]);
+  });
+
+  it.each([
+    [{ treeFiles: 2 }, /has more than 2 files to read; at most 2/],
+    [
+      { treeBytes: 20 },
+      /has more than 20 bytes in the files to read; at most 20/,
+    ],
+  ])(
+    'refuses a local tree over its limits %j, naming the target',
+    async (limits, message) => {
+      const dir = createMockDirectory({
+        content: {
+          'tenants/a/dev/a-dev/catalog-info.yaml': 'kind: Resource',
+          'tenants/b/dev/b-dev/catalog-info.yaml': 'kind: Resource',
+          'tenants/c/dev/c-dev/catalog-info.yaml': 'kind: Resource',
+          'tenants/c/dev/c-dev/other.yaml': 'not counted',
+        },
+      });
+      const read = readGitOpsTree({
+        target: dir.path,
+        reader: mockServices.urlReader.mock(),
+        wanted,
+        limits,
+      });
+      await expect(read).rejects.toThrow(message);
+      await expect(read).rejects.toThrow(dir.path);
+    },
+  );
+
+  /** A UrlReader answering like the archive readers: the filter sees each size first. */
+  function archiveReader(entries: Record<string, string>) {
+    const reader = mockServices.urlReader.mock();
+    const read = jest.fn();
+    reader.readTree.mockImplementation(async (_url, options) => ({
+      etag: 'e',
+      files: async () =>
+        Object.entries(entries)
+          .filter(([path, content]) =>
+            options!.filter!(path, { size: Buffer.byteLength(content) }),
+          )
+          .map(([path, content]) => ({
+            path,
+            content: async () => {
+              read(path);
+              return Buffer.from(content);
+            },
+          })),
+      archive: jest.fn(),
+      dir: jest.fn(),
+    }));
+    return { reader, read };
+  }
+
+  it('skips the content of a remote file over the size limit, keeping its size', async () => {
+    const { reader, read } = archiveReader({
+      'tenants/a/dev/a-dev/catalog-info.yaml': 'kind: Resource',
+      'tenants/b/dev/b-dev/catalog-info.yaml': 'x'.repeat(257 * 1024),
+    });
+
+    const tree = await readGitOpsTree({
+      target: 'https://example.com/repo',
+      reader,
+      wanted,
+    });
+
+    expect(tree!.files).toEqual([
+      {
+        path: 'tenants/a/dev/a-dev/catalog-info.yaml',
+        content: 'kind: Resource',
+      },
+      {
+        path: 'tenants/b/dev/b-dev/catalog-info.yaml',
+        content: '',
+        size: 257 * 1024,
+      },
+    ]);
+    expect(read).toHaveBeenCalledTimes(1);
+  });
+
+  it('checks the size of a remote file once read when the reader gave none', async () => {
+    const reader = mockServices.urlReader.mock();
+    reader.readTree.mockResolvedValue({
+      etag: 'e',
+      files: async () => [
+        {
+          path: 'tenants/a/tenant.yaml',
+          content: async () => Buffer.alloc(300 * 1024, 'x'),
+        },
+      ],
+      archive: jest.fn(),
+      dir: jest.fn(),
+    } as any);
+    const tree = await readGitOpsTree({
+      target: 'https://example.com/repo',
+      reader,
+      wanted: () => true,
+    });
+    expect(tree!.files).toEqual([
+      { path: 'tenants/a/tenant.yaml', content: '', size: 300 * 1024 },
+    ]);
+  });
+
+  it.each([
+    [{ treeFiles: 1 }, /https:\/\/example.com\/repo has more than 1 files/],
+    [{ treeBytes: 20 }, /https:\/\/example.com\/repo has more than 20 bytes/],
+  ])('refuses a remote tree over its limits %j', async (limits, message) => {
+    const { reader } = archiveReader({
+      'tenants/a/dev/a-dev/catalog-info.yaml': 'kind: Resource',
+      'tenants/b/dev/b-dev/catalog-info.yaml': 'kind: Resource',
+    });
+    await expect(
+      readGitOpsTree({
+        target: 'https://example.com/repo',
+        reader,
+        wanted,
+        limits,
+      }),
+    ).rejects.toThrow(message);
   });
 });

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { NotModifiedError } from '@backstage/errors';
+import { MAX_FILE_BYTES, MAX_TREE_BYTES, MAX_TREE_FILES } from './limits';
 import { TreeFile } from './parseGitOpsTree';
 
 /** The files of a GitOps repository the catalog reads. */
@@ -12,47 +13,87 @@ export interface GitOpsTree {
   locationOf(path: string): string;
 }
 
+/** What one read may take in; the defaults are the constants of `limits.ts`. */
+export interface TreeLimits {
+  fileBytes: number;
+  treeFiles: number;
+  treeBytes: number;
+}
+
 const READ_CONCURRENCY = 32;
+
+/**
+ * Counts what a read takes in. A file over `fileBytes` is not read: it is
+ * handed on with its size only, so that it fails its own entity. More files
+ * or bytes than the tree limits fail the whole read.
+ */
+class TreeBudget {
+  private files = 0;
+  private bytes = 0;
+
+  constructor(
+    private readonly target: string,
+    private readonly limits: TreeLimits,
+  ) {}
+
+  /** Counts one more file; throws past `treeFiles`. */
+  countFile() {
+    this.files += 1;
+    if (this.files > this.limits.treeFiles) {
+      throw new Error(
+        `${this.target} has more than ${this.limits.treeFiles} files to read; at most ${this.limits.treeFiles}`,
+      );
+    }
+  }
+
+  /** Whether a file of `size` bytes is too large to read. */
+  tooLarge(size: number) {
+    return size > this.limits.fileBytes;
+  }
+
+  /** Counts the bytes of a file that is read; throws past `treeBytes`. */
+  countBytes(size: number) {
+    this.bytes += size;
+    if (this.bytes > this.limits.treeBytes) {
+      throw new Error(
+        `${this.target} has more than ${this.limits.treeBytes} bytes in the files to read; at most ${this.limits.treeBytes}`,
+      );
+    }
+  }
+}
+
+/** A file too large to read: its size, no content (see `readCandidate`). */
+const oversized = (path: string, size: number): TreeFile => ({
+  path,
+  content: '',
+  size,
+});
 
 /**
  * Reads the files of the GitOps repository at `target` that `wanted` selects
  * (by path relative to the repository root): a URL through the UrlReader (any
  * configured `integrations.*` host), or a local folder (the embedded default).
  * Answers `undefined` when a URL's content is unchanged since `etag`.
+ *
+ * Bounded by `limits`: a file over `fileBytes` comes back with its `size` and
+ * no content; more than `treeFiles` files or `treeBytes` bytes rejects.
  */
 export async function readGitOpsTree(options: {
   target: string;
   reader: UrlReaderService;
   wanted: (path: string) => boolean;
   etag?: string;
+  limits?: Partial<TreeLimits>;
 }): Promise<GitOpsTree | undefined> {
   const { target, reader, wanted, etag } = options;
+  const budget = new TreeBudget(target, {
+    fileBytes: MAX_FILE_BYTES,
+    treeFiles: MAX_TREE_FILES,
+    treeBytes: MAX_TREE_BYTES,
+    ...options.limits,
+  });
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) {
-    try {
-      const response = await reader.readTree(target, { etag, filter: wanted });
-      const files = await Promise.all(
-        (
-          await response.files()
-        ).map(async f => ({
-          path: f.path,
-          content: (await f.content()).toString('utf8'),
-        })),
-      );
-      const base = target.replace(/\/+$/, '');
-      return {
-        files,
-        etag: response.etag,
-        locationOf: path => `url:${base}/${path}`,
-      };
-    } catch (e) {
-      if (
-        e instanceof NotModifiedError ||
-        (e as Error)?.name === 'NotModifiedError'
-      ) {
-        return undefined;
-      }
-      throw e;
-    }
+    return readUrlTree(target, reader, wanted, budget, etag);
   }
 
   const root = resolve(target);
@@ -61,6 +102,7 @@ export async function readGitOpsTree(options: {
     const path = relative(root, file).split(sep).join('/');
     if (wanted(path)) paths.push(path);
   });
+  paths.forEach(() => budget.countFile());
   const files: TreeFile[] = new Array(paths.length);
   let next = 0;
   await Promise.all(
@@ -69,15 +111,88 @@ export async function readGitOpsTree(options: {
       async () => {
         while (next < paths.length) {
           const i = next++;
-          files[i] = {
-            path: paths[i],
-            content: await fs.readFile(join(root, paths[i]), 'utf8'),
-          };
+          const file = join(root, paths[i]);
+          const { size } = await fs.stat(file);
+          if (budget.tooLarge(size)) {
+            files[i] = oversized(paths[i], size);
+            continue;
+          }
+          budget.countBytes(size);
+          const content = await fs.readFile(file);
+          // The file may have grown since it was measured.
+          files[i] = budget.tooLarge(content.length)
+            ? oversized(paths[i], content.length)
+            : { path: paths[i], content: content.toString('utf8') };
         }
       },
     ),
   );
   return { files, locationOf: path => `file:${join(root, path)}` };
+}
+
+async function readUrlTree(
+  target: string,
+  reader: UrlReaderService,
+  wanted: (path: string) => boolean,
+  budget: TreeBudget,
+  etag: string | undefined,
+): Promise<GitOpsTree | undefined> {
+  // The filter sees each entry's size before its content is kept (archive
+  // readers pass it; others do not, and the size is checked once read).
+  // It must not throw inside the reader's stream, so a limit it hits is
+  // remembered and thrown after.
+  const skipped: TreeFile[] = [];
+  const measured = new Set<string>();
+  let overflow: unknown;
+  const filter = (path: string, info?: { size: number }) => {
+    if (!wanted(path) || overflow) return false;
+    try {
+      budget.countFile();
+      if (info?.size !== undefined) {
+        if (budget.tooLarge(info.size)) {
+          skipped.push(oversized(path, info.size));
+          return false;
+        }
+        budget.countBytes(info.size);
+        measured.add(path);
+      }
+      return true;
+    } catch (e) {
+      overflow = e;
+      return false;
+    }
+  };
+
+  let response;
+  try {
+    response = await reader.readTree(target, { etag, filter });
+  } catch (e) {
+    if (
+      e instanceof NotModifiedError ||
+      (e as Error)?.name === 'NotModifiedError'
+    ) {
+      return undefined;
+    }
+    throw e;
+  }
+  const entries = await response.files();
+  if (overflow) throw overflow;
+  const files = await Promise.all(
+    entries.map(async f => {
+      const content = await f.content();
+      if (budget.tooLarge(content.length)) {
+        return oversized(f.path, content.length);
+      }
+      if (!measured.has(f.path)) budget.countBytes(content.length);
+      return { path: f.path, content: content.toString('utf8') };
+    }),
+  );
+  const base = target.replace(/\/+$/, '');
+  return {
+    files: [...files, ...skipped],
+    etag: response.etag,
+    locationOf: path => `url:${base}/${path}`,
+  };
 }
 
 async function walk(dir: string, visit: (file: string) => void) {
