@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
 import { InputError } from '@backstage/errors';
 import { ActionContext } from '@backstage/plugin-scaffolder-node';
-import { PreparedChange } from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import {
+  PreparedChange,
+  ProvisioningCheck,
+} from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import {
   GitOpsPublisher,
   requestBranch,
 } from '@tenancy-plugins/backstage-plugin-tenancy-node';
+import { validateManifestFiles } from '../manifests/validateManifestFiles';
 import { publishChange } from './publishChange';
 import { throwIfInvalid } from './throwIfInvalid';
 import { writeToWorkspace } from './writeToWorkspace';
@@ -38,10 +42,56 @@ export interface ProvisioningPlan {
 }
 
 /**
+ * Validates every object of the files against the schema of its kind
+ * (shipped in `src/manifests/`): an InputError naming the file, the object,
+ * the JSON path and the rule of every failure, or one check per object.
+ */
+function validateFiles(
+  what: string,
+  files: Record<string, string>,
+): ProvisioningCheck[] {
+  const { problems, checks } = validateManifestFiles(files);
+  if (problems.length > 0) {
+    throw new InputError(
+      `The ${what} request renders objects their schemas refuse; nothing was written:\n${problems
+        .map(p => `- ${p.file}: ${p.object} at ${p.path}: ${p.rule}`)
+        .join('\n')}`,
+    );
+  }
+  return checks;
+}
+
+/** What composing the files against the base branch did, for the reviewer. */
+function againstBaseChecks(
+  prepared: Record<string, string>,
+  files: Record<string, string>,
+): ProvisioningCheck[] {
+  const read = Object.keys(files).filter(
+    path => files[path] !== prepared[path],
+  );
+  const unchanged = Object.keys(prepared).filter(path => !(path in files));
+  return [
+    ...read.map(path => ({
+      name: `base branch: \`${path}\` read from it and changed`,
+      result: 'passed' as const,
+    })),
+    ...(unchanged.length
+      ? [
+          {
+            name: `base branch: ${unchanged.length} file(s) already as rendered left out of the change`,
+            result: 'passed' as const,
+          },
+        ]
+      : []),
+  ];
+}
+
+/**
  * The one pipeline of every tenancy action after authorization and
  * preparation: refuses invalid requests (nothing written), honours dry runs,
- * checks the base branch, sets the `files` output and publishes the pull
- * request in a checkpoint.
+ * checks the base branch, validates every rendered object against its schema
+ * (nothing written on a failure), sets the `files` output and publishes the
+ * pull request in a checkpoint, its body listing every check that ran.
  */
 export async function runProvisioning(
   ctx: ActionContext<any, any>,
@@ -56,22 +106,49 @@ export async function runProvisioning(
     );
   }
   if (!publisher || (ctx.isDryRun && plan.dryRun === 'write')) {
+    validateFiles(plan.what, prepared.files);
     ctx.output('files', Object.keys(prepared.files));
     await writeToWorkspace(ctx, prepared.files, !!publisher);
     return;
   }
-  await plan.precheck?.(publisher);
+  const checks: ProvisioningCheck[] = [
+    ...prepared.checks,
+    {
+      // Every action authorizes before it prepares (startTenantRequest,
+      // startNamespaceChange, the tenant action's owner check).
+      name: 'the requester belongs to the owning group, or is a platform admin',
+      result: 'passed',
+    },
+  ];
+  if (plan.precheck) {
+    await plan.precheck(publisher);
+    checks.push({
+      name: `base branch: the ${plan.what} is not on it yet`,
+      result: 'passed',
+    });
+  }
   const files = plan.againstBase
     ? await plan.againstBase(publisher, prepared.files)
     : prepared.files;
+  if (plan.againstBase)
+    checks.push(...againstBaseChecks(prepared.files, files));
+  checks.push(...validateFiles(plan.what, files));
   const paths = Object.keys(files);
   ctx.output('files', plan.outputFiles ?? paths);
   if (ctx.isDryRun) return;
 
+  const branch = requestBranch(prepared.tenant, prepared.subject);
+  checks.push({
+    name:
+      plan.whenOpenDiffers === 'conflict'
+        ? `open requests: none other on \`${branch}\` (the publisher refuses a different one)`
+        : `open requests: an open request on \`${branch}\` is updated with this change`,
+    result: 'passed',
+  });
   await publishChange(ctx, publisher, {
-    branch: requestBranch(prepared.tenant, prepared.subject),
+    branch,
     title: prepared.title,
-    body: prepared.describe(paths),
+    body: prepared.describe(paths, checks),
     files,
     deletions: plan.deletions,
     fingerprint: createHash('sha256')

@@ -1,5 +1,7 @@
+import { describeChecksAndFiles } from './describeChecksAndFiles';
 import { escapeMarkdown as escape } from './escapeMarkdown';
 import { manifestKinds } from './manifestKinds';
+import type { ProvisioningCheck } from './PreparedChange';
 
 /**
  * The pull request body of a decommission: every file and object that goes,
@@ -18,6 +20,8 @@ export function describeNamespaceDeletion(options: {
   manifests: Array<{ file: string; text: string }>;
   /** Files the change rewrites besides the deletion (the AppProject). */
   changed: string[];
+  /** Every check that ran, with its result. */
+  checks: ProvisioningCheck[];
 }): string {
   const { namespace, tenant, environment, cluster, reason } = options;
   return [
@@ -39,6 +43,7 @@ export function describeNamespaceDeletion(options: {
         `- \`${file}\`: the destination ${cluster}/${namespace} is removed from the tenant's AppProject`,
     ),
     '',
-    '_Opened by the Backstage tenancy plugin._',
+    // The files are listed above, with what each holds.
+    ...describeChecksAndFiles(options.checks, []),
   ].join('\n');
 }

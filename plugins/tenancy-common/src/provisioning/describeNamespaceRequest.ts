@@ -2,9 +2,10 @@ import type { NamespaceBundleRequest } from '../render/renderNamespaceBundle';
 import { describeChecksAndFiles } from './describeChecksAndFiles';
 import { describeQuota } from './describeQuota';
 import { escapeMarkdown as escape } from './escapeMarkdown';
+import type { ProvisioningCheck } from './PreparedChange';
 
-/** The checks every namespace request passes before its pull request opens. */
-const NAMESPACE_CHECKS = [
+/** The rules a namespace's preparation applies (prepareNamespaceBundle). */
+const NAMESPACE_RULES = [
   'names are DNS-1123 labels, checked on the final namespace name',
   'not a reserved or platform namespace, no reserved prefix, no other tenant prefix',
   'the tenant may use the environment; the cluster is allowed for it',
@@ -13,9 +14,17 @@ const NAMESPACE_CHECKS = [
   'limit range defaults within maximums',
   'label keys and values; no platform-reserved label prefixes',
   'identity group: not a system group, no wildcard',
-  'a new namespace is not on the base branch and not in another open request',
-  'the requester belongs to the owning group, or is a platform admin',
 ];
+
+/**
+ * The checks of a prepared namespace request: every rule of the namespace
+ * preparation, passed (a request with a problem is refused, not described).
+ *
+ * @public
+ */
+export function namespaceRequestChecks(): ProvisioningCheck[] {
+  return NAMESPACE_RULES.map(name => ({ name, result: 'passed' }));
+}
 
 /**
  * The pull request body of a namespace request or change, written for the
@@ -27,10 +36,12 @@ export function describeNamespaceRequest(options: {
   request: NamespaceBundleRequest;
   ceiling: Record<string, string>;
   files: string[];
+  /** Every check that ran, with its result. */
+  checks: ProvisioningCheck[];
   /** Set for a change to an existing namespace, with the requester's reason. */
   change?: { reason?: string };
 }): string {
-  const { request, ceiling, files, change } = options;
+  const { request, ceiling, files, checks, change } = options;
   return [
     `**${escape(request.requestedBy ?? 'unknown')}** asks ${
       change ? 'to change' : 'for'
@@ -50,6 +61,6 @@ export function describeNamespaceRequest(options: {
       `Pod Security: \`${request.podSecurity}\``,
     '',
     ...describeQuota(request.quota, ceiling, request.environment),
-    ...describeChecksAndFiles(NAMESPACE_CHECKS, files),
+    ...describeChecksAndFiles(checks, files),
   ].join('\n');
 }

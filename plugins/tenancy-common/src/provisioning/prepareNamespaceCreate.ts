@@ -1,5 +1,8 @@
 import type { TenantEntityV1alpha1 } from '../model/TenantEntityV1alpha1';
-import { describeNamespaceRequest } from './describeNamespaceRequest';
+import {
+  describeNamespaceRequest,
+  namespaceRequestChecks,
+} from './describeNamespaceRequest';
 import type { PreparedChange } from './PreparedChange';
 import {
   NamespaceDraft,
@@ -29,7 +32,13 @@ export function prepareNamespaceCreate(
     tenant: draft.tenant,
     subject: namespace,
     title: `New namespace ${namespace} for tenant ${draft.tenant} (${draft.environment})`,
-    describe: paths =>
-      describeNamespaceRequest({ request: request!, ceiling, files: paths }),
+    checks: prepared.problems.length ? [] : namespaceRequestChecks(),
+    describe: (paths, checks) =>
+      describeNamespaceRequest({
+        request: request!,
+        ceiling,
+        files: paths,
+        checks,
+      }),
   };
 }

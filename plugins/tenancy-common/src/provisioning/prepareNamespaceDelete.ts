@@ -41,7 +41,9 @@ export function prepareNamespaceDelete(options: {
     tenant: tenant.name,
     subject: `${name}-delete`,
     title: `Decommission namespace ${name} of tenant ${tenant.name} (${environment})`,
-    describe: changed =>
+    // Nothing to check before: the runner adds its checks (schemas, base branch).
+    checks: [],
+    describe: (changed, checks) =>
       describeNamespaceDeletion({
         namespace: name,
         tenant: tenant.name,
@@ -51,6 +53,7 @@ export function prepareNamespaceDelete(options: {
         reason: options.reason,
         manifests: options.manifests,
         changed,
+        checks,
       }),
   };
 }

@@ -1,6 +1,9 @@
 import type { TenantEntityV1alpha1 } from '../model/TenantEntityV1alpha1';
 import type { ContainerLimits } from '../policy/validateNamespaceRequest';
-import { describeNamespaceRequest } from './describeNamespaceRequest';
+import {
+  describeNamespaceRequest,
+  namespaceRequestChecks,
+} from './describeNamespaceRequest';
 import { namespaceNamePart } from './namespaceNamePart';
 import type { PreparedChange } from './PreparedChange';
 import { prepareNamespaceBundle } from './prepareNamespaceBundle';
@@ -51,6 +54,7 @@ export function prepareNamespaceUpdate(
     return {
       ...base,
       files: {},
+      checks: [],
       describe: () => '',
       problems: [
         {
@@ -63,7 +67,13 @@ export function prepareNamespaceUpdate(
   }
   const part = namespaceNamePart(namespace, tenant, environment);
   if (part.problem) {
-    return { ...base, files: {}, describe: () => '', problems: [part.problem] };
+    return {
+      ...base,
+      files: {},
+      checks: [],
+      describe: () => '',
+      problems: [part.problem],
+    };
   }
   const prepared = prepareNamespaceBundle(
     {
@@ -83,11 +93,13 @@ export function prepareNamespaceUpdate(
     ...base,
     problems: prepared.problems,
     files: prepared.files,
-    describe: paths =>
+    checks: prepared.problems.length ? [] : namespaceRequestChecks(),
+    describe: (paths, checks) =>
       describeNamespaceRequest({
         request: prepared.request!,
         ceiling: prepared.ceiling,
         files: paths,
+        checks,
         change: { reason },
       }),
   };

@@ -83,7 +83,7 @@ describe('request preparation', () => {
     expect(paths).toContain(
       'tenants/payments/dev/payments-api-dev/resourcequota.yaml',
     );
-    const body = prepared.describe(paths);
+    const body = prepared.describe(paths, prepared.checks);
     expect(body).toContain('**user:default/alex** asks for namespace');
     for (const path of paths) expect(body).toContain(`\`${path}\``);
   });

@@ -6,7 +6,10 @@ import {
 import { renderTenantAppProject } from '../render/renderTenantAppProject';
 import { renderTenantEntity } from '../render/renderTenantEntity';
 import { serializeManifests } from '../render/serializeManifests';
-import { describeTenantRequest } from './describeTenantRequest';
+import {
+  describeTenantRequest,
+  tenantRequestChecks,
+} from './describeTenantRequest';
 import type { PreparedChange } from './PreparedChange';
 import {
   NamespaceDraft,
@@ -90,7 +93,14 @@ export function prepareTenantCreate(
       );
   problems.push(...bundles.flatMap(b => b.problems));
   if (problems.length > 0) {
-    return { ...base, namespaces: [], problems, files: {}, describe: () => '' };
+    return {
+      ...base,
+      namespaces: [],
+      problems,
+      files: {},
+      checks: [],
+      describe: () => '',
+    };
   }
   const namespaces = bundles.map(b => b.request!);
   const project = renderTenantAppProject({
@@ -112,12 +122,14 @@ export function prepareTenantCreate(
     namespaces: namespaces.map(ns => ns.namespace),
     problems,
     files,
-    describe: paths =>
+    checks: tenantRequestChecks(),
+    describe: (paths, checks) =>
       describeTenantRequest({
         tenant: entity,
         namespaces,
         requestedBy: context.requestedBy,
         files: paths,
+        checks,
       }),
   };
 }

@@ -11,7 +11,10 @@ import {
   VClusterBundleRequest,
 } from '../render/renderVClusterBundle';
 import { serializeBundle } from '../render/serializeBundle';
-import { describeVClusterRequest } from './describeVClusterRequest';
+import {
+  describeVClusterRequest,
+  vclusterRequestChecks,
+} from './describeVClusterRequest';
 import type { PreparedChange } from './PreparedChange';
 import type { ProvisioningContext } from './ProvisioningContext';
 import { resolveQuota } from './resolveQuota';
@@ -81,7 +84,7 @@ export function prepareVClusterCreate(
     problems.push(...validateValues(renderVClusterValues(request)));
   }
   if (problems.length > 0) {
-    return { ...base, problems, files: {}, describe: () => '' };
+    return { ...base, problems, files: {}, checks: [], describe: () => '' };
   }
   return {
     ...base,
@@ -89,12 +92,17 @@ export function prepareVClusterCreate(
     files: serializeBundle(
       renderVClusterBundle(request, layout, policy.vcluster),
     ),
-    describe: paths =>
+    checks: vclusterRequestChecks({
+      chartVersion: policy.vcluster.chartVersion,
+      valuesValidated: !!validateValues,
+    }),
+    describe: (paths, checks) =>
       describeVClusterRequest({
         request,
         vcluster: policy.vcluster,
         ceiling: environment.ceiling,
         files: paths,
+        checks,
       }),
   };
 }

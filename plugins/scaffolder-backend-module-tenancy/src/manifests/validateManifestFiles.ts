@@ -1,0 +1,194 @@
+import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import { parseAllDocuments } from 'yaml';
+import {
+  ProvisioningCheck,
+  tenantEntityV1alpha1Schema,
+} from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import shipped from './manifestSchemas.json';
+import type { ManifestSchemas } from './extractManifestSchemas';
+
+/** An object of a rendered file that its schema refuses. */
+export interface ManifestProblem {
+  file: string;
+  /** `Kind name` of the object, or its position in the file. */
+  object: string;
+  /** JSON path in the object (`$` for the object itself). */
+  path: string;
+  /** The schema rule and what it says. */
+  rule: string;
+}
+
+interface KindValidator {
+  validate: ValidateFunction;
+  /** What the reviewer reads: the definition and its upstream. */
+  against: string;
+}
+
+/**
+ * Adds `additionalProperties: false` to every object schema with properties
+ * that does not preserve unknown fields: unknown fields are refused, as the
+ * API server refuses them with strict field validation.
+ */
+function strict(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(strict);
+  if (schema === null || typeof schema !== 'object') return schema;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(schema)) out[k] = strict(v);
+  if (
+    out.properties &&
+    out.additionalProperties === undefined &&
+    !out['x-kubernetes-preserve-unknown-fields']
+  ) {
+    out.additionalProperties = false;
+  }
+  return out;
+}
+
+/**
+ * `kustomize.config.k8s.io/v1beta1` Kustomization: kustomize publishes no
+ * JSON schema and the contracts hold none (Flux's Kustomization is another
+ * API), so this hand-written check accepts what the renderers write: the
+ * files of the folder as relative paths, nothing else.
+ */
+const kustomizationSchema = {
+  type: 'object',
+  required: ['apiVersion', 'kind', 'resources'],
+  additionalProperties: false,
+  properties: {
+    apiVersion: { const: 'kustomize.config.k8s.io/v1beta1' },
+    kind: { const: 'Kustomization' },
+    resources: {
+      type: 'array',
+      uniqueItems: true,
+      items: { type: 'string', pattern: '^[^/].*\\.ya?ml$' },
+    },
+  },
+};
+
+let validators: Map<string, KindValidator> | undefined;
+
+function load(): Map<string, KindValidator> {
+  const schemas = shipped as unknown as ManifestSchemas;
+  const ajv = new Ajv({
+    strict: false,
+    validateFormats: false,
+    allErrors: true,
+  });
+  ajv.addSchema({ $id: 'manifests', definitions: strict(schemas.definitions) });
+  // The catalog's own schemas, as strict as the catalog is.
+  for (const schema of schemas.catalog) ajv.addSchema(schema as object);
+  const map = new Map<string, KindValidator>();
+  for (const [gvk, { definition, source }] of Object.entries(schemas.kinds)) {
+    const ref = gvk.startsWith('backstage.io/')
+      ? definition
+      : `manifests#/definitions/${definition}`;
+    map.set(gvk, {
+      validate: ajv.compile({ $ref: ref }),
+      against: `${definition} (${source})`,
+    });
+  }
+  map.set('tenancy.io/v1alpha1/Tenant', {
+    validate: ajv.compile(tenantEntityV1alpha1Schema as object),
+    against: 'the Tenant kind schema (tenancy-common)',
+  });
+  map.set('kustomize.config.k8s.io/v1beta1/Kustomization', {
+    validate: ajv.compile(kustomizationSchema),
+    against:
+      'the hand-written Kustomization check (kustomize publishes no schema)',
+  });
+  return map;
+}
+
+function pathOf(error: ErrorObject): string {
+  const parts = error.instancePath
+    .split('/')
+    .filter(Boolean)
+    .map(p => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (error.keyword === 'additionalProperties') {
+    parts.push(
+      (error.params as { additionalProperty: string }).additionalProperty,
+    );
+  }
+  return parts.length
+    ? `$${parts
+        .map(p =>
+          /^\d+$/.test(p)
+            ? `[${p}]`
+            : /^[A-Za-z_][\w]*$/.test(p)
+            ? `.${p}`
+            : `["${p}"]`,
+        )
+        .join('')}`
+    : '$';
+}
+
+function ruleOf(error: ErrorObject): string {
+  if (error.keyword === 'additionalProperties') {
+    return 'additionalProperties: not a field of this kind (strict field validation)';
+  }
+  return `${error.keyword}: ${error.message ?? 'invalid'}`;
+}
+
+/**
+ * Validates every object of the rendered files against the schema of its
+ * apiVersion and kind (Kubernetes 1.36 OpenAPI, Argo CD CRDs, the Backstage
+ * catalog schemas, the Tenant kind), unknown fields refused. An object of a
+ * kind without a schema is a problem, never skipped. Returns the problems and,
+ * for the reviewer, one check per valid object.
+ */
+export function validateManifestFiles(files: Record<string, string>): {
+  problems: ManifestProblem[];
+  checks: ProvisioningCheck[];
+} {
+  validators ??= load();
+  const problems: ManifestProblem[] = [];
+  const checks: ProvisioningCheck[] = [];
+  for (const [file, text] of Object.entries(files)) {
+    parseAllDocuments(text).forEach((doc, index) => {
+      const position = `document ${index + 1}`;
+      if (doc.errors.length) {
+        problems.push({
+          file,
+          object: position,
+          path: '$',
+          rule: `yaml: ${doc.errors[0].message}`,
+        });
+        return;
+      }
+      const object = doc.toJS() as Record<string, any> | null;
+      if (object === null) return; // an empty document holds no object
+      const kind = typeof object?.kind === 'string' ? object.kind : undefined;
+      const name = object?.metadata?.name;
+      const label = kind
+        ? `${kind}${typeof name === 'string' ? ` ${name}` : ''}`
+        : position;
+      const gvk = `${object?.apiVersion}/${kind}`;
+      const validator = validators!.get(gvk);
+      if (!validator) {
+        problems.push({
+          file,
+          object: label,
+          path: '$',
+          rule: `schema: no schema for apiVersion/kind ${gvk}`,
+        });
+        return;
+      }
+      if (validator.validate(object)) {
+        checks.push({
+          name: `schema: ${label} valid against ${validator.against}`,
+          result: 'passed',
+        });
+        return;
+      }
+      for (const error of validator.validate.errors ?? []) {
+        problems.push({
+          file,
+          object: label,
+          path: pathOf(error),
+          rule: `${ruleOf(error)} (${validator.against})`,
+        });
+      }
+    });
+  }
+  return { problems, checks };
+}
