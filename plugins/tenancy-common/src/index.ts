@@ -26,6 +26,7 @@ export * from './policy/ValidationProblem';
 export * from './policy/validateNamespaceRequest';
 export { CONTROL_CHARACTERS } from './policy/rules/freeText';
 export { validateIdentityGroup } from './policy/rules/identity';
+export { limitsRule } from './policy/rules/limits';
 export { sharedTenantPrefix } from './policy/rules/names';
 export {
   compileCostCenterPattern,
@@ -39,6 +40,7 @@ export * from './policy/validateVClusterRequest';
 export * from './policy/validateTenantRequest';
 export * from './render/renderTenantEntity';
 export * from './render/renderBootstrap';
+export * from './render/platformProjects';
 export * from './render/serializeManifests';
 export * from './render/serializeBundle';
 export * from './provisioning';

@@ -8,7 +8,12 @@ const policy = {
   environments: {
     dev: {
       clusters: ['cluster-1'],
-      ceiling: { 'requests.cpu': '8', 'limits.cpu': '16' },
+      ceiling: {
+        'requests.cpu': '8',
+        'limits.cpu': '16',
+        'requests.memory': '16Gi',
+        'limits.memory': '32Gi',
+      },
     },
   },
   quotaSizes: {

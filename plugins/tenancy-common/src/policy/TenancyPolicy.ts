@@ -1,3 +1,5 @@
+import type { ContainerLimits } from './rules/limits';
+
 /**
  * Platform policy for provisioning: `tenancy.policy` in app-config, plus
  * `tenancy.tenants.costCenterPattern`. Read once, by `readTenancyConfig` of
@@ -22,6 +24,12 @@ export interface TenancyPolicy {
   nodePools: string[];
   /** Named quota sizes the wizard offers, e.g. S, M, L. */
   quotaSizes: Record<string, Record<string, string>>;
+  /**
+   * Container LimitRange of a named size (`tenancy.policy.containerLimits.<size>`),
+   * over the environment's; a request may override single values within
+   * bounds.
+   */
+  containerLimits?: Record<string, ContainerLimits>;
   /** ClusterRoles the tenant's SSO group is bound to in each namespace. */
   clusterRoles: string[];
   /** Argo CD settings of tenants' AppProjects. */
@@ -55,4 +63,9 @@ export interface EnvironmentPolicy {
   podSecurity: 'privileged' | 'baseline' | 'restricted';
   /** Upper bound of every quota in the environment, resource name to quantity. */
   ceiling: Record<string, string>;
+  /**
+   * The environment's container LimitRange, for custom quotas and sizes
+   * without their own; unset: the platform's built-in defaults.
+   */
+  containerLimits?: ContainerLimits;
 }

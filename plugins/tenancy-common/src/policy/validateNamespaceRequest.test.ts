@@ -14,13 +14,27 @@ describe('validateNamespaceRequest', () => {
     expect(validateNamespaceRequest(valid(), context())).toEqual([]);
   });
 
-  it('accepts a request without name part, limits, labels or purpose', () => {
+  it('accepts a request without name part, labels or purpose', () => {
     const input = valid();
     delete input.name;
-    delete input.limits;
     delete input.labels;
     delete input.purpose;
     expect(validateNamespaceRequest(input, context())).toEqual([]);
+  });
+
+  it('refuses a quota without container defaults (Kubernetes would reject every pod that declares none)', () => {
+    const input = valid();
+    delete input.limits;
+    expect(
+      validateNamespaceRequest(input, context()).map(
+        p => `${p.field} ${p.rule}`,
+      ),
+    ).toEqual([
+      'limits.defaultRequest.cpu required',
+      'limits.default.cpu required',
+      'limits.defaultRequest.memory required',
+      'limits.default.memory required',
+    ]);
   });
 
   it('has at least 40 bad inputs', () => {

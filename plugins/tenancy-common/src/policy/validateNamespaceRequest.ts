@@ -72,7 +72,7 @@ export function validateNamespaceRequest(
     ...knownEnvironmentRule(input.environment, policy),
     ...allowedClusterRule(input.cluster, input.environment, policy),
     ...quotaRule(input.quota, environment?.ceiling, input.environment),
-    ...limitsRule(input.limits),
+    ...limitsRule(input.limits, input.quota),
     ...labelsRule(input.labels),
     ...validateIdentityGroup(tenant.ssoGroup),
     ...(input.purpose === undefined

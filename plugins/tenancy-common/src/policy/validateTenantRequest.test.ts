@@ -24,6 +24,10 @@ const request = (
         'requests.memory': '1Gi',
         'limits.memory': '2Gi',
       },
+      limits: {
+        defaultRequest: { cpu: '100m', memory: '128Mi' },
+        default: { cpu: '500m', memory: '512Mi' },
+      },
     },
   ],
   ...patch,
@@ -39,6 +43,23 @@ const rules = (
   }).map(p => `${p.field} ${p.rule}`);
 
 describe('validateTenantRequest', () => {
+  it.each([
+    ['default', "Argo CD's built-in project"],
+    ['platform-tenancy', "the platform's tenancy project"],
+    ['platform-vclusters', "the platform's vCluster project"],
+    ['argocd', 'a reserved namespace'],
+    ['kube-system', 'a reserved namespace'],
+  ])('refuses the tenant name %s (%s)', name => {
+    expect(rules({ name, namespaces: [] })).toContain('name reserved');
+  });
+
+  it.each(['kube', 'kube-apps', 'platform', 'platform-team'])(
+    'refuses the tenant name %s, whose namespaces would take a reserved prefix',
+    name => {
+      expect(rules({ name, namespaces: [] })).toContain('name reserved-prefix');
+    },
+  );
+
   it('accepts a valid request', () => {
     expect(rules({})).toEqual([]);
     expect(rules({}, { costCenterPattern: 'CC-[0-9]{4}' })).toEqual([]);

@@ -8,6 +8,7 @@ import {
   dnsLabelRule,
   tenantNameLengthRule,
   tenantPrefixOverlapRule,
+  tenantReservedNameRule,
   tenantReservedPrefixRule,
 } from './rules/names';
 import { isolationRule, knownEnvironmentRule } from './rules/placement';
@@ -58,6 +59,7 @@ export function validateTenantRequest(
     ...(existingTenants.includes(input.name)
       ? [problem('name', 'exists', `tenant ${input.name} exists already`)]
       : []),
+    ...tenantReservedNameRule(input.name, policy),
     ...tenantReservedPrefixRule(input.name, policy),
     ...tenantPrefixOverlapRule(input.name, existingTenants),
     ...ownerGroupRule(input.owner),

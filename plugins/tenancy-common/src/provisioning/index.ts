@@ -2,6 +2,7 @@ export * from './ProvisioningContext';
 export * from './PreparedChange';
 export * from './escapeMarkdown';
 export * from './resolveQuota';
+export * from './resolveContainerLimits';
 export * from './tenantForValidation';
 export * from './tenantSourceRepos';
 export * from './namespaceNamePart';

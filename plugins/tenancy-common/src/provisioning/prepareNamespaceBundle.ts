@@ -1,5 +1,6 @@
 import type { TenantEntityV1alpha1 } from '../model/TenantEntityV1alpha1';
 import type { ValidationProblem } from '../policy/ValidationProblem';
+import type { ContainerLimits } from '../policy/rules/limits';
 import {
   NamespaceRequestInput,
   validateNamespaceRequest,
@@ -11,6 +12,7 @@ import {
 } from '../render/renderNamespaceBundle';
 import { serializeBundle } from '../render/serializeBundle';
 import type { ProvisioningContext } from './ProvisioningContext';
+import { resolveContainerLimits } from './resolveContainerLimits';
 import { resolveQuota } from './resolveQuota';
 import { tenantForValidation } from './tenantForValidation';
 
@@ -36,6 +38,8 @@ export interface NamespaceDraft extends Omit<NamespaceRequestInput, 'quota'> {
 export interface PreparedNamespaceBundle {
   namespace: string;
   quota: Record<string, string>;
+  /** The container LimitRange the namespace gets (see resolveContainerLimits). */
+  limits: ContainerLimits;
   problems: ValidationProblem[];
   /** The environment's ceiling (empty for an unknown environment). */
   ceiling: Record<string, string>;
@@ -63,7 +67,17 @@ export function prepareNamespaceBundle(
   const { policy, layout } = context;
   const { size, quota: explicit, ...rest } = draft;
   const resolved = resolveQuota(policy, size, explicit);
-  const input: NamespaceRequestInput = { ...rest, quota: resolved.quota };
+  const input: NamespaceRequestInput = {
+    ...rest,
+    quota: resolved.quota,
+    limits: resolveContainerLimits({
+      policy,
+      environment: rest.environment,
+      size,
+      quota: resolved.quota,
+      limits: rest.limits,
+    }),
+  };
   const problems = [
     ...resolved.problems,
     ...validateNamespaceRequest(input, {
@@ -81,6 +95,7 @@ export function prepareNamespaceBundle(
   const base = {
     namespace,
     quota: input.quota,
+    limits: input.limits!,
     problems,
     ceiling: environment?.ceiling ?? {},
   };

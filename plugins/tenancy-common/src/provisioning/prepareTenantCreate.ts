@@ -16,6 +16,7 @@ import {
   prepareNamespaceBundle,
 } from './prepareNamespaceBundle';
 import type { ProvisioningContext } from './ProvisioningContext';
+import { resolveContainerLimits } from './resolveContainerLimits';
 import { resolveQuota } from './resolveQuota';
 import { tenantSourceRepos } from './tenantSourceRepos';
 
@@ -60,7 +61,14 @@ export function prepareTenantCreate(
         `namespaces[${i}].size`,
       );
       problems.push(...resolved.problems);
-      return { ...ns, quota: resolved.quota };
+      const limits = resolveContainerLimits({
+        policy,
+        environment: ns.environment,
+        size,
+        quota: resolved.quota,
+        limits: ns.limits,
+      });
+      return { ...ns, quota: resolved.quota, limits };
     }),
   };
   problems.push(

@@ -4,7 +4,18 @@ import { problem } from './problem';
 const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const DNS_SUBDOMAIN =
   /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const RESERVED_LABEL_DOMAINS = ['tenancy.io', 'kubernetes.io', 'k8s.io'];
+/**
+ * Label domains the platform and its tools manage: ours, Kubernetes' own
+ * (incl. `pod-security.kubernetes.io`, `app.kubernetes.io`), Argo CD's
+ * (`argocd.argoproj.io/*` drives tracking and sync) and vCluster's.
+ */
+const RESERVED_LABEL_DOMAINS = [
+  'tenancy.io',
+  'kubernetes.io',
+  'k8s.io',
+  'argoproj.io',
+  'loft.sh',
+];
 
 /**
  * Whether a value may be a Kubernetes label value: at most 63 letters,

@@ -1,5 +1,6 @@
 import type { ValidationProblem } from '../ValidationProblem';
 import { problem } from './problem';
+import { parseQuantity } from '../quantity';
 import { quantityRule } from './quantities';
 
 /**
@@ -20,15 +21,28 @@ const ORDER: Array<[string, string]> = [
   ['defaultRequest', 'max'],
 ];
 
+/** The quota resource each LimitRange level must stay within, and must be set for. */
+const QUOTA_OF: Record<(typeof LEVELS)[number], string> = {
+  defaultRequest: 'requests',
+  default: 'limits',
+  max: 'limits',
+};
+
 /**
  * A container LimitRange: only cpu and memory, each a valid quantity, and
- * defaultRequest ≤ default ≤ max. Rules `known-resource`, `limits-order` and
- * those of {@link quantityRule}. Fields are `limits.<level>.<resource>`.
+ * defaultRequest ≤ default ≤ max. Given the namespace's quota, also: a
+ * default for every resource the quota limits (without one, Kubernetes'
+ * quota admission rejects every pod that does not declare it), and each
+ * level within the quota (`defaultRequest` within `requests.*`, `default` and
+ * `max` within `limits.*`; the quota is within the environment's ceiling).
+ * Rules `known-resource`, `limits-order`, `required`, `within-quota` and those
+ * of {@link quantityRule}. Fields are `limits.<level>.<resource>`.
  *
  * @public
  */
 export function limitsRule(
   limits: ContainerLimits | undefined,
+  quota?: Record<string, string>,
 ): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
   const values: Record<string, Record<string, number>> = {};
@@ -60,6 +74,45 @@ export function limitsRule(
             `limits.${lower}.${kind}`,
             'limits-order',
             `limits.${lower}.${kind} must not exceed limits.${upper}.${kind}`,
+          ),
+        );
+      }
+    }
+  }
+  if (quota) problems.push(...withinQuota(values, quota));
+  return problems;
+}
+
+function withinQuota(
+  values: Record<string, Record<string, number>>,
+  quota: Record<string, string>,
+): ValidationProblem[] {
+  const problems: ValidationProblem[] = [];
+  for (const kind of ['cpu', 'memory']) {
+    for (const level of LEVELS) {
+      const resource = `${QUOTA_OF[level]}.${kind}`;
+      const field = `limits.${level}.${kind}`;
+      if (quota[resource] === undefined) continue;
+      const value = values[level]?.[kind];
+      if (value === undefined) {
+        if (level !== 'max') {
+          problems.push(
+            problem(
+              field,
+              'required',
+              `${field} is required: the quota sets ${resource}, so Kubernetes rejects every container that does not declare it unless the LimitRange gives a default`,
+            ),
+          );
+        }
+        continue;
+      }
+      const cap = parseQuantity(quota[resource]);
+      if (cap && value > cap.value) {
+        problems.push(
+          problem(
+            field,
+            'within-quota',
+            `${field} must not exceed the namespace's quota.${resource} "${quota[resource]}"`,
           ),
         );
       }

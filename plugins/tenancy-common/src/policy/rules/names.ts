@@ -1,4 +1,8 @@
 import { validateDnsLabel } from '../../naming/validateDnsLabel';
+import {
+  ARGOCD_DEFAULT_PROJECT,
+  PLATFORM_TENANCY_PROJECT,
+} from '../../render/platformProjects';
 import type { TenancyPolicy } from '../TenancyPolicy';
 import type { ValidationProblem } from '../ValidationProblem';
 import { problem } from './problem';
@@ -99,6 +103,48 @@ export function reservedPrefixRule(
       `namespace name "${namespace}" starts with "${prefix}", a prefix reserved for the platform`,
     ),
   ];
+}
+
+/**
+ * A tenant's name is not a name the platform owns: every tenant renders an
+ * Argo CD AppProject of its own name, so `default` would replace Argo CD's
+ * built-in project and the platform's project names would be taken over; a
+ * reserved namespace name (`argocd`, `kube-system` …) is refused too. Rule
+ * `reserved`.
+ *
+ * @public
+ */
+export function tenantReservedNameRule(
+  tenant: string,
+  policy: Pick<TenancyPolicy, 'reservedNamespaces' | 'vcluster'>,
+  field = 'name',
+): ValidationProblem[] {
+  const projects = [
+    ARGOCD_DEFAULT_PROJECT,
+    PLATFORM_TENANCY_PROJECT,
+    policy.vcluster.project,
+  ];
+  if (projects.includes(tenant)) {
+    return [
+      problem(
+        field,
+        'reserved',
+        `${field} "${tenant}" is an Argo CD project of the platform (${projects.join(
+          ', ',
+        )}): a tenant's AppProject carries its name`,
+      ),
+    ];
+  }
+  if (policy.reservedNamespaces.includes(tenant)) {
+    return [
+      problem(
+        field,
+        'reserved',
+        `${field} "${tenant}" is a namespace name reserved for the platform`,
+      ),
+    ];
+  }
+  return [];
 }
 
 /**

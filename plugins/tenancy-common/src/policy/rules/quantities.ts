@@ -22,6 +22,12 @@ const COUNTS = [
   'configmaps',
   'secrets',
 ];
+/**
+ * How CPU is written: whole cores with at most three decimals, or
+ * millicores. Kubernetes rounds anything finer up to 1m, so `0.0001` or
+ * `1e-400` would not mean what they say.
+ */
+const CPU_TEXT = /^(?:[0-9]+(?:\.[0-9]{1,3})?|[0-9]+m)$/;
 /** Quota resources every request sets. */
 const REQUIRED = [
   'requests.cpu',
@@ -33,9 +39,10 @@ const REQUIRED = [
 /**
  * Reads one quantity by the rules of its resource (`cpu`, `memory` or a
  * quota resource name): a string, a Kubernetes quantity, not negative, a
- * whole number for counts, whole binary units for memory and storage.
- * Returns its value in base units, or the problem (rules `quantity`,
- * `non-negative`, `integer`, `binary-units`).
+ * whole number for counts, whole binary units for memory and storage,
+ * whole millicores for CPU. Returns its value in base units, or the problem
+ * (rules `quantity`, `non-negative`, `integer`, `binary-units`,
+ * `cpu-precision`).
  *
  * @public
  */
@@ -69,6 +76,12 @@ export function quantityRule(
       `${field} "${text}" counts objects and must be a whole number`,
     );
   }
+  if ((CPU.includes(resource) || resource === 'cpu') && !CPU_TEXT.test(text)) {
+    return fail(
+      'cpu-precision',
+      `${field} "${text}" must be whole millicores: cores with at most three decimals ("0.5", "2") or millicores ("500m")`,
+    );
+  }
   const isMemory = MEMORY.includes(resource) || resource === 'memory';
   if (isMemory && !/^[0-9]+(Ki|Mi|Gi|Ti|Pi|Ei)$/.test(text)) {
     return fail(
@@ -80,11 +93,12 @@ export function quantityRule(
 }
 
 /**
- * A ResourceQuota's hard limits: the required resources set, only resources
- * the platform sets quotas for, each a valid quantity within the
- * environment's ceiling, requests within limits. Rules `required`,
- * `known-resource`, `ceiling`, `requests-within-limits` and those of
- * {@link quantityRule}. Fields are `quota.<resource>`.
+ * A ResourceQuota's hard limits: the required resources set and above zero,
+ * only resources the platform sets quotas for and the environment has a
+ * ceiling for, each a valid quantity within that ceiling, requests within
+ * limits. Rules `required`, `positive`, `known-resource`, `no-ceiling`,
+ * `ceiling`, `requests-within-limits` and those of {@link quantityRule}.
+ * Fields are `quota.<resource>`.
  *
  * @public
  */
@@ -125,6 +139,21 @@ export function quotaRule(
       continue;
     }
     values[resource] = result.value;
+    if (REQUIRED.includes(resource) && result.value === 0) {
+      problems.push(
+        problem(field, 'positive', `${field} must be more than zero`),
+      );
+    }
+    if (ceiling && ceiling[resource] === undefined) {
+      problems.push(
+        problem(
+          field,
+          'no-ceiling',
+          `${field} has no ceiling in ${environment} (tenancy.policy.environments.${environment}.ceiling): the platform sets one before tenants may ask for it`,
+        ),
+      );
+      continue;
+    }
     const cap =
       ceiling?.[resource] !== undefined
         ? parseQuantity(ceiling[resource])

@@ -51,4 +51,22 @@ export const labelsCases: Case[] = [
     'labels.team',
     'label-value',
   ],
+  [
+    'an Argo CD label key',
+    i => (i.labels!['argocd.argoproj.io/instance'] = 'other-app'),
+    'labels.argocd.argoproj.io/instance',
+    'reserved-label',
+  ],
+  [
+    'a Pod Security label key',
+    i => (i.labels!['pod-security.kubernetes.io/enforce'] = 'privileged'),
+    'labels.pod-security.kubernetes.io/enforce',
+    'reserved-label',
+  ],
+  [
+    'a vCluster label key',
+    i => (i.labels!['vcluster.loft.sh/managed-by'] = 'x'),
+    'labels.vcluster.loft.sh/managed-by',
+    'reserved-label',
+  ],
 ];

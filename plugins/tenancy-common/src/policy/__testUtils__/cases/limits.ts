@@ -27,4 +27,29 @@ export const limitsCases: Case[] = [
     'limits.max.gpu',
     'known-resource',
   ],
+  [
+    'limit range max above the namespace quota',
+    i => {
+      i.limits!.max!.cpu = '8';
+      i.quota['limits.cpu'] = '4';
+    },
+    'limits.max.cpu',
+    'within-quota',
+  ],
+  [
+    'default request above the requests quota',
+    i => {
+      i.limits!.defaultRequest!.memory = '4Gi';
+      i.limits!.default!.memory = '4Gi';
+      i.quota['requests.memory'] = '2Gi';
+    },
+    'limits.defaultRequest.memory',
+    'within-quota',
+  ],
+  [
+    'no default limit while the quota sets limits.cpu',
+    i => delete i.limits!.default!.cpu,
+    'limits.default.cpu',
+    'required',
+  ],
 ];

@@ -123,4 +123,47 @@ export const quantitiesCases: Case[] = [
     'quota.services.loadbalancers',
     'ceiling',
   ],
+  // Kubernetes rounds CPU finer than 1m up, and 1e-400 is a zero in disguise.
+  [
+    'cpu finer than a millicore',
+    i => (i.quota['requests.cpu'] = '0.0001'),
+    'quota.requests.cpu',
+    'cpu-precision',
+  ],
+  [
+    'cpu as an exponent that underflows',
+    i => (i.quota['requests.cpu'] = '1e-400'),
+    'quota.requests.cpu',
+    'cpu-precision',
+  ],
+  [
+    'cpu in a fraction of a millicore',
+    i => (i.quota['limits.cpu'] = '1.5m'),
+    'quota.limits.cpu',
+    'cpu-precision',
+  ],
+  [
+    'zero for a required resource',
+    i => (i.quota['requests.memory'] = '0Mi'),
+    'quota.requests.memory',
+    'positive',
+  ],
+  [
+    'zero cpu',
+    i => (i.quota['requests.cpu'] = '0'),
+    'quota.requests.cpu',
+    'positive',
+  ],
+  [
+    'a resource the environment has no ceiling for (secrets)',
+    i => (i.quota.secrets = '1000000'),
+    'quota.secrets',
+    'no-ceiling',
+  ],
+  [
+    'unbounded ephemeral storage',
+    i => (i.quota['requests.ephemeral-storage'] = '100Ti'),
+    'quota.requests.ephemeral-storage',
+    'no-ceiling',
+  ],
 ];
