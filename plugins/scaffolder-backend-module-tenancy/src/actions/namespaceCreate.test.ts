@@ -89,6 +89,36 @@ describe('tenancy:namespace:create', () => {
     expect(body).toContain(
       '- `tenants/payments/prod/payments-api-prod/rolebindings.yaml`',
     );
+    // The checks that ran, with their result: the policy rules, the base
+    // branch, and the schema of every object of the change, by its real kind.
+    expect(body).toContain(
+      '- [x] schema: Namespace payments-api-prod valid against io.k8s.api.core.v1.Namespace (Kubernetes 1.36)',
+    );
+    expect(body).toContain(
+      '- [x] schema: ResourceQuota tenant-quota valid against io.k8s.api.core.v1.ResourceQuota (Kubernetes 1.36)',
+    );
+    expect(body).toContain(
+      '- [x] schema: AppProject payments valid against argoproj.io.v1alpha1.AppProject (Argo CD 3.5.1 CRD)',
+    );
+    expect(body).toContain(
+      '- [x] schema: Resource payments-api-prod valid against ResourceV1alpha1 (Backstage catalog-model 1.10.1)',
+    );
+    expect(body).toContain('- [x] base branch: the namespace is not on it yet');
+    expect(body).toContain(
+      '- [x] base branch: `tenants/payments/appproject.yaml` read from it and changed',
+    );
+    const schemaChecks = body
+      .split('\n')
+      .filter(line => line.startsWith('- [x] schema: '));
+    // One schema check per object the change writes.
+    const objects = outputs.files
+      .map(
+        (file: string) =>
+          parseAllDocuments(git(setup.repo, 'show', `${branch}:${file}`))
+            .length,
+      )
+      .reduce((sum: number, n: number) => sum + n, 0);
+    expect(schemaChecks).toHaveLength(objects);
     expect(git(setup.repo, 'status', '--porcelain')).toBe('');
   });
 

@@ -63,6 +63,10 @@ describe('tenancy:namespace:delete', () => {
       '- `tenants/payments/dev/payments-dev/namespace.yaml`: Namespace payments-dev',
     );
     expect(body).toContain('> Moved to payments\\-api\\-dev');
+    // The one file written is validated like any other.
+    expect(body).toContain(
+      '- [x] schema: AppProject payments valid against argoproj.io.v1alpha1.AppProject (Argo CD 3.5.1 CRD)',
+    );
     // Main still has the namespace until the request is merged.
     await expect(
       setup.publisher.exists('tenants/payments/dev/payments-dev'),
