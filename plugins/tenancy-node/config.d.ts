@@ -57,7 +57,14 @@ export interface Config {
       };
       /** Named quota sizes offered by the wizard, each resource name to quantity. */
       quotaSizes?: { [size: string]: { [resource: string]: string | number } };
-      /** ClusterRoles the tenant's SSO group is bound to. Defaults to [edit]. */
+      /**
+       * ClusterRoles the tenant's SSO group is bound to in each of its
+       * namespaces. Defaults to [tenancy-tenant], the platform's role the
+       * GitOps bootstrap deploys to every cluster: read like `view`, write
+       * like `edit` without NetworkPolicy, and no write on ResourceQuota,
+       * LimitRange, Role, RoleBinding or Namespace. The built-in `edit` lets
+       * tenants replace the platform's network policies.
+       */
       clusterRoles?: string[];
       /** Namespaces no tenant may request. */
       reservedNamespaces?: string[];

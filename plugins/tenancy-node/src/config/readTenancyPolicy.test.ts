@@ -30,6 +30,12 @@ describe('readTenancyPolicy', () => {
     expect(policy.reservedNamespaces).toContain('kube-system');
   });
 
+  it("binds tenants to the platform's tenant role by default, not edit", () => {
+    expect(readTenancyPolicy(new ConfigReader({})).clusterRoles).toEqual([
+      'tenancy-tenant',
+    ]);
+  });
+
   it('names the key of a wrong Pod Security level', () => {
     expect(() =>
       readTenancyPolicy(

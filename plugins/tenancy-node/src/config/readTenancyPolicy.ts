@@ -65,7 +65,11 @@ export function readTenancyPolicy(config: Config): TenancyPolicy {
     ...(costCenterPattern ? { costCenterPattern } : {}),
     nodePools: root?.getOptionalStringArray('nodePools') ?? [],
     quotaSizes: sizes,
-    clusterRoles: root?.getOptionalStringArray('clusterRoles') ?? ['edit'],
+    // The platform's tenant role of the bootstrap (TENANT_CLUSTER_ROLE):
+    // edit without NetworkPolicy, never quota, limits, RBAC or the Namespace.
+    clusterRoles: root?.getOptionalStringArray('clusterRoles') ?? [
+      'tenancy-tenant',
+    ],
     argocd: {
       sourceRepos: root?.getOptionalStringArray('argocd.sourceRepos') ?? [],
     },
