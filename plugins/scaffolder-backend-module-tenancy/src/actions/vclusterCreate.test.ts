@@ -64,6 +64,30 @@ describe('tenancy:vcluster:create', () => {
       git(setup.repo, 'show', `${outputs.branch}:${folder}/catalog-info.yaml`),
     );
     expect(entity.spec.type).toBe('vcluster');
+    // The vClusters' project gets this host namespace and the chart's
+    // cluster-scoped objects of it, by name, in the same pull request.
+    const project = parse(
+      git(
+        setup.repo,
+        'show',
+        `${outputs.branch}:bootstrap/platform-vclusters.yaml`,
+      ),
+    );
+    expect(project.spec.destinations).toEqual([
+      { name: 'nonprod-eu-1', namespace: name },
+    ]);
+    expect(project.spec.clusterResourceWhitelist).toEqual([
+      {
+        group: 'rbac.authorization.k8s.io',
+        kind: 'ClusterRole',
+        name: `vc-${name}-v-${name}`,
+      },
+      {
+        group: 'rbac.authorization.k8s.io',
+        kind: 'ClusterRoleBinding',
+        name: `vc-${name}-v-${name}`,
+      },
+    ]);
     const body = git(setup.repo, 'log', '-1', '--format=%b', outputs.branch);
     expect(body).toContain('node pool `gpu`');
     expect(body).toContain('| `requests.cpu` | 1 | 8 |');
@@ -90,7 +114,19 @@ describe('tenancy:vcluster:create', () => {
     ],
     [
       { values: { sync: { toHost: { ingress: {} } } } },
-      /values.sync.toHost.ingress \(vcluster-schema\)/,
+      /values.sync.toHost.ingress \(not-allowed\)/,
+    ],
+    [
+      { values: { sync: { toHost: { ingresses: { enabled: 'yes' } } } } },
+      /values.sync.toHost.ingresses.enabled \(vcluster-schema\)/,
+    ],
+    [
+      { values: { rbac: { clusterRole: { enabled: true } } } },
+      /values.rbac \(not-allowed\)/,
+    ],
+    [
+      { values: { experimental: { deploy: { host: { manifests: 'x' } } } } },
+      /values.experimental \(not-allowed\)/,
     ],
     [
       { values: { exportKubeConfig: {} } },
@@ -120,7 +156,8 @@ describe('tenancy:vcluster:create', () => {
   it('writes the files to the workspace in a dry run', async () => {
     const setup = await setUpAction({ root: dir.path });
     const outputs = await run(setup, input(), { isDryRun: true });
-    expect(outputs.files).toHaveLength(4);
+    expect(outputs.files).toHaveLength(5);
+    expect(outputs.files).toContain('bootstrap/platform-vclusters.yaml');
     expect(outputs.pullRequestNumber).toBeUndefined();
     expect(await setup.publisher.listRequests()).toEqual([]);
   });
@@ -131,7 +168,8 @@ describe('tenancy:vcluster:create', () => {
       const setup = await setUpAction({ root: dir.path });
       const outputs = await run(setup, parse(example).steps[0].input);
       expect(outputs.pullRequestNumber).toBe(1);
-      expect(outputs.files).toHaveLength(4);
+      expect(outputs.files).toHaveLength(5);
+      expect(outputs.files).toContain('bootstrap/platform-vclusters.yaml');
     },
   );
 });

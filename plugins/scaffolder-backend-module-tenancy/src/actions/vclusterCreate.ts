@@ -1,5 +1,9 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { prepareVClusterCreate } from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import {
+  changeVClusterProjectFile,
+  prepareVClusterCreate,
+  VCLUSTER_PROJECT_FILE,
+} from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { validateVClusterValues } from '../vcluster/validateVClusterValues';
 import { namespaceSettingsInput, placementInput } from './namespaceSettings';
 import { changeOutput } from './publishChange';
@@ -48,7 +52,7 @@ export function createVClusterCreateAction(options: TenancyActionDeps) {
             .record(z.unknown())
             .optional()
             .describe(
-              'Extra vcluster.yaml values (chart 0.36 format). Pre-0.20 keys and the platform-owned keys (policies, exportKubeConfig) are refused.',
+              'Extra vcluster.yaml values (chart 0.36 format), only the key paths of the allow-list (see the module README: resources, replicas, Kubernetes version, volume size, syncing ingresses, claims, disruption budgets, service accounts, all config maps or secrets to the host namespace); every other key is refused naming its path, pre-0.20 keys with their new place.',
             ),
         purpose: z =>
           z
@@ -114,6 +118,28 @@ export function createVClusterCreateAction(options: TenancyActionDeps) {
           environment: input.environment,
           namespace: name,
         }),
+        // The vClusters' AppProject depends on the base branch: not in the fingerprint.
+        // The prepared one is the file as if there were none on the base branch.
+        againstBase: async (base, files) => {
+          const { [VCLUSTER_PROJECT_FILE]: _asIfNew, ...rest } = files;
+          return {
+            ...rest,
+            ...changeVClusterProjectFile({
+              current: await base.readFile(VCLUSTER_PROJECT_FILE),
+              project: policy.vcluster.project,
+              chartRepo: policy.vcluster.chartRepo,
+              add: {
+                cluster: resolveClusterName(input.cluster),
+                namespace: name,
+              },
+            }),
+          };
+        },
+        fingerprintOf: Object.fromEntries(
+          Object.entries(prepared.files).filter(
+            ([path]) => path !== VCLUSTER_PROJECT_FILE,
+          ),
+        ),
         whenOpenDiffers: 'conflict',
       });
     },

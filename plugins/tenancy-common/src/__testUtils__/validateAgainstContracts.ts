@@ -24,6 +24,7 @@ const KINDS: Record<string, string> = {
   'networking.k8s.io/v1/NetworkPolicy':
     'io.k8s.api.networking.v1.NetworkPolicy',
   'rbac.authorization.k8s.io/v1/RoleBinding': 'io.k8s.api.rbac.v1.RoleBinding',
+  'rbac.authorization.k8s.io/v1/ClusterRole': 'io.k8s.api.rbac.v1.ClusterRole',
 };
 
 const CRDS: Record<string, string> = {

@@ -9,7 +9,12 @@ const policy: TenancyPolicy = {
     dev: {
       clusters: ['nonprod-eu-1'],
       podSecurity: 'baseline',
-      ceiling: { 'requests.cpu': '8', 'limits.cpu': '16' },
+      ceiling: {
+        'requests.cpu': '8',
+        'limits.cpu': '16',
+        'requests.memory': '16Gi',
+        'limits.memory': '32Gi',
+      },
     },
   },
   reservedNamespaces: ['default'],
@@ -37,6 +42,10 @@ const input = (
     'limits.cpu': '4',
     'requests.memory': '4Gi',
     'limits.memory': '8Gi',
+  },
+  limits: {
+    defaultRequest: { cpu: '100m', memory: '128Mi' },
+    default: { cpu: '500m', memory: '512Mi' },
   },
   ...patch,
 });
@@ -95,6 +104,245 @@ describe('validateVClusterRequest', () => {
     ],
   ])('rejects %j (%s)', (patch, rule) => {
     expect(rules(patch)).toContain(rule);
+  });
+
+  // Values that reach the host beyond the vCluster's namespace, all allowed
+  // by the chart's schema: each refused naming its key path.
+  it.each([
+    ['cluster-wide RBAC', { rbac: { clusterRole: { enabled: true } } }, 'rbac'],
+    [
+      'extra cluster rules',
+      {
+        rbac: {
+          clusterRole: {
+            extraRules: [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }],
+          },
+        },
+      },
+      'rbac',
+    ],
+    [
+      'host-namespace RBAC',
+      {
+        rbac: {
+          role: {
+            extraRules: [
+              { apiGroups: [''], resources: ['secrets'], verbs: ['*'] },
+            ],
+          },
+        },
+      },
+      'rbac',
+    ],
+    [
+      'raw host manifests',
+      {
+        experimental: {
+          deploy: { host: { manifests: 'kind: ClusterRoleBinding' } },
+        },
+      },
+      'experimental',
+    ],
+    [
+      'control-plane tolerations',
+      {
+        controlPlane: {
+          statefulSet: {
+            scheduling: {
+              tolerations: [
+                {
+                  key: 'node-role.kubernetes.io/control-plane',
+                  operator: 'Exists',
+                },
+              ],
+            },
+          },
+        },
+      },
+      'controlPlane.statefulSet.scheduling',
+    ],
+    [
+      'arbitrary nodes for synced pods',
+      {
+        sync: {
+          toHost: { pods: { enforceTolerations: [':NoSchedule op=Exists'] } },
+        },
+      },
+      'sync.toHost.pods.enforceTolerations',
+    ],
+    [
+      'host node selector',
+      {
+        sync: {
+          fromHost: { nodes: { enabled: true, selector: { all: true } } },
+        },
+      },
+      'sync.fromHost',
+    ],
+    [
+      'host namespaces',
+      { sync: { toHost: { namespaces: { enabled: true } } } },
+      'sync.toHost.namespaces',
+    ],
+    [
+      'host secrets',
+      {
+        sync: {
+          fromHost: {
+            secrets: {
+              enabled: true,
+              mappings: { byName: { 'kube-system/*': 'x/*' } },
+            },
+          },
+        },
+      },
+      'sync.fromHost',
+    ],
+    [
+      'host config maps',
+      { sync: { fromHost: { configMaps: { enabled: true } } } },
+      'sync.fromHost',
+    ],
+    [
+      "other namespaces' services",
+      {
+        networking: {
+          replicateServices: {
+            fromHost: [{ from: 'kube-system/kube-dns', to: 'default/dns' }],
+          },
+        },
+      },
+      'networking',
+    ],
+    [
+      'host paths',
+      { controlPlane: { hostPathMapper: { enabled: true } } },
+      'controlPlane.hostPathMapper',
+    ],
+    [
+      'host volumes on the control plane',
+      {
+        controlPlane: {
+          statefulSet: {
+            persistence: {
+              addVolumes: [{ name: 'h', hostPath: { path: '/' } }],
+            },
+          },
+        },
+      },
+      'controlPlane.statefulSet.persistence.addVolumes',
+    ],
+    [
+      'privileged control plane',
+      {
+        controlPlane: {
+          statefulSet: {
+            security: { containerSecurityContext: { privileged: true } },
+          },
+        },
+      },
+      'controlPlane.statefulSet.security',
+    ],
+    [
+      'a tenant-chosen control plane image',
+      {
+        controlPlane: {
+          distro: {
+            k8s: { image: { registry: 'evil.example', repository: 'x' } },
+          },
+        },
+      },
+      'controlPlane.distro.k8s.image',
+    ],
+    [
+      'host network policies that open default-deny',
+      { sync: { toHost: { networkPolicies: { enabled: true } } } },
+      'sync.toHost.networkPolicies',
+    ],
+    [
+      'quota off',
+      { policies: { resourceQuota: { enabled: false } } },
+      'policies',
+    ],
+    [
+      'network policy off',
+      { policies: { networkPolicy: { enabled: false } } },
+      'policies',
+    ],
+    ['plugins', { plugins: { p: { image: 'x' } } }, 'plugins'],
+    ['legacy plugins', { plugin: { p: { image: 'x' } } }, 'plugin'],
+    [
+      'an insecure kubeconfig',
+      { exportKubeConfig: { insecure: true } },
+      'exportKubeConfig',
+    ],
+    [
+      'a host ingress with any host name',
+      {
+        controlPlane: {
+          ingress: { enabled: true, host: 'payments.example.com' },
+        },
+      },
+      'controlPlane.ingress',
+    ],
+    [
+      'cluster-wide classes',
+      { sync: { toHost: { storageClasses: { enabled: true } } } },
+      'sync.toHost.storageClasses',
+    ],
+    [
+      'a value under an allowed parent, not on the list',
+      { sync: { toHost: { ingresses: { enabled: true, patches: [] } } } },
+      'sync.toHost.ingresses.patches',
+    ],
+    ['a scalar where the list has keys', { sync: true }, 'sync'],
+  ])('refuses %s (the key path named)', (_what, values, path) => {
+    const problems = validateVClusterRequest(input({ values }), context());
+    expect(problems.map(p => p.field)).toContain(`values.${path}`);
+    expect(problems.find(p => p.field === `values.${path}`)!.rule).toMatch(
+      /^(not-allowed|platform-key)$/,
+    );
+  });
+
+  it('accepts every key path of the allow-list', () => {
+    expect(
+      rules({
+        values: {
+          controlPlane: {
+            distro: {
+              k8s: {
+                version: 'v1.33.4',
+                resources: { limits: { cpu: '1', memory: '1Gi' } },
+              },
+            },
+            statefulSet: {
+              resources: { requests: { cpu: '200m', memory: '256Mi' } },
+              highAvailability: { replicas: 3 },
+              persistence: { volumeClaim: { size: '10Gi' } },
+            },
+            coredns: {
+              deployment: {
+                replicas: 2,
+                resources: { limits: { cpu: '100m', memory: '128Mi' } },
+              },
+            },
+            proxy: { extraSANs: ['sandbox.example.com'] },
+          },
+          sync: {
+            toHost: {
+              ingresses: { enabled: true },
+              persistentVolumeClaims: { enabled: true },
+              podDisruptionBudgets: { enabled: true },
+              serviceAccounts: { enabled: true },
+              configMaps: { all: true },
+              secrets: { all: true },
+              pods: { rewriteHosts: { enabled: false } },
+            },
+          },
+          telemetry: { enabled: false },
+        },
+      }),
+    ).toEqual([]);
   });
 
   it('names the new place of a pre-0.20 key', () => {

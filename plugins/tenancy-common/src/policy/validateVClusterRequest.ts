@@ -6,6 +6,12 @@ import {
   validateNamespaceRequest,
 } from './validateNamespaceRequest';
 import type { ValidationProblem } from './ValidationProblem';
+import { vclusterValuesAllowListRule } from './vclusterValuesAllowList';
+
+export {
+  VCLUSTER_VALUES_ALLOW_LIST,
+  vclusterValuesAllowListRule,
+} from './vclusterValuesAllowList';
 
 /**
  * What a developer asks for in the new-vCluster template. The vCluster and
@@ -18,7 +24,10 @@ export interface VClusterRequestInput
   name: string;
   /** A node pool of `tenancy.policy.nodePools`, for the control plane and the workloads. */
   nodePool?: string;
-  /** Extra `vcluster.yaml` values; the platform's keys (policies, scheduling, kubeconfig) win. */
+  /**
+   * Extra `vcluster.yaml` values, only the key paths of
+   * `VCLUSTER_VALUES_ALLOW_LIST`; the platform sets everything else.
+   */
   values?: Record<string, unknown>;
 }
 
@@ -62,7 +71,9 @@ const PLATFORM_KEYS = ['policies', 'exportKubeConfig'];
 /**
  * Checks a vCluster request: its host namespace by the namespace rules, the
  * tenant's isolation, the node pool against the allow-list, and the extra
- * values for pre-0.20 keys and platform-owned keys. (The values' schema is
+ * values: pre-0.20 keys (`pre-0.20-key`), platform-owned keys
+ * (`platform-key`) and every other key path outside
+ * `VCLUSTER_VALUES_ALLOW_LIST` (`not-allowed`). (The values' schema is
  * checked by the backend, against the chart's values.schema.json.)
  *
  * @public
@@ -113,5 +124,17 @@ export function validateVClusterRequest(
       );
     }
   }
+  problems.push(
+    ...vclusterValuesAllowListRule(
+      values as Record<string, unknown>,
+      path =>
+        Object.prototype.hasOwnProperty.call(PRE_020_KEYS, path) ||
+        PLATFORM_KEYS.includes(path) ||
+        (path.startsWith('sync.') &&
+          path.split('.').length === 2 &&
+          path !== 'sync.toHost' &&
+          path !== 'sync.fromHost'),
+    ),
+  );
   return problems;
 }

@@ -11,6 +11,7 @@ import {
   VClusterBundleRequest,
 } from '../render/renderVClusterBundle';
 import { serializeBundle } from '../render/serializeBundle';
+import { changeVClusterProjectFile } from '../render/renderVClusterProject';
 import {
   describeVClusterRequest,
   vclusterRequestChecks,
@@ -34,7 +35,11 @@ export interface VClusterDraft extends Omit<VClusterRequestInput, 'quota'> {
  * `tenancy:vcluster:create` without its side effects: the validated host
  * namespace, chart Application and entity, and the pull request asking for
  * them. `validateValues` checks the rendered `vcluster.yaml` values against
- * the chart's schema (shipped with the scaffolder module).
+ * the chart's schema (shipped with the scaffolder module). The change also
+ * adds the vCluster's host namespace (and the chart's ClusterRole and
+ * ClusterRoleBinding of it, by name) to the vClusters' AppProject,
+ * `bootstrap/platform-vclusters.yaml`, given its text on the base branch
+ * (`currentVClusterProject`; created when there is none).
  *
  * @public
  */
@@ -45,6 +50,8 @@ export function prepareVClusterCreate(
     owner: string;
     context: ProvisioningContext;
     validateValues?: (values: Record<string, unknown>) => ValidationProblem[];
+    /** The vClusters' AppProject file on the base branch, if there is one. */
+    currentVClusterProject?: string;
   },
 ): PreparedChange & { name: string } {
   const { tenant, owner, context, validateValues } = options;
@@ -89,9 +96,17 @@ export function prepareVClusterCreate(
   return {
     ...base,
     problems,
-    files: serializeBundle(
-      renderVClusterBundle(request, layout, policy.vcluster),
-    ),
+    files: {
+      ...serializeBundle(
+        renderVClusterBundle(request, layout, policy.vcluster),
+      ),
+      ...changeVClusterProjectFile({
+        current: options.currentVClusterProject,
+        project: policy.vcluster.project,
+        chartRepo: policy.vcluster.chartRepo,
+        add: { cluster: request.cluster, namespace: name },
+      }),
+    },
     checks: vclusterRequestChecks({
       chartVersion: policy.vcluster.chartVersion,
       valuesValidated: !!validateValues,

@@ -32,6 +32,30 @@ describe('examples/gitops-repo manifests', () => {
   });
 });
 
+describe('examples/gitops-repo RBAC', () => {
+  it("binds every tenant group to the platform's tenant role, which the bootstrap ships", () => {
+    const shipped = parseAllDocuments(
+      readFileSync(
+        join(root, 'bootstrap/cluster-roles/tenant-roles.yaml'),
+        'utf8',
+      ),
+    ).map(d => d.toJS().metadata.name);
+    const bindings = yamlFiles(join(root, 'tenants'))
+      .filter(f => f.endsWith('rolebindings.yaml'))
+      .flatMap(f => parseAllDocuments(readFileSync(f, 'utf8')))
+      .map(d => d.toJS());
+    expect(bindings.length).toBeGreaterThan(10);
+    for (const binding of bindings) {
+      expect(binding.roleRef).toEqual({
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'ClusterRole',
+        name: 'tenancy-tenant',
+      });
+    }
+    expect(shipped).toContain('tenancy-tenant');
+  });
+});
+
 describe('examples/gitops-repo AppProjects', () => {
   it("list exactly the tenant's namespace folders as destinations", () => {
     const tenantsDir = join(root, 'tenants');

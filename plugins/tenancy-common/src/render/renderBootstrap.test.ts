@@ -8,17 +8,18 @@ describe('renderBootstrap', () => {
       layout: GitOpsLayout.create({ tenantsPath }),
       repoURL: 'https://github.com/acme/platform-gitops',
       revision: 'main',
-      vclusterProject: 'platform-vclusters',
-      vclusterChartRepo: 'https://charts.loft.sh',
     });
 
   it('renders objects the Argo CD API accepts', () => {
     const objects = Object.values(bootstrap()).flat();
     expect(objects.map(o => o.kind).sort()).toEqual([
       'AppProject',
-      'AppProject',
+      'Application',
       'Application',
       'ApplicationSet',
+      'ApplicationSet',
+      'ClusterRole',
+      'ClusterRole',
     ]);
     for (const object of objects) {
       expect([object.kind, validateAgainstContracts(object)]).toEqual([

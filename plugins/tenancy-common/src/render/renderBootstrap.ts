@@ -2,6 +2,21 @@ import { GitOpsLayout } from '../gitops/GitOpsLayout';
 import { TENANCY_ANNOTATIONS } from '../model/annotations';
 import type { Manifest, NamespaceBundle } from './renderNamespaceBundle';
 import { ARGOCD_NAMESPACE } from './renderTenantAppProject';
+import { renderTenantClusterRoles } from './renderTenantClusterRoles';
+import { VCLUSTER_PROJECT_FILE } from './renderVClusterProject';
+
+export {
+  renderTenantClusterRoles,
+  TENANT_AGGREGATION_LABEL,
+  TENANT_CLUSTER_ROLE,
+} from './renderTenantClusterRoles';
+export {
+  changeVClusterProjectFile,
+  renderVClusterProject,
+  VCLUSTER_PROJECT_FILE,
+  vclusterClusterRoleName,
+} from './renderVClusterProject';
+export type { VClusterDestination } from './renderVClusterProject';
 
 /** Argo CD's name of the cluster it runs in. */
 const IN_CLUSTER = 'in-cluster';
@@ -17,9 +32,19 @@ const IN_CLUSTER = 'in-cluster';
  * - `tenancy-argocd`: an Application that applies the tenants' AppProjects
  *   and the folders' `argocd/` objects (vCluster Applications) to Argo CD's
  *   namespace.
- * - The platform's AppProjects these belong to: `platform-tenancy` and the
- *   vClusters' project. They are the platform's own, so unlike tenants'
- *   projects they may deploy to any namespace of any registered cluster.
+ * - `tenancy-cluster-roles`: an ApplicationSet with a clusters generator that
+ *   keeps the platform's tenant ClusterRoles (`tenancy-tenant`, see
+ *   `renderTenantClusterRoles`, in `cluster-roles/`) on every registered
+ *   cluster, since tenants' RoleBindings refer to them.
+ * - `tenancy-platform`: an Application that keeps the vClusters' AppProject
+ *   (`platform-vclusters.yaml`, written by the vCluster requests, see
+ *   `changeVClusterProjectFile`) applied.
+ * - `platform-tenancy`, the AppProject these belong to: the platform's own,
+ *   so unlike tenants' projects it may deploy to any namespace of any
+ *   registered cluster; as cluster-scoped objects only Namespaces and the
+ *   tenant ClusterRoles by name. The vClusters' project is not here: it
+ *   lists each vCluster's host namespace and is created by the first
+ *   vCluster request.
  *
  * @public
  */
@@ -29,8 +54,10 @@ export function renderBootstrap(options: {
   repoURL: string;
   /** Its base branch. */
   revision: string;
-  vclusterProject: string;
-  vclusterChartRepo: string;
+  /** @deprecated the vClusters' project is written by the vCluster requests (`changeVClusterProjectFile`). */
+  vclusterProject?: string;
+  /** @deprecated the vClusters' project is written by the vCluster requests (`changeVClusterProjectFile`). */
+  vclusterChartRepo?: string;
   folder?: string;
 }): NamespaceBundle {
   const { layout, repoURL, revision } = options;
@@ -47,6 +74,10 @@ export function renderBootstrap(options: {
     metadata: { name, namespace: ARGOCD_NAMESPACE },
     spec: { description, ...spec },
   });
+  const clusterRoles = renderTenantClusterRoles();
+  const roleNames = clusterRoles.map(
+    role => (role.metadata as { name: string }).name,
+  );
   const annotation = (key: string) =>
     `{{ index .metadata.annotations "${key}" }}`;
   return {
@@ -57,7 +88,14 @@ export function renderBootstrap(options: {
         {
           sourceRepos: [repoURL],
           destinations: anywhere,
-          clusterResourceWhitelist: [{ group: '', kind: 'Namespace' }],
+          clusterResourceWhitelist: [
+            { group: '', kind: 'Namespace' },
+            ...roleNames.map(name => ({
+              group: 'rbac.authorization.k8s.io',
+              kind: 'ClusterRole',
+              name,
+            })),
+          ],
           namespaceResourceWhitelist: [
             { group: '', kind: 'ResourceQuota' },
             { group: '', kind: 'LimitRange' },
@@ -68,19 +106,55 @@ export function renderBootstrap(options: {
           ],
         },
       ),
-      project(
-        options.vclusterProject,
-        "vClusters: the vCluster chart in tenants' host namespaces",
-        {
-          sourceRepos: [options.vclusterChartRepo],
-          destinations: anywhere,
-          // With a node pool, vCluster reads the host's nodes.
-          clusterResourceWhitelist: [
-            { group: 'rbac.authorization.k8s.io', kind: 'ClusterRole' },
-            { group: 'rbac.authorization.k8s.io', kind: 'ClusterRoleBinding' },
-          ],
+    ],
+    [`${folder}/cluster-roles/tenant-roles.yaml`]: clusterRoles,
+    [`${folder}/tenancy-cluster-roles.yaml`]: [
+      {
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'ApplicationSet',
+        metadata: {
+          name: 'tenancy-cluster-roles',
+          namespace: ARGOCD_NAMESPACE,
         },
-      ),
+        spec: {
+          goTemplate: true,
+          goTemplateOptions: ['missingkey=error'],
+          // Every cluster Argo CD knows, the in-cluster included.
+          generators: [{ clusters: {} }],
+          template: {
+            metadata: { name: 'tenancy-cluster-roles-{{ .name }}' },
+            spec: {
+              project: 'platform-tenancy',
+              source: {
+                repoURL,
+                targetRevision: revision,
+                path: `${folder}/cluster-roles`,
+              },
+              destination: { name: '{{ .name }}' },
+              syncPolicy: { automated: { prune: true, selfHeal: true } },
+            },
+          },
+        },
+      },
+    ],
+    [`${folder}/tenancy-platform.yaml`]: [
+      {
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'Application',
+        metadata: { name: 'tenancy-platform', namespace: ARGOCD_NAMESPACE },
+        spec: {
+          project: 'platform-tenancy',
+          source: {
+            repoURL,
+            targetRevision: revision,
+            path: folder,
+            directory: { include: VCLUSTER_PROJECT_FILE.split('/').pop() },
+          },
+          destination: { name: IN_CLUSTER, namespace: ARGOCD_NAMESPACE },
+          // Not pruned: an empty file must not delete the vClusters' project.
+          syncPolicy: { automated: { prune: false, selfHeal: true } },
+        },
+      },
     ],
     [`${folder}/tenancy-namespaces.yaml`]: [
       {
