@@ -46,6 +46,18 @@ describe('createSimulatorServer', () => {
     },
   );
 
+  it('serves LimitRanges with the API field names (`default`, as in the contract example)', async () => {
+    const res = await get('/k8s/cluster-1/api/v1/limitranges', k8sAuth);
+    const [range] = (await res.json()).items;
+    const [limit] = range.spec.limits;
+    expect(Object.keys(limit).sort()).toEqual([
+      'default',
+      'defaultRequest',
+      'type',
+    ]);
+    expect(limit.default).toEqual({ cpu: '500m', memory: '512Mi' });
+  });
+
   it('reports quota usage below or near the hard limits', async () => {
     const res = await get('/k8s/cluster-1/api/v1/resourcequotas', k8sAuth);
     const { items } = await res.json();

@@ -4,6 +4,8 @@ import { setupServer } from 'msw/node';
 import { contractExample } from '../__testUtils__/contractExample';
 import { ArgoCdSource } from './argocd/ArgoCdSource';
 import { CostSource } from './cost/CostSource';
+import { KubernetesSource } from './kubernetes/KubernetesSource';
+import { validateApiResponse } from '../__testUtils__/validateApiResponse';
 
 const policy = { timeoutMs: 1000, retries: 0, backoffMs: 1 };
 const server = setupServer();
@@ -152,5 +154,66 @@ describe('sources parse the real upstream payloads of the contracts', () => {
     expect(row![5]).toBeCloseTo(kubeSystem.totalCost, 5);
     expect(row![0]).toBeCloseTo(kubeSystem.cpuCost, 5);
     expect(snapshot.hasEfficiency).toBe(true);
+  });
+
+  it('keeps every field of the Kubernetes LimitRanges, `default` included, from the JSON the API server sends', async () => {
+    const served = {
+      namespaces: contractExample('kubernetes/examples/namespace-list.json'),
+      resourcequotas: contractExample(
+        'kubernetes/examples/resourcequota-list.all-namespaces.json',
+      ),
+      limitranges: contractExample('kubernetes/examples/limitrange-list.json'),
+    };
+    server.use(
+      http.get(
+        'https://k8s.example.com/api/v1/:resource',
+        ({ request, params }) => {
+          expect(request.headers.get('authorization')).toBe('Bearer t0ken');
+          expect(new URL(request.url).searchParams.get('limit')).toBe('500');
+          return HttpResponse.json(
+            served[params.resource as keyof typeof served],
+          );
+        },
+      ),
+    );
+    const source = new KubernetesSource(
+      {
+        name: 'prod-eu-1',
+        url: 'https://k8s.example.com',
+        serviceAccountToken: 't0ken',
+      },
+      policy,
+    );
+
+    const { namespaces } = await source.fetch();
+
+    for (const item of served.limitranges.items) {
+      const { limitRanges } = namespaces[item.metadata.namespace];
+      expect(limitRanges).toEqual([
+        { name: item.metadata.name, limits: item.spec.limits },
+      ]);
+      // The summaries serve these records as they are.
+      for (const range of limitRanges) {
+        expect(validateApiResponse('LimitRangeSummary', range)).toEqual([]);
+      }
+    }
+    expect(namespaces['team-payments'].limitRanges[0].limits[0]).toEqual({
+      type: 'Container',
+      default: { cpu: '500m', memory: '512Mi' },
+      defaultRequest: { cpu: '100m', memory: '128Mi' },
+      max: { cpu: '2', memory: '2Gi' },
+      min: { cpu: '50m', memory: '64Mi' },
+    });
+    expect(namespaces['default-cpu-example'].limitRanges[0].limits[0]).toEqual({
+      type: 'Container',
+      default: { cpu: '1' },
+      defaultRequest: { cpu: '500m' },
+    });
+    expect(namespaces['team-payments'].phase).toBe('Active');
+    expect(namespaces['team-payments'].quotas[0].hard).toEqual(
+      served.resourcequotas.items.find(
+        (q: any) => q.metadata.namespace === 'team-payments',
+      ).status.hard,
+    );
   });
 });

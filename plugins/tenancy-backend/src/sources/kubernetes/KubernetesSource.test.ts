@@ -42,7 +42,15 @@ describe('KubernetesSource', () => {
     const ns = snapshot.namespaces['tenant-0219-4-staging'];
     expect(ns.phase).toBe('Active');
     expect(ns.quotas[0].hard['requests.cpu']).toBeDefined();
-    expect(ns.limitRanges[0].limits[0].type).toBe('Container');
+    const simulated = world.clusters[0].namespaces.find(
+      n => n.name === 'tenant-0219-4-staging',
+    )!;
+    expect(ns.limitRanges).toEqual(simulated.limitRanges);
+    expect(ns.limitRanges[0].limits[0]).toMatchObject({
+      type: 'Container',
+      default: { cpu: '500m', memory: '512Mi' },
+      defaultRequest: { cpu: '100m', memory: '128Mi' },
+    });
   });
 
   it('names the status and the message of a refused call, not the token', async () => {

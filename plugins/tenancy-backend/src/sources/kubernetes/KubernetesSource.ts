@@ -81,9 +81,20 @@ export class KubernetesSource implements Source<'kubernetes'> {
     this.api = kc.makeApiClient(CoreV1Api);
   }
 
-  /** One page of a list, with the attempt's abort signal on the request. */
+  /**
+   * One page of a list, with the attempt's abort signal on the request: the
+   * JSON the API server sent, not the library's model of it.
+   *
+   * `@kubernetes/client-node` renames fields of its models that clash with
+   * TypeScript words (a LimitRange item's `default` becomes `_default`, a
+   * list's `metadata.continue` becomes `_continue`), and a schema written
+   * against the API would silently miss them. So the response body is kept as
+   * it came, by a middleware that hands the library a copy, and the schemas of
+   * `kubernetesSchemas.ts` parse it, as the contract examples show it.
+   */
   private listPage(call: ListCall, cont: string | undefined) {
     return callWithRetries(async signal => {
+      let body: string | undefined;
       const options = {
         middleware: [
           {
@@ -92,19 +103,28 @@ export class KubernetesSource implements Source<'kubernetes'> {
               return new Observable(Promise.resolve(ctx));
             },
             post: (ctx: ResponseContext) =>
-              new Observable(Promise.resolve(ctx)),
+              new Observable(
+                ctx.body.text().then(text => {
+                  body = text;
+                  return new ResponseContext(ctx.httpStatusCode, ctx.headers, {
+                    text: async () => text,
+                    binary: async () => Buffer.from(text, 'utf8'),
+                  });
+                }),
+              ),
           },
         ],
         middlewareMergeStrategy: 'append',
       };
       try {
-        return await call(
-          this.api,
-          { limit: PAGE_SIZE, _continue: cont },
-          options,
-        );
+        await call(this.api, { limit: PAGE_SIZE, _continue: cont }, options);
       } catch (error) {
         throw apiError(error);
+      }
+      try {
+        return JSON.parse(body ?? '') as unknown;
+      } catch {
+        throw new UpstreamError('the response is not JSON', undefined, false);
       }
     }, this.policy);
   }
@@ -116,7 +136,7 @@ export class KubernetesSource implements Source<'kubernetes'> {
     do {
       const page = await this.listPage(call, next);
       pages.push(page);
-      next = (page as any)?.metadata?._continue || undefined;
+      next = (page as any)?.metadata?.continue || undefined;
     } while (next);
     return pages;
   }

@@ -1,5 +1,10 @@
 import { z } from 'zod';
 
+// These schemas describe the JSON the API server sends (as the contract
+// examples in `contracts/kubernetes/examples/` show it), not the models of
+// `@kubernetes/client-node`, which rename `default` to `_default` and
+// `continue` to `_continue`: `KubernetesSource` hands them the raw body.
+
 const quantities = z.record(z.string(), z.string());
 
 const metadata = z.object({
