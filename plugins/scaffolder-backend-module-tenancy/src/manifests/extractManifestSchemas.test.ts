@@ -13,6 +13,7 @@ describe('extractManifestSchemas', () => {
       const shipped = JSON.parse(
         readFileSync(resolve(__dirname, 'manifestSchemas.json'), 'utf8'),
       );
+      // eslint-disable-next-line jest/no-standalone-expect -- in `it` or `it.skip`
       expect(extractManifestSchemas(contracts)).toEqual(shipped);
     },
   );

@@ -109,17 +109,14 @@ function pathOf(error: ErrorObject): string {
       (error.params as { additionalProperty: string }).additionalProperty,
     );
   }
-  return parts.length
-    ? `$${parts
-        .map(p =>
-          /^\d+$/.test(p)
-            ? `[${p}]`
-            : /^[A-Za-z_][\w]*$/.test(p)
-            ? `.${p}`
-            : `["${p}"]`,
-        )
-        .join('')}`
-    : '$';
+  return `$${parts.map(segment).join('')}`;
+}
+
+/** One step of a JSON path: `[0]`, `.name` or `["tenancy.io/tenant"]`. */
+function segment(part: string): string {
+  if (/^\d+$/.test(part)) return `[${part}]`;
+  if (/^[A-Za-z_]\w*$/.test(part)) return `.${part}`;
+  return `[${JSON.stringify(part)}]`;
 }
 
 function ruleOf(error: ErrorObject): string {
@@ -140,7 +137,7 @@ export function validateManifestFiles(files: Record<string, string>): {
   problems: ManifestProblem[];
   checks: ProvisioningCheck[];
 } {
-  validators ??= load();
+  const known = (validators ??= load());
   const problems: ManifestProblem[] = [];
   const checks: ProvisioningCheck[] = [];
   for (const [file, text] of Object.entries(files)) {
@@ -163,7 +160,7 @@ export function validateManifestFiles(files: Record<string, string>): {
         ? `${kind}${typeof name === 'string' ? ` ${name}` : ''}`
         : position;
       const gvk = `${object?.apiVersion}/${kind}`;
-      const validator = validators!.get(gvk);
+      const validator = known.get(gvk);
       if (!validator) {
         problems.push({
           file,
