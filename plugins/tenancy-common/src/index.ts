@@ -41,6 +41,7 @@ export * from './policy/validateTenantRequest';
 export * from './render/renderTenantEntity';
 export * from './render/renderBootstrap';
 export * from './render/platformProjects';
+export * from './render/namespaceBundleFiles';
 export * from './render/serializeManifests';
 export * from './render/serializeBundle';
 export * from './provisioning';

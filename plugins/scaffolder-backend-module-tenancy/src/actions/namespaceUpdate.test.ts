@@ -71,6 +71,34 @@ describe('tenancy:namespace:update', () => {
     expect(await setup.publisher.listRequests()).toHaveLength(1);
   });
 
+  it('changes only the quota it is asked to: the LimitRange and the labels stay as merged', async () => {
+    const setup = await setUpAction({ root: dir.path, bundle: true });
+    const folder = 'tenants/payments/dev/payments-dev';
+    const before = (file: string) =>
+      git(setup.repo, 'show', `main:${folder}/${file}`);
+    const outputs = await run(setup, {
+      namespace: 'payments-dev',
+      quota: { pods: '40' },
+    });
+    expect(outputs.files).toEqual([`${folder}/resourcequota.yaml`]);
+    const branch = outputs.branch;
+    const after = (file: string) =>
+      git(setup.repo, 'show', `${branch}:${folder}/${file}`);
+    expect(parse(after('resourcequota.yaml')).spec.hard).toMatchObject({
+      pods: '40',
+      'requests.cpu': '1',
+    });
+    expect(after('limitrange.yaml')).toBe(before('limitrange.yaml'));
+    expect(parse(after('limitrange.yaml')).spec.limits[0]).toMatchObject({
+      defaultRequest: { cpu: '100m', memory: '128Mi' },
+      default: { cpu: '500m', memory: '512Mi' },
+      max: { cpu: '1500m' },
+    });
+    expect(parse(after('namespace.yaml')).metadata.labels.team).toBe(
+      'payments',
+    );
+  });
+
   it('still enforces the policy', async () => {
     const setup = await setUpAction({ root: dir.path });
     await expect(

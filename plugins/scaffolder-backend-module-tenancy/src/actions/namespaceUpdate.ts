@@ -1,6 +1,9 @@
-import { InputError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { prepareNamespaceUpdate } from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import {
+  NAMESPACE_BUNDLE_FILES,
+  prepareNamespaceUpdate,
+} from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { TenancyActionDeps } from './TenancyActionDeps';
 import { examples } from './namespaceUpdate.examples';
 import {
@@ -21,7 +24,7 @@ export function createNamespaceUpdateAction(options: TenancyActionDeps) {
   return createTemplateAction({
     id: 'tenancy:namespace:update',
     description:
-      'Changes the quota, container limits or labels of a tenant namespace: re-validates against the platform policy and opens (or updates) a pull request with the re-rendered bundle.',
+      'Changes the quota, container limits or labels of a tenant namespace: changes only what it is asked to (everything else stays as it is on the base branch), re-validates the result against the platform policy and opens (or updates) a pull request with the files that change.',
     examples,
     supportsDryRun: true,
     schema: {
@@ -45,6 +48,12 @@ export function createNamespaceUpdateAction(options: TenancyActionDeps) {
       if (!(await publisher.exists(folder))) {
         throw new NotFoundError(`${folder} is not in the GitOps repository`);
       }
+      const read = (file: string) => publisher.readFile(`${folder}/${file}`);
+      const [namespace, quota, limits] = await Promise.all([
+        read(NAMESPACE_BUNDLE_FILES.namespace),
+        read(NAMESPACE_BUNDLE_FILES.quota),
+        read(NAMESPACE_BUNDLE_FILES.limits),
+      ]);
       const prepared = prepareNamespaceUpdate(
         {
           namespace: entity.metadata.name,
@@ -56,6 +65,7 @@ export function createNamespaceUpdateAction(options: TenancyActionDeps) {
           limits: input.limits,
           labels: input.labels,
           reason: input.reason,
+          current: { namespace, quota, limits },
         },
         change,
       );
@@ -63,19 +73,6 @@ export function createNamespaceUpdateAction(options: TenancyActionDeps) {
         prepared,
         what: 'namespace',
         dryRun: 'list',
-        againstBase: async (base, files) => {
-          const changed: Record<string, string> = {};
-          for (const [path, content] of Object.entries(files)) {
-            if ((await base.readFile(path)) !== content)
-              changed[path] = content;
-          }
-          if (Object.keys(changed).length === 0) {
-            throw new InputError(
-              `namespace ${entity.metadata.name} already has these settings: nothing to change`,
-            );
-          }
-          return changed;
-        },
         whenOpenDiffers: 'update',
       });
     },

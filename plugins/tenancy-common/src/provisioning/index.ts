@@ -9,6 +9,7 @@ export * from './namespaceNamePart';
 export * from './prepareNamespaceBundle';
 export * from './prepareNamespaceCreate';
 export * from './prepareNamespaceUpdate';
+export * from './readNamespaceSettings';
 export * from './prepareVClusterCreate';
 export * from './prepareTenantCreate';
 export * from './prepareNamespaceDelete';

@@ -1,3 +1,4 @@
+import { parse } from 'yaml';
 import { GitOpsLayout } from '../gitops/GitOpsLayout';
 import type { TenantEntityV1alpha1 } from '../model/TenantEntityV1alpha1';
 import type { TenancyPolicy } from '../policy/TenancyPolicy';
@@ -147,21 +148,109 @@ describe('request preparation', () => {
   it('changes a namespace by its existing name, and refuses an empty change or a foreign name', () => {
     const update = (namespace: string, settings: object) =>
       prepareNamespaceUpdate(
-        { namespace, environment: 'dev', cluster: 'nonprod-eu-1', ...settings },
+        {
+          namespace,
+          environment: 'dev',
+          cluster: 'nonprod-eu-1',
+          current: {},
+          ...settings,
+        },
         { tenant, owner, context },
       );
     const changed = update('payments-api-dev', { size: 'S' });
     expect(changed.problems).toEqual([]);
     expect(changed.subject).toBe('payments-api-dev-update');
-    expect(Object.keys(changed.files)).toContain(
-      'tenants/payments/dev/payments-api-dev/namespace.yaml',
-    );
+    // Without a ResourceQuota or LimitRange on the base branch, both are rendered afresh.
+    expect(Object.keys(changed.files).sort()).toEqual([
+      'tenants/payments/dev/payments-api-dev/limitrange.yaml',
+      'tenants/payments/dev/payments-api-dev/resourcequota.yaml',
+    ]);
     expect(rules(update('payments-api-dev', {}).problems)).toEqual([
       'size something-to-change',
     ]);
     expect(rules(update('legacy-team-ns', { size: 'S' }).problems)).toEqual([
       'namespace tenant-naming',
     ]);
+  });
+
+  it('changes only what it is asked to: the LimitRange, labels and other fields stay as on the base branch', () => {
+    const created = prepareNamespaceCreate(
+      {
+        ...placement,
+        name: 'api',
+        size: 'S',
+        limits: { max: { cpu: '1500m' } },
+        labels: { team: 'payments' },
+      },
+      { tenant, owner, context },
+    );
+    const dir = 'tenants/payments/dev/payments-api-dev';
+    const current = {
+      namespace: created.files[`${dir}/namespace.yaml`],
+      // A reviewer's hand edit on the base branch: an annotation the update must keep.
+      quota: created.files[`${dir}/resourcequota.yaml`].replace(
+        'metadata:\n',
+        'metadata:\n  annotations:\n    reviewed-by: platform\n',
+      ),
+      limits: created.files[`${dir}/limitrange.yaml`],
+    };
+    const update = prepareNamespaceUpdate(
+      {
+        namespace: 'payments-api-dev',
+        environment: 'dev',
+        cluster: 'nonprod-eu-1',
+        quota: { pods: '40' },
+        current,
+      },
+      { tenant, owner, context },
+    );
+    expect(update.problems).toEqual([]);
+    expect(Object.keys(update.files)).toEqual([`${dir}/resourcequota.yaml`]);
+    const quota = parse(update.files[`${dir}/resourcequota.yaml`]);
+    expect(quota.spec.hard).toMatchObject({ pods: '40', 'limits.cpu': '2' });
+    expect(quota.metadata.annotations).toEqual({ 'reviewed-by': 'platform' });
+
+    const relabel = prepareNamespaceUpdate(
+      {
+        namespace: 'payments-api-dev',
+        environment: 'dev',
+        cluster: 'nonprod-eu-1',
+        labels: { tier: 'gold' },
+        current,
+      },
+      { tenant, owner, context },
+    );
+    const ns = parse(relabel.files[`${dir}/namespace.yaml`]);
+    expect(ns.metadata.labels).toMatchObject({
+      team: 'payments',
+      tier: 'gold',
+      'tenancy.io/tenant': 'payments',
+    });
+    expect(Object.keys(relabel.files)).toEqual([`${dir}/namespace.yaml`]);
+
+    // A quota below the LimitRange's max is refused, naming the LimitRange.
+    const shrink = prepareNamespaceUpdate(
+      {
+        namespace: 'payments-api-dev',
+        environment: 'dev',
+        cluster: 'nonprod-eu-1',
+        quota: { 'limits.cpu': '1' },
+        current,
+      },
+      { tenant, owner, context },
+    );
+    expect(rules(shrink.problems)).toContain('limits.max.cpu within-quota');
+    const same = prepareNamespaceUpdate(
+      {
+        namespace: 'payments-api-dev',
+        environment: 'dev',
+        cluster: 'nonprod-eu-1',
+        quota: { pods: '20' },
+        current,
+      },
+      { tenant, owner, context },
+    );
+    expect(rules(same.problems)).toEqual(['namespace unchanged']);
   });
 
   it('checks the rendered vCluster values with the validator it is given', () => {

@@ -2,6 +2,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { GitOpsLayout } from '../gitops/GitOpsLayout';
 import type { ContainerLimits } from '../policy/validateNamespaceRequest';
 import type { NamespaceRequest } from './NamespaceRequest';
+import { NAMESPACE_BUNDLE_FILES } from './namespaceBundleFiles';
 import { renderNamespaceEntity } from './renderNamespaceEntity';
 
 /**
@@ -62,12 +63,12 @@ export function renderNamespaceBundle(
   const { tenant, environment, namespace } = request;
   const dir = layout.namespaceDir(tenant, environment, namespace);
   const manifests: Record<string, Manifest[]> = {
-    'namespace.yaml': [renderNamespaceManifest(request)],
+    [NAMESPACE_BUNDLE_FILES.namespace]: [renderNamespaceManifest(request)],
     'rolebindings.yaml': request.clusterRoles.map(role =>
       renderRoleBinding(request, role),
     ),
-    'resourcequota.yaml': [renderResourceQuota(request)],
-    'limitrange.yaml': [renderLimitRange(request)],
+    [NAMESPACE_BUNDLE_FILES.quota]: [renderResourceQuota(request)],
+    [NAMESPACE_BUNDLE_FILES.limits]: [renderLimitRange(request)],
     'networkpolicies.yaml': renderNetworkPolicies(namespace),
   };
   const bundle: NamespaceBundle = {};

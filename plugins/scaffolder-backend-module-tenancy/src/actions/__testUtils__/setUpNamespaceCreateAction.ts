@@ -6,6 +6,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   GitOpsLayout,
+  prepareNamespaceCreate,
   renderNamespaceEntity,
   renderTenantAppProject,
   serializeManifests,
@@ -87,6 +88,8 @@ export async function setUpAction(options: {
   root: string;
   member?: boolean;
   admin?: boolean;
+  /** Seed payments-dev as a whole bundle (quota, LimitRange, labels), as a merged request leaves it. */
+  bundle?: boolean;
 }) {
   const repo = join(options.root, 'repo');
   const seed = join(options.root, 'seed');
@@ -101,6 +104,32 @@ export async function setUpAction(options: {
       metadata: { name: 'payments-dev' },
     }),
   );
+  if (options.bundle) {
+    const bundle = prepareNamespaceCreate(
+      {
+        tenant: 'payments',
+        environment: 'dev',
+        cluster: 'nonprod-eu-1',
+        size: 'S',
+        limits: { max: { cpu: '1500m' } },
+        labels: { team: 'payments' },
+      },
+      {
+        tenant: tenant('payments', 'group:default/team-payments') as any,
+        owner: 'group:default/team-payments',
+        context: {
+          policy,
+          layout: GitOpsLayout.create(),
+          tenants: ['payments'],
+          requestedBy: 'user:default/alex',
+        },
+      },
+    );
+    for (const [path, text] of Object.entries(bundle.files)) {
+      await fs.mkdir(join(seed, path, '..'), { recursive: true });
+      await fs.writeFile(join(seed, path), text);
+    }
+  }
   await fs.writeFile(
     join(seed, 'tenants/payments/appproject.yaml'),
     serializeManifests([
