@@ -87,15 +87,21 @@ export class AzureDevOpsPublisher implements GitOpsPublisher {
     return status === 200;
   }
 
-  async listFiles(folder: string): Promise<string[]> {
-    return this.filesAt(this.baseBranch, folder);
+  async listFiles(
+    folder: string,
+    options?: { ref?: string },
+  ): Promise<string[]> {
+    return this.filesAt(options?.ref ?? this.baseBranch, folder);
   }
 
-  async readFile(path: string): Promise<string | undefined> {
+  async readFile(
+    path: string,
+    options?: { ref?: string },
+  ): Promise<string | undefined> {
     const { status, data } = await this.call(
       `items?path=${encodeURIComponent(
         `/${path}`,
-      )}&includeContent=true&${this.at(this.baseBranch)}`,
+      )}&includeContent=true&${this.at(options?.ref ?? this.baseBranch)}`,
       { accept: [404] },
     );
     return status === 200 && !data.isFolder ? data.content : undefined;

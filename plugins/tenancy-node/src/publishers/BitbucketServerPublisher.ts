@@ -80,12 +80,15 @@ export class BitbucketServerPublisher implements GitOpsPublisher {
     return status === 200;
   }
 
-  async listFiles(folder: string): Promise<string[]> {
+  async listFiles(
+    folder: string,
+    options?: { ref?: string },
+  ): Promise<string[]> {
     const files: string[] = [];
     for (let start = 0; ; ) {
       const { status, data } = await this.call<Page<string>>(
         `files/${encodePath(folder)}?at=${this.ref(
-          this.baseBranch,
+          options?.ref ?? this.baseBranch,
         )}&start=${start}&limit=1000`,
         { accept: [404] },
       );
@@ -97,8 +100,11 @@ export class BitbucketServerPublisher implements GitOpsPublisher {
     return files.sort();
   }
 
-  async readFile(path: string): Promise<string | undefined> {
-    return this.readAt(this.baseBranch, path);
+  async readFile(
+    path: string,
+    options?: { ref?: string },
+  ): Promise<string | undefined> {
+    return this.readAt(options?.ref ?? this.baseBranch, path);
   }
 
   async findRequest(branch: string): Promise<PublishedRequest | undefined> {

@@ -73,12 +73,15 @@ export class GithubPublisher implements GitOpsPublisher {
     return (await this.getContent(path)) !== undefined;
   }
 
-  async listFiles(folder: string): Promise<string[]> {
+  async listFiles(
+    folder: string,
+    options?: { ref?: string },
+  ): Promise<string[]> {
     const { owner, repo } = this;
     const { data: base } = await this.octokit.git.getRef({
       owner,
       repo,
-      ref: `heads/${this.baseBranch}`,
+      ref: `heads/${options?.ref ?? this.baseBranch}`,
     });
     const { data: commit } = await this.octokit.git.getCommit({
       owner,
@@ -90,8 +93,11 @@ export class GithubPublisher implements GitOpsPublisher {
       .sort();
   }
 
-  async readFile(path: string): Promise<string | undefined> {
-    const content = await this.getContent(path);
+  async readFile(
+    path: string,
+    options?: { ref?: string },
+  ): Promise<string | undefined> {
+    const content = await this.getContent(path, options?.ref);
     return content && 'content' in content
       ? Buffer.from(content.content as string, 'base64').toString('utf8')
       : undefined;
@@ -256,13 +262,13 @@ export class GithubPublisher implements GitOpsPublisher {
       .map(item => item.path!);
   }
 
-  private async getContent(path: string) {
+  private async getContent(path: string, ref = this.baseBranch) {
     try {
       const { data } = await this.octokit.repos.getContent({
         owner: this.owner,
         repo: this.repo,
         path,
-        ref: this.baseBranch,
+        ref,
       });
       return data;
     } catch (e) {

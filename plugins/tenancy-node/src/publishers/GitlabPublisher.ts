@@ -74,12 +74,15 @@ export class GitlabPublisher implements GitOpsPublisher {
     );
   }
 
-  async listFiles(folder: string): Promise<string[]> {
+  async listFiles(
+    folder: string,
+    options?: { ref?: string },
+  ): Promise<string[]> {
     const items = await notFoundAs(
       () =>
         this.api.Repositories.allRepositoryTrees(this.project, {
           path: folder,
-          ref: this.baseBranch,
+          ref: options?.ref ?? this.baseBranch,
           recursive: true,
           perPage: 100,
         }),
@@ -91,10 +94,17 @@ export class GitlabPublisher implements GitOpsPublisher {
       .sort();
   }
 
-  async readFile(path: string): Promise<string | undefined> {
+  async readFile(
+    path: string,
+    options?: { ref?: string },
+  ): Promise<string | undefined> {
     const raw = await notFoundAs(
       () =>
-        this.api.RepositoryFiles.showRaw(this.project, path, this.baseBranch),
+        this.api.RepositoryFiles.showRaw(
+          this.project,
+          path,
+          options?.ref ?? this.baseBranch,
+        ),
       undefined,
     );
     return raw === undefined ? undefined : String(raw);

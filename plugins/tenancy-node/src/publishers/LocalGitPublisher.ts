@@ -74,21 +74,30 @@ export class LocalGitPublisher implements GitOpsPublisher {
     }
   }
 
-  async listFiles(folder: string): Promise<string[]> {
+  async listFiles(
+    folder: string,
+    options?: { ref?: string },
+  ): Promise<string[]> {
     const out = await this.git(
       'ls-tree',
       '-r',
       '--name-only',
-      this.baseBranch,
+      options?.ref ?? this.baseBranch,
       '--',
       folder,
     );
     return out.split('\n').filter(Boolean).sort();
   }
 
-  async readFile(path: string): Promise<string | undefined> {
+  async readFile(
+    path: string,
+    options?: { ref?: string },
+  ): Promise<string | undefined> {
     try {
-      return await this.git('show', `${this.baseBranch}:${path}`);
+      return await this.git(
+        'show',
+        `${options?.ref ?? this.baseBranch}:${path}`,
+      );
     } catch {
       return undefined;
     }

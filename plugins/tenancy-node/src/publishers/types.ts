@@ -51,10 +51,16 @@ export interface PublishedRequest extends TenantRequest {
 export interface GitOpsPublisher {
   /** Whether a path exists on the base branch. */
   exists(path: string): Promise<boolean>;
-  /** Paths of the files under a folder on the base branch, sorted. */
-  listFiles(folder: string): Promise<string[]>;
-  /** Reads a file of the base branch, or undefined. */
-  readFile(path: string): Promise<string | undefined>;
+  /**
+   * Paths of the files under a folder on the base branch (or on the branch
+   * `options.ref`, e.g. an open request's), sorted.
+   */
+  listFiles(folder: string, options?: { ref?: string }): Promise<string[]>;
+  /** Reads a file of the base branch (or of the branch `options.ref`), or undefined. */
+  readFile(
+    path: string,
+    options?: { ref?: string },
+  ): Promise<string | undefined>;
   /** The pull request of a branch, if there is one. */
   findRequest(branch: string): Promise<PublishedRequest | undefined>;
   /**

@@ -90,6 +90,24 @@ export function describePublisherContract(
       });
     });
 
+    it("reads an open request's branch when asked (what the tenant budget counts)", async () => {
+      await publisher.publish(aChange());
+      const [file] = Object.keys(aChange().files);
+      await expect(publisher.readFile(file, { ref: branch })).resolves.toBe(
+        aChange().files[file],
+      );
+      await expect(publisher.readFile(file)).resolves.toBe(undefined);
+      const folder = file.slice(0, file.lastIndexOf('/'));
+      await expect(
+        publisher.listFiles(folder, { ref: branch }),
+      ).resolves.toEqual(
+        Object.keys(aChange().files)
+          .filter(f => f.startsWith(`${folder}/`))
+          .sort(),
+      );
+      await expect(publisher.listFiles(folder)).resolves.toEqual([]);
+    });
+
     it('returns the open request for the same request without touching the branch', async () => {
       await publisher.publish(aChange());
       const commit = fake.repo.branches.get(branch)!.commit;
