@@ -20,7 +20,9 @@ export const VCLUSTER_PROJECT_FILE = 'bootstrap/platform-vclusters.yaml';
  * @public
  */
 export interface VClusterDestination {
+  /** The cluster, by its Argo CD name. */
   cluster: string;
+  /** The host namespace, also the Helm release name. */
   namespace: string;
 }
 
