@@ -136,10 +136,7 @@ export function extractManifestSchemas(contracts: string): ManifestSchemas {
       throw new Error(`${file} does not define ${gvk}`);
     }
     const definition = `${group}.${version}.${kind}`;
-    definitions[definition] = compact(
-      served.schema.openAPIV3Schema,
-      new Set(),
-    );
+    definitions[definition] = compact(served.schema.openAPIV3Schema, new Set());
     kinds[gvk] = { definition, source: ARGOCD.label };
   }
 
