@@ -181,6 +181,7 @@ describe('sources parse the real upstream payloads of the contracts', () => {
         name: 'prod-eu-1',
         url: 'https://k8s.example.com',
         serviceAccountToken: 't0ken',
+        skipTLSVerify: false,
       },
       policy,
     );
