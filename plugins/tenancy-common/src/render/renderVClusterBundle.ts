@@ -36,7 +36,8 @@ export interface VClusterBundleRequest extends NamespaceRequest {
 export const NODE_POOL_KEY = 'tenancy.io/node-pool';
 
 /**
- * The `vcluster.yaml` values of a vCluster: the request's extra values, then
+ * The `vcluster.yaml` values of a vCluster: the request's extra values (key
+ * paths of `VCLUSTER_VALUES_ALLOW_LIST` only, checked before), then
  * the platform's keys on top: quota, limit range, network policy and Pod
  * Security through `policies`, node-pool scheduling, and the kubeconfig
  * exported to a secret in the host namespace.
@@ -127,6 +128,12 @@ export function renderVClusterValues(
  * ResourceQuota, LimitRange and NetworkPolicy objects in the host namespace
  * (and, with a node pool, a ClusterRole to read nodes), which the tenant's
  * project blocks so that tenants' applications cannot lift their own limits.
+ * That project allows this vCluster only once the request's pull request
+ * adds its host namespace and the chart's ClusterRole and ClusterRoleBinding
+ * of it (by name) to `bootstrap/platform-vclusters.yaml`
+ * (`changeVClusterProjectFile`, in `prepareVClusterCreate`). The request's
+ * `values` are limited to `VCLUSTER_VALUES_ALLOW_LIST` by
+ * `validateVClusterRequest`.
  *
  * @public
  */
