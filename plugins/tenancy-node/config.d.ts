@@ -51,12 +51,40 @@ export interface Config {
           clusters: string[];
           /** Pod Security Standards level enforced: privileged, baseline or restricted (default). */
           podSecurity?: string;
-          /** Upper bound of each quota, Kubernetes resource name to quantity. */
+          /**
+           * Upper bound of each quota, Kubernetes resource name to quantity.
+           * Tenants may ask only for resources listed here.
+           */
           ceiling?: { [resource: string]: string | number };
+          /**
+           * The environment's container LimitRange, for custom quotas and for
+           * sizes without `containerLimits` of their own: cpu and memory of
+           * `defaultRequest` (requests of containers that set none),
+           * `default` (their limits) and `max`. Unset: defaultRequest 100m /
+           * 128Mi, default 500m / 512Mi, max the namespace's limits quota.
+           */
+          containerLimits?: {
+            defaultRequest?: { cpu?: string; memory?: string };
+            default?: { cpu?: string; memory?: string };
+            max?: { cpu?: string; memory?: string };
+          };
         };
       };
       /** Named quota sizes offered by the wizard, each resource name to quantity. */
       quotaSizes?: { [size: string]: { [resource: string]: string | number } };
+      /**
+       * The container LimitRange of a quota size (same keys as
+       * `environments.<env>.containerLimits`), over the environment's. Each
+       * request's LimitRange must satisfy defaultRequest ≤ default ≤ max and
+       * stay within the namespace's quota.
+       */
+      containerLimits?: {
+        [size: string]: {
+          defaultRequest?: { cpu?: string; memory?: string };
+          default?: { cpu?: string; memory?: string };
+          max?: { cpu?: string; memory?: string };
+        };
+      };
       /**
        * ClusterRoles the tenant's SSO group is bound to in each of its
        * namespaces. Defaults to [tenancy-tenant], the platform's role the

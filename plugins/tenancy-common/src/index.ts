@@ -27,6 +27,7 @@ export * from './policy/validateNamespaceRequest';
 export { CONTROL_CHARACTERS } from './policy/rules/freeText';
 export { validateIdentityGroup } from './policy/rules/identity';
 export { limitsRule } from './policy/rules/limits';
+export * from './policy/rules/budget';
 export { sharedTenantPrefix } from './policy/rules/names';
 export {
   compileCostCenterPattern,

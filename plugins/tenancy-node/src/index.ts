@@ -26,4 +26,5 @@ export {
 } from './provisioning/checkNamespaceAvailability';
 export { readTenancyConfig } from './config/readTenancyConfig';
 export type { TenancyConfig } from './config/readTenancyConfig';
+export { readTenantQuotaUsage } from './provisioning/readTenantQuotaUsage';
 export { readTenancyPolicy } from './config/readTenancyPolicy';

@@ -221,6 +221,29 @@ describe('tenancy:namespace:create', () => {
     await expect(fs.readdir(join(dir.path, 'workspace'))).rejects.toThrow();
   });
 
+  it("refuses a namespace past the tenant's budget, naming the resource and the sum, and writes nothing", async () => {
+    const setup = await setUpAction({
+      root: dir.path,
+      bundle: true,
+      budget: { 'requests.cpu': '1500m', 'limits.memory': '64Gi' },
+    });
+    const error = await run(setup, input({ size: 'S' })).catch(e => e);
+    expect(error.name).toBe('InputError');
+    expect(error.message).toContain(
+      '- quota.requests.cpu (tenant-budget): quota.requests.cpu "1" goes past the budget of tenant payments: its other namespaces and open requests use 1, with this request 2 of 1500m',
+    );
+    expect(git(setup.repo, 'branch', '--list', 'tenancy/*')).toBe('');
+
+    const within = await setUpAction({
+      root: join(dir.path, 'within'),
+      bundle: true,
+      budget: { 'requests.cpu': '2' },
+    });
+    await expect(run(within, input({ size: 'S' }))).resolves.toMatchObject({
+      outputs: { pullRequestNumber: 1 },
+    });
+  });
+
   it('rejects an unknown size', async () => {
     const setup = await setUpAction({ root: dir.path });
     await expect(run(setup, input({ size: 'XXL' }))).rejects.toThrow(

@@ -6,6 +6,7 @@ import {
 import { TenancyActionDeps } from './TenancyActionDeps';
 import { namespaceSettingsInput, placementInput } from './namespaceSettings';
 import { changeOutput } from './publishChange';
+import { refuseOverBudget } from './refuseOverBudget';
 import { refuseTakenNamespace } from './refuseTakenNamespace';
 import { resolveClusterName } from './resolveClusterName';
 import { runProvisioning } from './runProvisioning';
@@ -85,13 +86,22 @@ export function createNamespaceCreateAction(options: TenancyActionDeps) {
         prepared,
         what: 'namespace',
         dryRun: 'write',
-        precheck: refuseTakenNamespace({
-          what: 'namespace',
-          layout,
-          tenant: tenant.metadata.name,
-          environment: input.environment,
-          namespace,
-        }),
+        precheck: async base => {
+          await refuseTakenNamespace({
+            what: 'namespace',
+            layout,
+            tenant: tenant.metadata.name,
+            environment: input.environment,
+            namespace,
+          })(base);
+          await refuseOverBudget({
+            what: 'namespace',
+            layout,
+            tenant,
+            namespace,
+            quota: prepared.quota,
+          })(base);
+        },
         // The AppProject file depends on the base branch: not in the fingerprint.
         againstBase: async (base, files) => ({
           ...files,

@@ -11,6 +11,7 @@ import {
   namespaceSettingsInput,
 } from './namespaceSettings';
 import { changeOutput } from './publishChange';
+import { refuseOverBudget } from './refuseOverBudget';
 import { runProvisioning } from './runProvisioning';
 import { startNamespaceChange } from './startNamespaceChange';
 
@@ -73,6 +74,13 @@ export function createNamespaceUpdateAction(options: TenancyActionDeps) {
         prepared,
         what: 'namespace',
         dryRun: 'list',
+        precheck: refuseOverBudget({
+          what: 'namespace',
+          layout: options.layout,
+          tenant: change.tenant,
+          namespace: entity.metadata.name,
+          quota: prepared.quota,
+        }),
         whenOpenDiffers: 'update',
       });
     },

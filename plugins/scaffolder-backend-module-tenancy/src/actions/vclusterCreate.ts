@@ -7,6 +7,7 @@ import {
 import { validateVClusterValues } from '../vcluster/validateVClusterValues';
 import { namespaceSettingsInput, placementInput } from './namespaceSettings';
 import { changeOutput } from './publishChange';
+import { refuseOverBudget } from './refuseOverBudget';
 import { refuseTakenNamespace } from './refuseTakenNamespace';
 import { resolveClusterName } from './resolveClusterName';
 import { runProvisioning } from './runProvisioning';
@@ -111,13 +112,22 @@ export function createVClusterCreateAction(options: TenancyActionDeps) {
         prepared,
         what: 'vCluster',
         dryRun: 'write',
-        precheck: refuseTakenNamespace({
-          what: 'vCluster',
-          layout,
-          tenant: tenant.metadata.name,
-          environment: input.environment,
-          namespace: name,
-        }),
+        precheck: async base => {
+          await refuseTakenNamespace({
+            what: 'vCluster',
+            layout,
+            tenant: tenant.metadata.name,
+            environment: input.environment,
+            namespace: name,
+          })(base);
+          await refuseOverBudget({
+            what: 'vCluster',
+            layout,
+            tenant,
+            namespace: name,
+            quota: prepared.quota,
+          })(base);
+        },
         // The vClusters' AppProject depends on the base branch: not in the fingerprint.
         // The prepared one is the file as if there were none on the base branch.
         againstBase: async (base, files) => {

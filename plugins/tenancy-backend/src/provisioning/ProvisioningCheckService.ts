@@ -12,10 +12,12 @@ import {
   prepareNamespaceBundle,
   ProvisioningPolicyResponse,
   TenancyPolicy,
+  tenantBudgetRule,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import {
   checkNamespaceAvailability,
   GitOpsPublisher,
+  readTenantQuotaUsage,
 } from '@tenancy-plugins/backstage-plugin-tenancy-node';
 import { TenancyCatalogIndex } from '../catalog/TenancyCatalogIndex';
 import { createVisibilityCheck } from '../permissions/createVisibilityCheck';
@@ -90,12 +92,13 @@ export class ProvisioningCheckService {
     };
     if (problems.some(p => p.field === 'name')) return answer;
     try {
+      const publisher = await this.publisher();
       const availability = await checkNamespaceAvailability({
         namespace,
         tenant: tenantName,
         environment: request.environment,
         layout: this.layout,
-        publisher: await this.publisher(),
+        publisher,
         findInCatalog: async ns => {
           const known = [...catalog.parts.values()].find(
             p => p.namespace === ns,
@@ -103,9 +106,32 @@ export class ProvisioningCheckService {
           return known && `${known.cluster} (${known.ref})`;
         },
       });
+      const budget =
+        withQuota && publisher && tenant.spec.quotaBudget
+          ? tenantBudgetRule({
+              tenant: tenantName,
+              budget: tenant.spec.quotaBudget,
+              used: (
+                await readTenantQuotaUsage({
+                  publisher,
+                  layout: this.layout,
+                  tenant: tenantName,
+                  namespace,
+                })
+              ).map(u => u.quota),
+              requested: prepared.quota,
+            })
+          : undefined;
+      const checked = budget
+        ? {
+            ...answer,
+            problems: [...problems, ...budget.problems],
+            budget: budget.lines,
+          }
+        : answer;
       return availability.available
-        ? { ...answer, available: true }
-        : { ...answer, available: false, conflict: availability.conflict };
+        ? { ...checked, available: true }
+        : { ...checked, available: false, conflict: availability.conflict };
     } catch {
       // The repository could not be read: nothing is said about availability.
       return answer;

@@ -1,4 +1,5 @@
 export type {
+  BudgetLine,
   NamespaceCheckRequest,
   NamespaceCheckResponse,
   ProvisioningPolicyResponse,

@@ -10,6 +10,7 @@ export * from './prepareNamespaceBundle';
 export * from './prepareNamespaceCreate';
 export * from './prepareNamespaceUpdate';
 export * from './readNamespaceSettings';
+export * from './quotaOfManifests';
 export * from './prepareVClusterCreate';
 export * from './prepareTenantCreate';
 export * from './prepareNamespaceDelete';

@@ -93,12 +93,16 @@ export function prepareNamespaceUpdate(
     owner: string;
     context: ProvisioningContext;
   },
-): PreparedChange {
+): PreparedChange & {
+  /** The namespace's quota after the change (for the tenant budget). */
+  quota: Record<string, string>;
+} {
   const { namespace, environment, reason } = draft;
   const { tenant: entity, owner, context } = options;
   const { policy, layout } = context;
   const tenant = entity.metadata.name;
-  const refused = (problems: PreparedChange['problems']): PreparedChange => ({
+  const refused = (problems: PreparedChange['problems']) => ({
+    quota: {} as Record<string, string>,
     tenant,
     subject: `${namespace}-update`,
     title: `Change namespace ${namespace} of tenant ${tenant} (${environment})`,
@@ -245,6 +249,7 @@ export function prepareNamespaceUpdate(
   }
   return {
     ...refused([]),
+    quota: requested,
     files,
     checks: namespaceRequestChecks(),
     describe: (paths, checks) =>

@@ -18,6 +18,7 @@ import {
 } from './describeVClusterRequest';
 import type { PreparedChange } from './PreparedChange';
 import type { ProvisioningContext } from './ProvisioningContext';
+import { resolveContainerLimits } from './resolveContainerLimits';
 import { resolveQuota } from './resolveQuota';
 import { tenantForValidation } from './tenantForValidation';
 
@@ -53,12 +54,26 @@ export function prepareVClusterCreate(
     /** The vClusters' AppProject file on the base branch, if there is one. */
     currentVClusterProject?: string;
   },
-): PreparedChange & { name: string } {
+): PreparedChange & {
+  name: string;
+  /** The host namespace's quota (for the tenant budget). */
+  quota: Record<string, string>;
+} {
   const { tenant, owner, context, validateValues } = options;
   const { policy, layout } = context;
   const { size, quota: explicit, ...rest } = draft;
   const resolved = resolveQuota(policy, size, explicit);
-  const input: VClusterRequestInput = { ...rest, quota: resolved.quota };
+  const input: VClusterRequestInput = {
+    ...rest,
+    quota: resolved.quota,
+    limits: resolveContainerLimits({
+      policy,
+      environment: rest.environment,
+      size,
+      quota: resolved.quota,
+      limits: rest.limits,
+    }),
+  };
   const problems = [
     ...resolved.problems,
     ...validateVClusterRequest(input, {
@@ -74,6 +89,7 @@ export function prepareVClusterCreate(
   });
   const environment = policy.environments[input.environment];
   const base = {
+    quota: resolved.quota,
     name,
     tenant: input.tenant,
     subject: name,

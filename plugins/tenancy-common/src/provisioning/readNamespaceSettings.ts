@@ -3,7 +3,11 @@ import { labelsRule } from '../policy/rules/labels';
 import type { ContainerLimits } from '../policy/rules/limits';
 import type { Manifest } from '../render/renderNamespaceBundle';
 
-/** One object of a namespace folder's file, as it is on the base branch. */
+/**
+ * One object of a namespace folder's file, as it is on the base branch.
+ *
+ * @public
+ */
 export interface CurrentObject {
   /** The file's objects, parsed. */
   objects: Manifest[];

@@ -51,4 +51,45 @@ describe('readTenancyPolicy', () => {
       'tenancy.policy.environments.prod.podSecurity must be one of privileged, baseline, restricted, not "strict"',
     );
   });
+
+  it('reads the container limits of sizes and environments, and names a broken one', () => {
+    const policy = readTenancyPolicy(
+      new ConfigReader({
+        tenancy: {
+          policy: {
+            environments: {
+              dev: {
+                clusters: ['c1'],
+                containerLimits: { default: { cpu: '1', memory: '1Gi' } },
+              },
+            },
+            containerLimits: {
+              S: { defaultRequest: { cpu: '100m' }, max: { cpu: 2 } },
+            },
+          },
+        },
+      }),
+    );
+    expect(policy.environments.dev.containerLimits).toEqual({
+      default: { cpu: '1', memory: '1Gi' },
+    });
+    expect(policy.containerLimits).toEqual({
+      S: { defaultRequest: { cpu: '100m' }, max: { cpu: '2' } },
+    });
+    expect(() =>
+      readTenancyPolicy(
+        new ConfigReader({
+          tenancy: {
+            policy: {
+              containerLimits: {
+                M: { default: { cpu: '4' }, max: { cpu: '2' } },
+              },
+            },
+          },
+        }),
+      ),
+    ).toThrow(
+      'tenancy.policy.containerLimits.M is invalid: default.cpu (limits-order)',
+    );
+  });
 });

@@ -1,6 +1,8 @@
 import { Config } from '@backstage/config';
 import {
   compileCostCenterPattern,
+  ContainerLimits,
+  limitsRule,
   TenancyPolicy,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 
@@ -43,7 +45,19 @@ export function readTenancyPolicy(config: Config): TenancyPolicy {
       podSecurity:
         podSecurity as TenancyPolicy['environments'][string]['podSecurity'],
       ceiling: readQuantities(env.getOptionalConfig('ceiling')),
+      ...readContainerLimits(
+        env.getOptionalConfig('containerLimits'),
+        `tenancy.policy.environments.${name}.containerLimits`,
+      ),
     };
+  }
+  const containerLimits: Record<string, ContainerLimits> = {};
+  const limitsConfig = root?.getOptionalConfig('containerLimits');
+  for (const size of limitsConfig?.keys() ?? []) {
+    containerLimits[size] = readContainerLimits(
+      limitsConfig!.getConfig(size),
+      `tenancy.policy.containerLimits.${size}`,
+    ).containerLimits!;
   }
   const sizes: TenancyPolicy['quotaSizes'] = {};
   const sizeConfig = root?.getOptionalConfig('quotaSizes');
@@ -65,6 +79,7 @@ export function readTenancyPolicy(config: Config): TenancyPolicy {
     ...(costCenterPattern ? { costCenterPattern } : {}),
     nodePools: root?.getOptionalStringArray('nodePools') ?? [],
     quotaSizes: sizes,
+    ...(Object.keys(containerLimits).length ? { containerLimits } : {}),
     // The platform's tenant role of the bootstrap (TENANT_CLUSTER_ROLE):
     // edit without NetworkPolicy, never quota, limits, RBAC or the Namespace.
     clusterRoles: root?.getOptionalStringArray('clusterRoles') ?? [
@@ -92,6 +107,33 @@ function readVClusterPolicy(
     chartVersion,
     project: config?.getOptionalString('project') ?? 'platform-vclusters',
   };
+}
+
+/**
+ * A container LimitRange of the config, checked by the LimitRange rule (only
+ * cpu and memory, quantities, defaultRequest ≤ default ≤ max).
+ */
+function readContainerLimits(
+  config: Config | undefined,
+  key: string,
+): { containerLimits?: ContainerLimits } {
+  if (!config) return {};
+  const limits: ContainerLimits = {};
+  for (const level of ['defaultRequest', 'default', 'max'] as const) {
+    const values = config.getOptionalConfig(level);
+    if (values) limits[level] = readQuantities(values);
+  }
+  const problems = limitsRule(limits);
+  if (problems.length > 0) {
+    throw new Error(
+      `${key} is invalid: ${problems
+        .map(
+          p => `${p.field.replace(/^limits\./, '')} (${p.rule}): ${p.message}`,
+        )
+        .join('; ')}`,
+    );
+  }
+  return { containerLimits: limits };
 }
 
 /**

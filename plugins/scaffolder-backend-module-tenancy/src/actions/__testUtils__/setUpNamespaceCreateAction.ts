@@ -90,6 +90,8 @@ export async function setUpAction(options: {
   admin?: boolean;
   /** Seed payments-dev as a whole bundle (quota, LimitRange, labels), as a merged request leaves it. */
   bundle?: boolean;
+  /** spec.quotaBudget of tenant payments. */
+  budget?: Record<string, string>;
 }) {
   const repo = join(options.root, 'repo');
   const seed = join(options.root, 'seed');
@@ -152,7 +154,11 @@ export async function setUpAction(options: {
   ]);
   const catalog = catalogServiceMock({
     entities: [
-      tenant('payments', 'group:default/team-payments'),
+      tenant(
+        'payments',
+        'group:default/team-payments',
+        options.budget ? { quotaBudget: options.budget } : {},
+      ),
       tenant('checkout', 'team-checkout'),
       {
         apiVersion: 'backstage.io/v1alpha1',

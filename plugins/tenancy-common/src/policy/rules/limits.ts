@@ -36,7 +36,7 @@ const QUOTA_OF: Record<(typeof LEVELS)[number], string> = {
  * level within the quota (`defaultRequest` within `requests.*`, `default` and
  * `max` within `limits.*`; the quota is within the environment's ceiling).
  * Rules `known-resource`, `limits-order`, `required`, `within-quota` and those
- * of {@link quantityRule}. Fields are `limits.<level>.<resource>`.
+ * of `quantityRule`. Fields are `limits.<level>.<resource>`.
  *
  * @public
  */

@@ -1201,6 +1201,41 @@ export const spec = {
               "The quota values the request resolves to, with `size` resolved by the server's policy.",
             $ref: '#/components/schemas/Quantities',
           },
+          budget: {
+            description:
+              "The tenant's budget (`spec.quotaBudget`) per budgeted resource, with what its other namespaces and open requests use and what this request adds; absent when the tenant has no budget, no quota was given, or the repository could not be read.",
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/BudgetLine',
+            },
+          },
+        },
+      },
+      BudgetLine: {
+        description: "One resource of a tenant's budget against a request.",
+        type: 'object',
+        additionalProperties: false,
+        required: ['resource', 'budget', 'used', 'requested', 'remaining'],
+        properties: {
+          resource: {
+            type: 'string',
+          },
+          budget: {
+            type: 'string',
+          },
+          used: {
+            description:
+              "Quota of the tenant's other namespaces and vClusters, on the base branch and in open requests.",
+            type: 'string',
+          },
+          requested: {
+            type: 'string',
+          },
+          remaining: {
+            description:
+              'What is left after the request; starts with `-` when the request goes past the budget.',
+            type: 'string',
+          },
         },
       },
     },

@@ -200,3 +200,10 @@ export type NamespaceCheckRequest =
  */
 export type NamespaceCheckResponse =
   components['schemas']['NamespaceCheckResponse'];
+
+/**
+ * The `BudgetLine` schema of the tenancy API.
+ *
+ * @public
+ */
+export type BudgetLine = components['schemas']['BudgetLine'];

@@ -451,6 +451,18 @@ export interface components {
       conflict?: string;
       /** The quota values the request resolves to, with `size` resolved by the server's policy. */
       quota?: components['schemas']['Quantities'];
+      /** The tenant's budget (`spec.quotaBudget`) per budgeted resource, with what its other namespaces and open requests use and what this request adds; absent when the tenant has no budget, no quota was given, or the repository could not be read. */
+      budget?: components['schemas']['BudgetLine'][];
+    };
+    /** One resource of a tenant's budget against a request. */
+    BudgetLine: {
+      resource: string;
+      budget: string;
+      /** Quota of the tenant's other namespaces and vClusters, on the base branch and in open requests. */
+      used: string;
+      requested: string;
+      /** What is left after the request; starts with `-` when the request goes past the budget. */
+      remaining: string;
     };
   };
   responses: {
