@@ -88,7 +88,7 @@ export class ProvisioningCheckService {
     const answer = {
       namespace,
       problems,
-      ...(withQuota ? { quota: prepared.quota } : {}),
+      ...(withQuota ? { quota: prepared.quota, limits: prepared.limits } : {}),
     };
     if (problems.some(p => p.field === 'name')) return answer;
     try {

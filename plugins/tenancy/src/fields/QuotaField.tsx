@@ -31,6 +31,11 @@ export const CUSTOM_RESOURCES = [
 
 const CUSTOM = 'custom';
 
+/** `cpu / memory` of a LimitRange level, or a dash. */
+function levelText(level?: Record<string, string>): string {
+  return level ? [level.cpu ?? '—', level.memory ?? '—'].join(' / ') : '—';
+}
+
 /**
  * `ui:field: TenancyQuota`: a quota size of the policy (S, M, L …) or custom
  * values, each shown against the environment's ceiling, and checked as the
@@ -63,6 +68,11 @@ export function QuotaField(props: FieldExtensionComponentProps<QuotaChoice>) {
   const problems = (check.result?.problems ?? []).filter(p =>
     isQuotaField(p.field),
   );
+  const current = check.current ? check.result : undefined;
+  const limits = current?.limits;
+  const budget = current?.budget
+    ? Object.fromEntries(current.budget.map(line => [line.resource, line]))
+    : undefined;
   const resources =
     value.size && resolved ? Object.keys(resolved) : CUSTOM_RESOURCES;
   // Problems of custom values show at their input; all others below the table.
@@ -106,6 +116,7 @@ export function QuotaField(props: FieldExtensionComponentProps<QuotaChoice>) {
               <TableCell>Resource</TableCell>
               <TableCell>Requested</TableCell>
               <TableCell>{environment ?? 'Environment'} ceiling</TableCell>
+              {budget && <TableCell>Tenant budget left</TableCell>}
             </TableRow>
           </TableHead>
           <TableBody>
@@ -134,11 +145,25 @@ export function QuotaField(props: FieldExtensionComponentProps<QuotaChoice>) {
                     )}
                   </TableCell>
                   <TableCell>{ceiling[resource] ?? 'no ceiling'}</TableCell>
+                  {budget && (
+                    <TableCell>
+                      {budget[resource]
+                        ? `${budget[resource].remaining} of ${budget[resource].budget}`
+                        : 'not budgeted'}
+                    </TableCell>
+                  )}
                 </TableRow>
               );
             })}
           </TableBody>
         </Table>
+      )}
+      {limits && (
+        <Typography variant="body2" color="textSecondary">
+          Containers without their own get requests{' '}
+          {levelText(limits.defaultRequest)} and limits{' '}
+          {levelText(limits.default)}; at most {levelText(limits.max)} each.
+        </Typography>
       )}
       {problems
         .filter(p => !inline.includes(p.field))

@@ -315,6 +315,68 @@ describe('QuotaField', () => {
     expect(bare.textContent).not.toMatch(/requests\.cpu1/);
   });
 
+  it("shows the container defaults the namespace gets, the tenant's remaining budget and a budget problem", async () => {
+    const context = {
+      formData: {
+        tenant: 'tenant:default/payments',
+        placement: { environment: 'dev' },
+      },
+    };
+    const checkNamespace = jest.fn().mockResolvedValue({
+      namespace: 'payments-dev',
+      problems: [
+        {
+          field: 'quota.requests.cpu',
+          rule: 'tenant-budget',
+          message:
+            'quota.requests.cpu "3" goes past the budget of tenant payments',
+        },
+      ],
+      quota: { 'requests.cpu': '3', 'limits.cpu': '6' },
+      limits: {
+        defaultRequest: { cpu: '100m', memory: '128Mi' },
+        default: { cpu: '500m', memory: '512Mi' },
+        max: { cpu: '6', memory: '8Gi' },
+      },
+      budget: [
+        {
+          resource: 'requests.cpu',
+          budget: '4',
+          used: '2',
+          requested: '3',
+          remaining: '-1',
+        },
+      ],
+    });
+    await render(
+      <QuotaField
+        {...props({ formData: { size: 'S' }, formContext: context })}
+      />,
+      { checkNamespace },
+    );
+    const table = await screen.findByRole('table', {
+      name: 'Quota against the environment ceiling',
+    });
+    await waitFor(() =>
+      expect(
+        within(table).getByText('requests.cpu').closest('tr')!.textContent,
+      ).toBe('requests.cpu38-1 of 4'),
+    );
+    expect(
+      within(table).getByText('limits.cpu').closest('tr')!.textContent,
+    ).toBe('limits.cpu616not budgeted');
+    expect(
+      screen.getByText(
+        'Containers without their own get requests 100m / 128Mi and limits 500m / 512Mi; at most 6 / 8Gi each.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'quota.requests.cpu "3" goes past the budget of tenant payments',
+      ),
+    ).toBeInTheDocument();
+  });
+
   it("does not show one size's values for another while the backend resolves it", async () => {
     const context = {
       formData: {

@@ -1,4 +1,12 @@
-/** Whether a check problem is about the quota (its size, or one resource). */
+/**
+ * Whether a check problem is about the quota field: the size, one quota
+ * resource, or the container limits the quota brings.
+ */
 export function isQuotaField(field: string): boolean {
-  return field === 'size' || field === 'quota' || field.startsWith('quota.');
+  return (
+    field === 'size' ||
+    field === 'quota' ||
+    field.startsWith('quota.') ||
+    field.startsWith('limits.')
+  );
 }

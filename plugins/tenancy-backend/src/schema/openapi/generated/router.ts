@@ -1201,6 +1201,11 @@ export const spec = {
               "The quota values the request resolves to, with `size` resolved by the server's policy.",
             $ref: '#/components/schemas/Quantities',
           },
+          limits: {
+            description:
+              "The container LimitRange the namespace gets (the size's or environment's defaults, or the built-in ones, within the quota); present when a quota was given.",
+            $ref: '#/components/schemas/ContainerLimits',
+          },
           budget: {
             description:
               "The tenant's budget (`spec.quotaBudget`) per budgeted resource, with what its other namespaces and open requests use and what this request adds; absent when the tenant has no budget, no quota was given, or the repository could not be read.",
@@ -1208,6 +1213,23 @@ export const spec = {
             items: {
               $ref: '#/components/schemas/BudgetLine',
             },
+          },
+        },
+      },
+      ContainerLimits: {
+        description:
+          "A container LimitRange's cpu and memory defaults and maximum.",
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          defaultRequest: {
+            $ref: '#/components/schemas/Quantities',
+          },
+          default: {
+            $ref: '#/components/schemas/Quantities',
+          },
+          max: {
+            $ref: '#/components/schemas/Quantities',
           },
         },
       },

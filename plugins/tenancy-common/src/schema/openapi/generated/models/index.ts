@@ -202,6 +202,13 @@ export type NamespaceCheckResponse =
   components['schemas']['NamespaceCheckResponse'];
 
 /**
+ * The `ContainerLimits` schema of the tenancy API.
+ *
+ * @public
+ */
+export type ContainerLimits = components['schemas']['ContainerLimits'];
+
+/**
  * The `BudgetLine` schema of the tenancy API.
  *
  * @public

@@ -451,8 +451,16 @@ export interface components {
       conflict?: string;
       /** The quota values the request resolves to, with `size` resolved by the server's policy. */
       quota?: components['schemas']['Quantities'];
+      /** The container LimitRange the namespace gets (the size's or environment's defaults, or the built-in ones, within the quota); present when a quota was given. */
+      limits?: components['schemas']['ContainerLimits'];
       /** The tenant's budget (`spec.quotaBudget`) per budgeted resource, with what its other namespaces and open requests use and what this request adds; absent when the tenant has no budget, no quota was given, or the repository could not be read. */
       budget?: components['schemas']['BudgetLine'][];
+    };
+    /** A container LimitRange's cpu and memory defaults and maximum. */
+    ContainerLimits: {
+      defaultRequest?: components['schemas']['Quantities'];
+      default?: components['schemas']['Quantities'];
+      max?: components['schemas']['Quantities'];
     };
     /** One resource of a tenant's budget against a request. */
     BudgetLine: {
