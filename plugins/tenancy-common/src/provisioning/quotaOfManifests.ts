@@ -18,12 +18,11 @@ export function quotaOfManifests(
     return undefined;
   }
   for (const o of objects as Array<Record<string, any> | null>) {
-    const hard =
-      o?.kind === 'ResourceQuota'
-        ? o.spec?.hard
-        : o?.kind === 'Application'
-        ? o.spec?.source?.helm?.valuesObject?.policies?.resourceQuota?.quota
-        : undefined;
+    let hard: unknown;
+    if (o?.kind === 'ResourceQuota') hard = o.spec?.hard;
+    if (o?.kind === 'Application') {
+      hard = o.spec?.source?.helm?.valuesObject?.policies?.resourceQuota?.quota;
+    }
     if (hard && typeof hard === 'object') {
       return Object.fromEntries(
         Object.entries(hard).map(([k, v]) => [k, String(v)]),
