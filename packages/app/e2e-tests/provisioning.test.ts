@@ -114,4 +114,44 @@ test('the new-namespace wizard opens a request; after the merge command the cata
     path: testInfo.outputPath('merged-namespace.png'),
     fullPage: true,
   });
+
+  // What was merged: a LimitRange with container defaults (size S), so the
+  // quota admits pods that declare no requests or limits.
+  const folder = `tenants/payments/dev/${namespace}`;
+  const limitRange = git('show', `main:${folder}/limitrange.yaml`);
+  expect(limitRange).toMatch(/defaultRequest:\s+cpu: 100m\s+memory: 128Mi/);
+  expect(limitRange).toMatch(/default:\s+cpu: 500m\s+memory: 512Mi/);
+  const namespaceFile = git('show', `main:${folder}/namespace.yaml`);
+
+  // change-quota to M changes the quota and the size's LimitRange, and
+  // nothing else: the Namespace (its labels) stays as merged.
+  await page.goto('/create/templates/default/change-quota');
+  const changeForm = page.getByRole('article');
+  const picker = changeForm.getByRole('textbox', { name: 'Namespace' });
+  await picker.click();
+  await picker.fill(namespace);
+  await page.getByRole('option', { name: new RegExp(namespace) }).click();
+  await changeForm.getByRole('button', { name: /Quota size/ }).click();
+  await page.getByRole('option', { name: 'M', exact: true }).click();
+  await changeForm
+    .getByRole('textbox', { name: 'Reason' })
+    .fill('More room for the e2e test');
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+  await expect(page.getByText(/rewrites:/)).toBeVisible({ timeout: 60_000 });
+  await page.screenshot({
+    path: testInfo.outputPath('change-quota-done.png'),
+    fullPage: true,
+  });
+  const branch = `tenancy/payments/${namespace}-update`;
+  expect(
+    git('diff', '--name-only', `main...${branch}`).trim().split('\n').sort(),
+  ).toEqual([`${folder}/limitrange.yaml`, `${folder}/resourcequota.yaml`]);
+  expect(git('show', `${branch}:${folder}/namespace.yaml`)).toBe(namespaceFile);
+  expect(git('show', `${branch}:${folder}/resourcequota.yaml`)).toMatch(
+    /requests\.cpu: "4"/,
+  );
+  expect(git('show', `${branch}:${folder}/limitrange.yaml`)).toMatch(
+    /default:\s+cpu: "1"\s+memory: 1Gi/,
+  );
 });

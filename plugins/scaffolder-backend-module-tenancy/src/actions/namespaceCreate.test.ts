@@ -103,7 +103,12 @@ describe('tenancy:namespace:create', () => {
     expect(body).toContain(
       '- [x] schema: Resource payments-api-prod valid against ResourceV1alpha1 (Backstage catalog-model 1.10.1)',
     );
-    expect(body).toContain('- [x] base branch: the namespace is not on it yet');
+    expect(body).toContain(
+      '- [x] base branch: the namespace payments-api-prod is not on it yet',
+    );
+    expect(body).toContain(
+      '- [ ] _skipped:_ tenant budget (tenant payments sets no quotaBudget)',
+    );
     expect(body).toContain(
       '- [x] base branch: `tenants/payments/appproject.yaml` read from it and changed',
     );
@@ -239,9 +244,13 @@ describe('tenancy:namespace:create', () => {
       bundle: true,
       budget: { 'requests.cpu': '2' },
     });
-    await expect(run(within, input({ size: 'S' }))).resolves.toMatchObject({
-      outputs: { pullRequestNumber: 1 },
-    });
+    const { outputs } = await run(within, input({ size: 'S' }));
+    expect(outputs.pullRequestNumber).toBe(1);
+    expect(
+      git(within.repo, 'log', '-1', '--format=%b', outputs.branch),
+    ).toContain(
+      "- [x] tenant budget: requests.cpu 1 requested, 1 used by the tenant's other namespaces and open requests, 0 of 2 left",
+    );
   });
 
   it('rejects an unknown size', async () => {

@@ -86,22 +86,22 @@ export function createNamespaceCreateAction(options: TenancyActionDeps) {
         prepared,
         what: 'namespace',
         dryRun: 'write',
-        precheck: async base => {
-          await refuseTakenNamespace({
+        precheck: async base => [
+          ...(await refuseTakenNamespace({
             what: 'namespace',
             layout,
             tenant: tenant.metadata.name,
             environment: input.environment,
             namespace,
-          })(base);
-          await refuseOverBudget({
+          })(base)),
+          ...(await refuseOverBudget({
             what: 'namespace',
             layout,
             tenant,
             namespace,
             quota: prepared.quota,
-          })(base);
-        },
+          })(base)),
+        ],
         // The AppProject file depends on the base branch: not in the fingerprint.
         againstBase: async (base, files) => ({
           ...files,

@@ -23,19 +23,31 @@ export function refuseOverBudget(options: {
 }) {
   return async (publisher: GitOpsPublisher) => {
     const { tenant } = options;
-    if (!tenant.spec.quotaBudget) return;
+    if (!tenant.spec.quotaBudget) {
+      return [
+        {
+          name: 'tenant budget',
+          result: 'skipped' as const,
+          detail: `tenant ${tenant.metadata.name} sets no quotaBudget`,
+        },
+      ];
+    }
     const used = await readTenantQuotaUsage({
       publisher,
       layout: options.layout,
       tenant: tenant.metadata.name,
       namespace: options.namespace,
     });
-    const { problems } = tenantBudgetRule({
+    const { lines, problems } = tenantBudgetRule({
       tenant: tenant.metadata.name,
       budget: tenant.spec.quotaBudget,
       used: used.map(u => u.quota),
       requested: options.quota,
     });
     throwIfInvalid(options.what, problems);
+    return lines.map(line => ({
+      name: `tenant budget: ${line.resource} ${line.requested} requested, ${line.used} used by the tenant's other namespaces and open requests, ${line.remaining} of ${line.budget} left`,
+      result: 'passed' as const,
+    }));
   };
 }

@@ -26,5 +26,11 @@ export function refuseTakenNamespace(options: {
     if (!availability.available) {
       throw new ConflictError(`${options.what} ${availability.conflict}`);
     }
+    return [
+      {
+        name: `base branch: the ${options.what} ${options.namespace} is not on it yet`,
+        result: 'passed' as const,
+      },
+    ];
   };
 }

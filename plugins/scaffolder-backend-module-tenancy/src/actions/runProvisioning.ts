@@ -25,8 +25,11 @@ export interface ProvisioningPlan {
    * the files, and a publisher is required.
    */
   dryRun: 'write' | 'list';
-  /** Refuses the request against the base branch (throws), before anything is written. */
-  precheck?: (publisher: GitOpsPublisher) => Promise<void>;
+  /**
+   * Refuses the request against the base branch (throws), before anything is
+   * written; answers the checks it ran, for the pull request body.
+   */
+  precheck?: (publisher: GitOpsPublisher) => Promise<ProvisioningCheck[]>;
   /** The files of the change given the base branch (e.g. with the tenant's AppProject). */
   againstBase?: (
     publisher: GitOpsPublisher,
@@ -120,13 +123,7 @@ export async function runProvisioning(
       result: 'passed',
     },
   ];
-  if (plan.precheck) {
-    await plan.precheck(publisher);
-    checks.push({
-      name: `base branch: the ${plan.what} is not on it yet`,
-      result: 'passed',
-    });
-  }
+  if (plan.precheck) checks.push(...(await plan.precheck(publisher)));
   const files = plan.againstBase
     ? await plan.againstBase(publisher, prepared.files)
     : prepared.files;

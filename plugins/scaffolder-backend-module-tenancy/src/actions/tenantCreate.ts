@@ -133,6 +133,12 @@ export function createTenantCreateAction(options: TenancyActionDeps) {
               `tenant ${input.name} already exists in the GitOps repository (${folder})`,
             );
           }
+          return [
+            {
+              name: `base branch: tenant ${input.name} is not on it yet`,
+              result: 'passed',
+            },
+          ];
         },
         whenOpenDiffers: 'conflict',
       });

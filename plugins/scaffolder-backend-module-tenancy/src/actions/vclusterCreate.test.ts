@@ -97,7 +97,9 @@ describe('tenancy:vcluster:create', () => {
     expect(body).toContain(
       `- [x] schema: Application vcluster-${name} valid against argoproj.io.v1alpha1.Application (Argo CD 3.5.1 CRD)`,
     );
-    expect(body).toContain('- [x] base branch: the vCluster is not on it yet');
+    expect(body).toContain(
+      '- [x] base branch: the vCluster data-platform-vc-sandbox-dev is not on it yet',
+    );
 
     // The same request again: the same pull request.
     await expect(run(setup, input())).resolves.toMatchObject({

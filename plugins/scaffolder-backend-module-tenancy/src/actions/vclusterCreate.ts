@@ -112,22 +112,22 @@ export function createVClusterCreateAction(options: TenancyActionDeps) {
         prepared,
         what: 'vCluster',
         dryRun: 'write',
-        precheck: async base => {
-          await refuseTakenNamespace({
+        precheck: async base => [
+          ...(await refuseTakenNamespace({
             what: 'vCluster',
             layout,
             tenant: tenant.metadata.name,
             environment: input.environment,
             namespace: name,
-          })(base);
-          await refuseOverBudget({
+          })(base)),
+          ...(await refuseOverBudget({
             what: 'vCluster',
             layout,
             tenant,
             namespace: name,
             quota: prepared.quota,
-          })(base);
-        },
+          })(base)),
+        ],
         // The vClusters' AppProject depends on the base branch: not in the fingerprint.
         // The prepared one is the file as if there were none on the base branch.
         againstBase: async (base, files) => {
