@@ -24,6 +24,7 @@ import {
   serializeManifests,
   TenancyPolicy,
   TenantDraft,
+  VCLUSTER_PROJECT_FILE,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { readTenancyPolicy } from '@tenancy-plugins/backstage-plugin-tenancy-node';
 
@@ -145,6 +146,8 @@ function syntheticTenants(count: number, namespaces: number): TenantSpec[] {
 function tenantFiles(
   t: TenantSpec & { namespaceLimit?: number },
   context: ProvisioningContext,
+  /** The files of the tenants before this one. */
+  written: Record<string, string>,
 ): Record<string, string> {
   const namespaces: NonNullable<TenantDraft['namespaces']> = [];
   for (const name of [undefined, ...(t.extraNamespaces ?? [])]) {
@@ -186,7 +189,14 @@ function tenantFiles(
         limits: LIMITS,
         nodePool: 'general',
       },
-      { tenant: tenant.entity, owner: t.owner, context },
+      {
+        tenant: tenant.entity,
+        owner: t.owner,
+        context,
+        // The vClusters' project lists every vCluster written so far.
+        currentVClusterProject:
+          files[VCLUSTER_PROJECT_FILE] ?? written[VCLUSTER_PROJECT_FILE],
+      },
     );
     Object.assign(files, checked(`${t.name} vCluster ${name}`, prepared));
   }
@@ -239,7 +249,7 @@ export async function writeGitOpsRepo(options: {
     ]);
   }
   for (const t of tenants) {
-    Object.assign(files, tenantFiles(t, context));
+    Object.assign(files, tenantFiles(t, context, files));
   }
   Object.assign(
     files,
@@ -248,8 +258,6 @@ export async function writeGitOpsRepo(options: {
         layout,
         repoURL: 'https://github.com/acme/platform-gitops',
         revision: 'main',
-        vclusterProject: policy.vcluster.project,
-        vclusterChartRepo: policy.vcluster.chartRepo,
       }),
     ),
   );

@@ -41,6 +41,8 @@ export * from './policy/validateVClusterRequest';
 export * from './policy/validateTenantRequest';
 export * from './render/renderTenantEntity';
 export * from './render/renderBootstrap';
+export * from './render/renderTenantClusterRoles';
+export * from './render/renderVClusterProject';
 export * from './render/platformProjects';
 export * from './render/namespaceBundleFiles';
 export * from './render/serializeManifests';

@@ -1,22 +1,10 @@
 import { GitOpsLayout } from '../gitops/GitOpsLayout';
 import { TENANCY_ANNOTATIONS } from '../model/annotations';
 import type { Manifest, NamespaceBundle } from './renderNamespaceBundle';
+import { PLATFORM_TENANCY_PROJECT } from './platformProjects';
 import { ARGOCD_NAMESPACE } from './renderTenantAppProject';
 import { renderTenantClusterRoles } from './renderTenantClusterRoles';
 import { VCLUSTER_PROJECT_FILE } from './renderVClusterProject';
-
-export {
-  renderTenantClusterRoles,
-  TENANT_AGGREGATION_LABEL,
-  TENANT_CLUSTER_ROLE,
-} from './renderTenantClusterRoles';
-export {
-  changeVClusterProjectFile,
-  renderVClusterProject,
-  VCLUSTER_PROJECT_FILE,
-  vclusterClusterRoleName,
-} from './renderVClusterProject';
-export type { VClusterDestination } from './renderVClusterProject';
 
 /** Argo CD's name of the cluster it runs in. */
 const IN_CLUSTER = 'in-cluster';
@@ -54,10 +42,6 @@ export function renderBootstrap(options: {
   repoURL: string;
   /** Its base branch. */
   revision: string;
-  /** @deprecated the vClusters' project is written by the vCluster requests (`changeVClusterProjectFile`). */
-  vclusterProject?: string;
-  /** @deprecated the vClusters' project is written by the vCluster requests (`changeVClusterProjectFile`). */
-  vclusterChartRepo?: string;
   folder?: string;
 }): NamespaceBundle {
   const { layout, repoURL, revision } = options;
@@ -83,7 +67,7 @@ export function renderBootstrap(options: {
   return {
     [`${folder}/platform-projects.yaml`]: [
       project(
-        'platform-tenancy',
+        PLATFORM_TENANCY_PROJECT,
         'Tenant namespaces, AppProjects and vCluster Applications from the GitOps repository',
         {
           sourceRepos: [repoURL],
@@ -124,7 +108,7 @@ export function renderBootstrap(options: {
           template: {
             metadata: { name: 'tenancy-cluster-roles-{{ .name }}' },
             spec: {
-              project: 'platform-tenancy',
+              project: PLATFORM_TENANCY_PROJECT,
               source: {
                 repoURL,
                 targetRevision: revision,
@@ -143,7 +127,7 @@ export function renderBootstrap(options: {
         kind: 'Application',
         metadata: { name: 'tenancy-platform', namespace: ARGOCD_NAMESPACE },
         spec: {
-          project: 'platform-tenancy',
+          project: PLATFORM_TENANCY_PROJECT,
           source: {
             repoURL,
             targetRevision: revision,
@@ -181,7 +165,7 @@ export function renderBootstrap(options: {
               },
             },
             spec: {
-              project: 'platform-tenancy',
+              project: PLATFORM_TENANCY_PROJECT,
               source: {
                 repoURL,
                 targetRevision: revision,
@@ -203,7 +187,7 @@ export function renderBootstrap(options: {
         kind: 'Application',
         metadata: { name: 'tenancy-argocd', namespace: ARGOCD_NAMESPACE },
         spec: {
-          project: 'platform-tenancy',
+          project: PLATFORM_TENANCY_PROJECT,
           source: {
             repoURL,
             targetRevision: revision,
