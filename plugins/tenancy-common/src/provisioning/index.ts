@@ -3,6 +3,7 @@ export * from './PreparedChange';
 export * from './escapeMarkdown';
 export * from './resolveQuota';
 export * from './resolveContainerLimits';
+export * from './resolveSettings';
 export * from './tenantForValidation';
 export * from './tenantSourceRepos';
 export * from './namespaceNamePart';

@@ -12,8 +12,7 @@ import {
 } from '../render/renderNamespaceBundle';
 import { serializeBundle } from '../render/serializeBundle';
 import type { ProvisioningContext } from './ProvisioningContext';
-import { resolveContainerLimits } from './resolveContainerLimits';
-import { resolveQuota } from './resolveQuota';
+import { resolveSettings } from './resolveSettings';
 import { tenantForValidation } from './tenantForValidation';
 
 /**
@@ -65,19 +64,8 @@ export function prepareNamespaceBundle(
 ): PreparedNamespaceBundle {
   const { tenant, owner, context } = options;
   const { policy, layout } = context;
-  const { size, quota: explicit, ...rest } = draft;
-  const resolved = resolveQuota(policy, size, explicit);
-  const input: NamespaceRequestInput = {
-    ...rest,
-    quota: resolved.quota,
-    limits: resolveContainerLimits({
-      policy,
-      environment: rest.environment,
-      size,
-      quota: resolved.quota,
-      limits: rest.limits,
-    }),
-  };
+  const resolved = resolveSettings(policy, draft);
+  const input: NamespaceRequestInput = resolved.input;
   const problems = [
     ...resolved.problems,
     ...validateNamespaceRequest(input, {

@@ -16,8 +16,7 @@ import {
   prepareNamespaceBundle,
 } from './prepareNamespaceBundle';
 import type { ProvisioningContext } from './ProvisioningContext';
-import { resolveContainerLimits } from './resolveContainerLimits';
-import { resolveQuota } from './resolveQuota';
+import { resolveSettings } from './resolveSettings';
 import { tenantSourceRepos } from './tenantSourceRepos';
 
 /**
@@ -53,22 +52,10 @@ export function prepareTenantCreate(
   const problems: ValidationProblem[] = [];
   const request: TenantRequestInput = {
     ...draft,
-    namespaces: (draft.namespaces ?? []).map(({ size, quota, ...ns }, i) => {
-      const resolved = resolveQuota(
-        policy,
-        size,
-        quota,
-        `namespaces[${i}].size`,
-      );
+    namespaces: (draft.namespaces ?? []).map((ns, i) => {
+      const resolved = resolveSettings(policy, ns, `namespaces[${i}].size`);
       problems.push(...resolved.problems);
-      const limits = resolveContainerLimits({
-        policy,
-        environment: ns.environment,
-        size,
-        quota: resolved.quota,
-        limits: ns.limits,
-      });
-      return { ...ns, quota: resolved.quota, limits };
+      return resolved.input;
     }),
   };
   problems.push(

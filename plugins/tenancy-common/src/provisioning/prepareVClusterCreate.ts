@@ -18,8 +18,7 @@ import {
 } from './describeVClusterRequest';
 import type { PreparedChange } from './PreparedChange';
 import type { ProvisioningContext } from './ProvisioningContext';
-import { resolveContainerLimits } from './resolveContainerLimits';
-import { resolveQuota } from './resolveQuota';
+import { resolveSettings } from './resolveSettings';
 import { tenantForValidation } from './tenantForValidation';
 
 /**
@@ -61,19 +60,8 @@ export function prepareVClusterCreate(
 } {
   const { tenant, owner, context, validateValues } = options;
   const { policy, layout } = context;
-  const { size, quota: explicit, ...rest } = draft;
-  const resolved = resolveQuota(policy, size, explicit);
-  const input: VClusterRequestInput = {
-    ...rest,
-    quota: resolved.quota,
-    limits: resolveContainerLimits({
-      policy,
-      environment: rest.environment,
-      size,
-      quota: resolved.quota,
-      limits: rest.limits,
-    }),
-  };
+  const resolved = resolveSettings(policy, draft);
+  const input: VClusterRequestInput = resolved.input;
   const problems = [
     ...resolved.problems,
     ...validateVClusterRequest(input, {
@@ -89,7 +77,7 @@ export function prepareVClusterCreate(
   });
   const environment = policy.environments[input.environment];
   const base = {
-    quota: resolved.quota,
+    quota: input.quota,
     name,
     tenant: input.tenant,
     subject: name,
