@@ -1,5 +1,7 @@
 import { resourceEntityV1alpha1Validator } from '@backstage/catalog-model';
-import { parseAllDocuments } from 'yaml';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse, parseAllDocuments } from 'yaml';
 import { GitOpsLayout } from '../gitops/GitOpsLayout';
 import {
   validateAgainstContracts,
@@ -8,6 +10,7 @@ import {
 import {
   renderVClusterBundle,
   renderVClusterValues,
+  VCLUSTER_CHART_POLICY_DEFAULTS,
   VClusterBundleRequest,
 } from './renderVClusterBundle';
 import { serializeManifests } from './serializeManifests';
@@ -89,7 +92,17 @@ describe('renderVClusterBundle', () => {
       podSecurityStandard: 'baseline',
       resourceQuota: {
         enabled: true,
+        // The chart's other defaults removed (null), so the quota is the request's.
         quota: {
+          'requests.storage': null,
+          'requests.ephemeral-storage': null,
+          'limits.ephemeral-storage': null,
+          'count/endpoints': null,
+          'count/pods': null,
+          'count/services': null,
+          'count/secrets': null,
+          'count/configmaps': null,
+          'count/persistentvolumeclaims': null,
           'services.loadbalancers': '0',
           'services.nodeports': '0',
           'requests.cpu': '4',
@@ -98,7 +111,12 @@ describe('renderVClusterBundle', () => {
           'limits.memory': '16Gi',
         },
       },
-      limitRange: { enabled: true, default: { cpu: '500m', memory: '512Mi' } },
+      limitRange: {
+        enabled: true,
+        default: { cpu: '500m', memory: '512Mi', 'ephemeral-storage': null },
+        defaultRequest: { cpu: null, memory: null, 'ephemeral-storage': null },
+        max: {},
+      },
       networkPolicy: { enabled: true },
     });
     expect(values.sync.toHost).toEqual({
@@ -121,6 +139,42 @@ describe('renderVClusterBundle', () => {
       },
     ]);
   });
+
+  it('removes every chart default of the quota and limit range it does not set (Helm merges maps key by key)', () => {
+    const values = renderVClusterValues(request());
+    const { quota } = values.policies.resourceQuota;
+    expect(quota['count/pods']).toBeNull();
+    expect(quota['requests.storage']).toBeNull();
+    expect(quota['services.loadbalancers']).toBe('0');
+    expect(quota['requests.cpu']).toBe(request().quota['requests.cpu']);
+    expect(
+      values.policies.limitRange.defaultRequest['ephemeral-storage'],
+    ).toBeNull();
+    expect(validateVClusterValuesAgainstContract(values)).toEqual([]);
+  });
+
+  // The chart's defaults, from the project's contracts beside the repository.
+  const chartValues = resolve(
+    __dirname,
+    '../../../../../shared/contracts/vcluster/values.yaml',
+  );
+  (existsSync(chartValues) ? describe : describe.skip)(
+    'the chart 0.36 defaults',
+    () => {
+      it('are the keys the platform unsets', () => {
+        const { policies } = parse(readFileSync(chartValues, 'utf8'));
+        expect(Object.keys(policies.resourceQuota.quota).sort()).toEqual(
+          [...VCLUSTER_CHART_POLICY_DEFAULTS.quota].sort(),
+        );
+        expect(Object.keys(policies.limitRange.default).sort()).toEqual(
+          [...VCLUSTER_CHART_POLICY_DEFAULTS.default].sort(),
+        );
+        expect(Object.keys(policies.limitRange.defaultRequest).sort()).toEqual(
+          [...VCLUSTER_CHART_POLICY_DEFAULTS.defaultRequest].sort(),
+        );
+      });
+    },
+  );
 
   it('the chart schema rejects pre-0.20 values, so the check can fail', () => {
     expect(

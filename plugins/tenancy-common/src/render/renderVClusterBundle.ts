@@ -29,6 +29,35 @@ export interface VClusterBundleRequest extends NamespaceRequest {
 }
 
 /**
+ * The keys vCluster chart 0.36 sets by default under
+ * `policies.resourceQuota.quota` and `policies.limitRange.default` /
+ * `defaultRequest` (its values.yaml; a test compares them).
+ *
+ * @public
+ */
+export const VCLUSTER_CHART_POLICY_DEFAULTS = {
+  quota: [
+    'requests.cpu',
+    'requests.memory',
+    'requests.storage',
+    'requests.ephemeral-storage',
+    'limits.cpu',
+    'limits.memory',
+    'limits.ephemeral-storage',
+    'services.nodeports',
+    'services.loadbalancers',
+    'count/endpoints',
+    'count/pods',
+    'count/services',
+    'count/secrets',
+    'count/configmaps',
+    'count/persistentvolumeclaims',
+  ],
+  default: ['ephemeral-storage', 'memory', 'cpu'],
+  defaultRequest: ['ephemeral-storage', 'memory', 'cpu'],
+} as const;
+
+/**
  * Node label and taint key of the platform's node pools.
  *
  * @public
@@ -50,18 +79,33 @@ export function renderVClusterValues(
   const name = request.namespace;
   const values: Record<string, any> = structuredClone(request.values ?? {});
   const limits = request.limits ?? {};
+  // Helm merges maps key by key: each chart default the platform does not
+  // set is written as null, so the quota and limit range are exactly the
+  // request's (null removes a key from the merged values).
+  const unset = (keys: readonly string[]) =>
+    Object.fromEntries(keys.map(k => [k, null]));
   values.policies = {
     podSecurityStandard: request.podSecurity,
     resourceQuota: {
       enabled: true,
-      quota: { ...SECURE_QUOTA_DEFAULTS, ...request.quota },
+      quota: {
+        ...unset(VCLUSTER_CHART_POLICY_DEFAULTS.quota),
+        ...SECURE_QUOTA_DEFAULTS,
+        ...request.quota,
+      },
     },
     limitRange: {
       enabled: true,
       ...Object.fromEntries(
-        (['default', 'defaultRequest', 'max'] as const)
-          .filter(level => limits[level] && Object.keys(limits[level]!).length)
-          .map(level => [level, { ...limits[level] }]),
+        (['default', 'defaultRequest', 'max'] as const).map(level => [
+          level,
+          {
+            ...unset(
+              level === 'max' ? [] : VCLUSTER_CHART_POLICY_DEFAULTS[level],
+            ),
+            ...limits[level],
+          },
+        ]),
       ),
     },
     networkPolicy: { enabled: true },
