@@ -120,6 +120,16 @@ describe('tenancy:namespace:update', () => {
     );
   });
 
+  it('refuses a vCluster, whose quota is in its Application values, and writes nothing', async () => {
+    const setup = await setUpAction({ root: dir.path });
+    await expect(
+      run(setup, { namespace: 'payments-vc-box-dev', size: 'S' }),
+    ).rejects.toThrow(
+      /payments-vc-box-dev is a vcluster, not a tenant namespace/,
+    );
+    expect(await setup.publisher.listRequests()).toEqual([]);
+  });
+
   it('refuses outsiders', async () => {
     const setup = await setUpAction({ root: dir.path, member: false });
     await expect(

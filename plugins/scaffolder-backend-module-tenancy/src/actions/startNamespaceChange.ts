@@ -25,6 +25,13 @@ export async function startNamespaceChange(
     catalog: deps.catalog,
     credentials: await ctx.getInitiatorCredentials(),
   });
+  if (located.entity.spec?.type !== 'kubernetes-namespace') {
+    throw new InputError(
+      `${located.entity.metadata.name} is a ${String(
+        located.entity.spec?.type,
+      )}, not a tenant namespace: its quota lives in its vCluster Application's values, which these actions do not change`,
+    );
+  }
   const request = await startTenantRequest(ctx, deps, located.tenant);
   const folder = deps.layout.namespaceDir(
     located.tenant,

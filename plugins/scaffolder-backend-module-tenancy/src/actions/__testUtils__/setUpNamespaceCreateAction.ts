@@ -177,6 +177,17 @@ export async function setUpAction(options: {
         cluster: 'nonprod-eu-1',
         namespace: 'payments-dev',
       }),
+      renderNamespaceEntity(
+        {
+          tenant: 'payments',
+          owner: 'group:default/team-payments',
+          costCenter: 'CC-1001',
+          environment: 'dev',
+          cluster: 'nonprod-eu-1',
+          namespace: 'payments-vc-box-dev',
+        },
+        { type: 'vcluster' },
+      ),
     ],
   });
   const userInfo = mockServices.userInfo({

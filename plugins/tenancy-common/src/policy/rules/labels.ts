@@ -7,7 +7,10 @@ const DNS_SUBDOMAIN =
 /**
  * Label domains the platform and its tools manage: ours, Kubernetes' own
  * (incl. `pod-security.kubernetes.io`, `app.kubernetes.io`), Argo CD's
- * (`argocd.argoproj.io/*` drives tracking and sync) and vCluster's.
+ * (`argocd.argoproj.io/*` drives tracking and sync), vCluster's, and those
+ * of the admission and mesh tools a platform runs beside them, whose
+ * namespace labels switch controls off or on (Gatekeeper's
+ * `admission.gatekeeper.sh/ignore`, Kyverno's, Istio's, Rancher's projects).
  */
 const RESERVED_LABEL_DOMAINS = [
   'tenancy.io',
@@ -15,7 +18,13 @@ const RESERVED_LABEL_DOMAINS = [
   'k8s.io',
   'argoproj.io',
   'loft.sh',
+  'gatekeeper.sh',
+  'kyverno.io',
+  'istio.io',
+  'cattle.io',
 ];
+/** Unprefixed namespace labels with the same effect (Istio's sidecar injection). */
+const RESERVED_LABEL_KEYS = ['istio-injection'];
 
 /**
  * Whether a value may be a Kubernetes label value: at most 63 letters,
@@ -85,14 +94,17 @@ function labelKeyRule(key: string, field: string): ValidationProblem[] {
     ];
   }
   if (
-    prefix &&
-    RESERVED_LABEL_DOMAINS.some(d => prefix === d || prefix.endsWith(`.${d}`))
+    RESERVED_LABEL_KEYS.includes(key) ||
+    (prefix &&
+      RESERVED_LABEL_DOMAINS.some(
+        d => prefix === d || prefix.endsWith(`.${d}`),
+      ))
   ) {
     return [
       problem(
         field,
         'reserved-label',
-        `label key "${key}" uses a prefix the platform reserves`,
+        `label key "${key}" is reserved: the platform or its tools (Argo CD, vCluster, admission and mesh controllers) manage it`,
       ),
     ];
   }

@@ -69,4 +69,16 @@ export const labelsCases: Case[] = [
     'labels.vcluster.loft.sh/managed-by',
     'reserved-label',
   ],
+  [
+    "Gatekeeper's exemption label",
+    i => (i.labels!['admission.gatekeeper.sh/ignore'] = 'yes'),
+    'labels.admission.gatekeeper.sh/ignore',
+    'reserved-label',
+  ],
+  [
+    "Istio's sidecar injection (its init container needs NET_ADMIN)",
+    i => (i.labels!['istio-injection'] = 'enabled'),
+    'labels.istio-injection',
+    'reserved-label',
+  ],
 ];
