@@ -89,6 +89,40 @@ describe('request preparation', () => {
     for (const path of paths) expect(body).toContain(`\`${path}\``);
   });
 
+  it('bounds every resource of the ceiling the request does not name, but never the required ones', () => {
+    const withStorage = {
+      ...context,
+      policy: {
+        ...policy,
+        environments: {
+          dev: {
+            ...policy.environments.dev,
+            ceiling: {
+              ...policy.environments.dev.ceiling,
+              'requests.storage': '500Gi',
+            },
+          },
+        },
+      },
+    };
+    const prepared = prepareNamespaceCreate(
+      { ...placement, size: 'S' },
+      { tenant, owner, context: withStorage },
+    );
+    expect(prepared.quota['requests.storage']).toBe('500Gi');
+    expect(prepared.quota.pods).toBe('20');
+    const bare = prepareNamespaceCreate(
+      { ...placement },
+      { tenant, owner, context: withStorage },
+    );
+    expect(rules(bare.problems)).toEqual(
+      expect.arrayContaining([
+        'quota.requests.cpu required',
+        'quota.limits.memory required',
+      ]),
+    );
+  });
+
   it('refuses an unknown size by its field, and renders nothing', () => {
     const prepared = prepareNamespaceCreate(
       { ...placement, size: 'XXL' },

@@ -28,8 +28,12 @@ const COUNTS = [
  * `1e-400` would not mean what they say.
  */
 const CPU_TEXT = /^(?:[0-9]+(?:\.[0-9]{1,3})?|[0-9]+m)$/;
-/** Quota resources every request sets. */
-const REQUIRED = [
+/**
+ * Quota resources every request sets.
+ *
+ * @public
+ */
+export const REQUIRED_QUOTA_RESOURCES = [
   'requests.cpu',
   'requests.memory',
   'limits.cpu',
@@ -109,7 +113,7 @@ export function quotaRule(
 ): ValidationProblem[] {
   const hard = quota ?? {};
   const problems: ValidationProblem[] = [];
-  for (const resource of REQUIRED) {
+  for (const resource of REQUIRED_QUOTA_RESOURCES) {
     if (hard[resource] === undefined) {
       problems.push(
         problem(
@@ -139,7 +143,7 @@ export function quotaRule(
       continue;
     }
     values[resource] = result.value;
-    if (REQUIRED.includes(resource) && result.value === 0) {
+    if (REQUIRED_QUOTA_RESOURCES.includes(resource) && result.value === 0) {
       problems.push(
         problem(field, 'positive', `${field} must be more than zero`),
       );
