@@ -162,8 +162,9 @@ export function renderTenantClusterRoles(): Manifest[] {
           { matchLabels: { [TENANT_AGGREGATION_LABEL]: 'true' } },
         ],
       },
-      // Filled in by the aggregation controller.
-      rules: [],
+      // No `rules`: the aggregation controller fills them in, and a manifest
+      // that declared them (even empty) would show Argo CD a diff on every
+      // refresh and be "fixed" by self-heal over and over.
     },
     {
       apiVersion: 'rbac.authorization.k8s.io/v1',
