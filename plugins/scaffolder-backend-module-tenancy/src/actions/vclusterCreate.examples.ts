@@ -5,7 +5,7 @@ import { stringify } from 'yaml';
 export const examples: TemplateExample[] = [
   {
     description:
-      'A vCluster of a configured size: data-platform-vc-sandbox-dev, with the "S" quota.',
+      'A vCluster of a configured size: data-platform-vc-sandbox-dev, with the "M" quota (S cannot hold the chart\'s 4Gi control plane).',
     example: stringify({
       steps: [
         {
@@ -17,7 +17,7 @@ export const examples: TemplateExample[] = [
             environment: 'dev',
             cluster: 'nonprod-eu-1',
             name: 'sandbox',
-            size: 'S',
+            size: 'M',
           },
         },
       ],

@@ -11,7 +11,7 @@ const input = (patch: JsonObject = {}): JsonObject => ({
   environment: 'dev',
   cluster: 'nonprod-eu-1',
   name: 'sandbox',
-  size: 'S',
+  size: 'M',
   nodePool: 'gpu',
   ...patch,
 });
@@ -57,8 +57,10 @@ describe('tenancy:vcluster:create', () => {
     expect(
       app.spec.source.helm.valuesObject.policies.resourceQuota.quota,
     ).toMatchObject({
-      'requests.cpu': '1',
-      'limits.memory': '4Gi',
+      'requests.cpu': '2',
+      'limits.memory': '8Gi',
+      // The chart's own default is removed, not merged in.
+      'count/pods': null,
     });
     const entity = parse(
       git(setup.repo, 'show', `${outputs.branch}:${folder}/catalog-info.yaml`),
@@ -90,7 +92,7 @@ describe('tenancy:vcluster:create', () => {
     ]);
     const body = git(setup.repo, 'log', '-1', '--format=%b', outputs.branch);
     expect(body).toContain('node pool `gpu`');
-    expect(body).toContain('| `requests.cpu` | 1 | 8 |');
+    expect(body).toContain('| `requests.cpu` | 2 | 8 |');
     expect(body).toContain(
       '- [x] values: the rendered vcluster.yaml valid against the values schema of chart 0.36.1',
     );

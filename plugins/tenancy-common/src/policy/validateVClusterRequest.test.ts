@@ -1,3 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse } from 'yaml';
+import { VCLUSTER_CHART_RESOURCES } from './rules/vclusterFit';
 import { TenancyPolicy } from './TenancyPolicy';
 import {
   VClusterRequestInput,
@@ -356,4 +360,69 @@ describe('validateVClusterRequest', () => {
   it('needs a tenant whose isolation allows vClusters', () => {
     expect(rules({}, 'namespaces')).toEqual(['tenant isolation']);
   });
+
+  it("refuses a vCluster that could not run: Pod Security restricted, or a quota below its control plane's memory", () => {
+    const restricted = {
+      ...context(),
+      policy: {
+        ...policy,
+        environments: {
+          dev: {
+            ...policy.environments.dev,
+            podSecurity: 'restricted' as const,
+          },
+        },
+      },
+    };
+    expect(
+      validateVClusterRequest(input(), restricted).map(
+        p => `${p.field} ${p.rule}`,
+      ),
+    ).toContain('environment vcluster-pod-security');
+    expect(
+      rules({
+        quota: {
+          'requests.cpu': '1',
+          'limits.cpu': '2',
+          'requests.memory': '2Gi',
+          'limits.memory': '4Gi',
+        },
+      }),
+    ).toContain('quota.limits.memory vcluster-minimum');
+    // A smaller control plane (an allowed value) fits a smaller quota.
+    expect(
+      rules({
+        quota: {
+          'requests.cpu': '1',
+          'limits.cpu': '2',
+          'requests.memory': '2Gi',
+          'limits.memory': '4Gi',
+        },
+        values: {
+          controlPlane: {
+            statefulSet: { resources: { limits: { memory: '3Gi' } } },
+          },
+        },
+      }),
+    ).not.toContain('quota.limits.memory vcluster-minimum');
+  });
+
+  const chartValues = resolve(
+    __dirname,
+    '../../../../../shared/contracts/vcluster/values.yaml',
+  );
+  (existsSync(chartValues) ? describe : describe.skip)(
+    'the chart 0.36 resources',
+    () => {
+      it('are the ones the fit rule assumes', () => {
+        const { controlPlane } = parse(readFileSync(chartValues, 'utf8'));
+        expect(controlPlane.statefulSet.resources).toMatchObject(
+          VCLUSTER_CHART_RESOURCES.controlPlane,
+        );
+        expect(controlPlane.coredns.deployment.resources).toMatchObject(
+          VCLUSTER_CHART_RESOURCES.coredns,
+        );
+      });
+    },
+  );
 });

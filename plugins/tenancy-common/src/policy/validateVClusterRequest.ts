@@ -5,6 +5,7 @@ import {
   NamespaceRequestInput,
   validateNamespaceRequest,
 } from './validateNamespaceRequest';
+import { vclusterFitRule } from './rules/vclusterFit';
 import type { ValidationProblem } from './ValidationProblem';
 import { vclusterValuesAllowListRule } from './vclusterValuesAllowList';
 
@@ -93,6 +94,7 @@ export function validateVClusterRequest(
   problems.push(
     ...vclusterIsolationRule(context.tenant),
     ...nodePoolRule(input.nodePool, context.policy),
+    ...vclusterFitRule(input, context.policy),
   );
   const values = input.values ?? {};
   if (typeof values !== 'object' || Array.isArray(values)) {

@@ -290,7 +290,14 @@ describe('request preparation', () => {
   it('checks the rendered vCluster values with the validator it is given', () => {
     const seen: unknown[] = [];
     const prepared = prepareVClusterCreate(
-      { ...placement, name: 'sandbox', size: 'S', nodePool: 'general' },
+      {
+        ...placement,
+        name: 'sandbox',
+        size: 'S',
+        // Room for the chart's control plane (4Gi) and CoreDNS.
+        quota: { 'limits.memory': '8Gi' },
+        nodePool: 'general',
+      },
       {
         tenant,
         owner,

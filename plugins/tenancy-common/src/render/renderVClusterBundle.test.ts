@@ -115,7 +115,6 @@ describe('renderVClusterBundle', () => {
         enabled: true,
         default: { cpu: '500m', memory: '512Mi', 'ephemeral-storage': null },
         defaultRequest: { cpu: null, memory: null, 'ephemeral-storage': null },
-        max: {},
       },
       networkPolicy: { enabled: true },
     });

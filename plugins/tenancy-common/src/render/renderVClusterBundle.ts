@@ -96,13 +96,13 @@ export function renderVClusterValues(
     },
     limitRange: {
       enabled: true,
+      // Defaults only: a per-container max would refuse the chart's own
+      // control plane (4Gi); the quota bounds the whole namespace.
       ...Object.fromEntries(
-        (['default', 'defaultRequest', 'max'] as const).map(level => [
+        (['default', 'defaultRequest'] as const).map(level => [
           level,
           {
-            ...unset(
-              level === 'max' ? [] : VCLUSTER_CHART_POLICY_DEFAULTS[level],
-            ),
+            ...unset(VCLUSTER_CHART_POLICY_DEFAULTS[level]),
             ...limits[level],
           },
         ]),

@@ -56,6 +56,13 @@ export const policy: TenancyPolicy = {
       'limits.memory': '4Gi',
       pods: '20',
     },
+    M: {
+      'requests.cpu': '2',
+      'limits.cpu': '4',
+      'requests.memory': '4Gi',
+      'limits.memory': '8Gi',
+      pods: '30',
+    },
   },
   clusterRoles: ['edit'],
   argocd: { sourceRepos: ['https://git.example.com/{tenant}/deploy.git'] },
