@@ -86,6 +86,13 @@ export interface Config {
         };
       };
       /**
+       * Namespaces whose pods may reach the pods of every tenant namespace,
+       * e.g. the ingress controller's (`[ingress-nginx]`): each bundle then
+       * has a NetworkPolicy `allow-from-ingress` beside its default deny.
+       * Unset: none, so tenants' Ingresses receive no traffic.
+       */
+      ingressNamespaces?: string[];
+      /**
        * ClusterRoles the tenant's SSO group is bound to in each of its
        * namespaces. Defaults to [tenancy-tenant], the platform's role the
        * GitOps bootstrap deploys to every cluster: read like `view`, write

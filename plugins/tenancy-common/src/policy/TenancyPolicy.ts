@@ -30,6 +30,11 @@ export interface TenancyPolicy {
    * bounds.
    */
   containerLimits?: Record<string, ContainerLimits>;
+  /**
+   * Namespaces whose pods may reach every tenant namespace's pods (the
+   * ingress controller's), allowed by a NetworkPolicy of each bundle.
+   */
+  ingressNamespaces?: string[];
   /** ClusterRoles the tenant's SSO group is bound to in each namespace. */
   clusterRoles: string[];
   /** Argo CD settings of tenants' AppProjects. */

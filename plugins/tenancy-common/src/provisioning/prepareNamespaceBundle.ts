@@ -97,6 +97,7 @@ export function prepareNamespaceBundle(
     clusterRoles: policy.clusterRoles,
     podSecurity: environment.podSecurity,
     requestedBy: context.requestedBy,
+    ingressNamespaces: policy.ingressNamespaces,
   };
   return {
     ...base,

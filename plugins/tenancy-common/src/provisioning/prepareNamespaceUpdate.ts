@@ -183,6 +183,7 @@ export function prepareNamespaceUpdate(
     labels,
     purpose: draft.purpose,
     requestedBy: context.requestedBy,
+    ingressNamespaces: policy.ingressNamespaces,
   };
   const dir = layout.namespaceDir(tenant, environment, namespace);
   const path = (file: string) => `${dir}/${file}`;

@@ -83,6 +83,41 @@ describe('renderNamespaceBundle', () => {
     }
   });
 
+  it("lets the ingress controller's namespaces reach the pods, beside the default deny, when the policy names them", () => {
+    const policies = (ingressNamespaces?: string[]) =>
+      renderNamespaceBundle(request({ ingressNamespaces }), layout)[
+        'tenants/payments/prod/payments-api-prod/networkpolicies.yaml'
+      ] as any[];
+    expect(policies().map(p => p.metadata.name)).not.toContain(
+      'allow-from-ingress',
+    );
+    const allow = policies(['ingress-nginx']).find(
+      p => p.metadata.name === 'allow-from-ingress',
+    );
+    expect(allow.spec).toEqual({
+      podSelector: {},
+      policyTypes: ['Ingress'],
+      ingress: [
+        {
+          from: [
+            {
+              namespaceSelector: {
+                matchExpressions: [
+                  {
+                    key: 'kubernetes.io/metadata.name',
+                    operator: 'In',
+                    values: ['ingress-nginx'],
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      ],
+    });
+    expect(validateAgainstContracts(allow)).toEqual([]);
+  });
+
   it('the contract check catches a misspelt field', () => {
     const broken = {
       ...byKind('ResourceQuota')[0],

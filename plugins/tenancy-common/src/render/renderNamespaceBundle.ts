@@ -29,6 +29,11 @@ export interface NamespaceBundleRequest extends NamespaceRequest {
   purpose?: string;
   /** Who asked, an entity reference; recorded on the namespace. */
   requestedBy?: string;
+  /**
+   * Namespaces whose pods may reach the namespace's pods (the ingress
+   * controller's), from `tenancy.policy.ingressNamespaces`.
+   */
+  ingressNamespaces?: string[];
 }
 
 /**
@@ -69,7 +74,10 @@ export function renderNamespaceBundle(
     ),
     [NAMESPACE_BUNDLE_FILES.quota]: [renderResourceQuota(request)],
     [NAMESPACE_BUNDLE_FILES.limits]: [renderLimitRange(request)],
-    'networkpolicies.yaml': renderNetworkPolicies(namespace),
+    'networkpolicies.yaml': renderNetworkPolicies(
+      namespace,
+      request.ingressNamespaces ?? [],
+    ),
   };
   const bundle: NamespaceBundle = {};
   for (const [file, objects] of Object.entries(manifests)) {
@@ -190,7 +198,10 @@ function renderLimitRange(request: NamespaceBundleRequest): Manifest {
  * the namespace. Namespaces are selected by the immutable
  * `kubernetes.io/metadata.name` label, which tenants cannot forge.
  */
-function renderNetworkPolicies(namespace: string): Manifest[] {
+function renderNetworkPolicies(
+  namespace: string,
+  ingressNamespaces: string[],
+): Manifest[] {
   const policy = (name: string, spec: Manifest): Manifest => ({
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',
@@ -234,5 +245,32 @@ function renderNetworkPolicies(namespace: string): Manifest[] {
       ingress: [{ from: [sameNamespace] }],
       egress: [{ to: [sameNamespace] }],
     }),
+    // Without it, the default deny shuts out the ingress controller, and the
+    // tenant's Ingresses receive no traffic (tenants cannot add policies).
+    ...(ingressNamespaces.length
+      ? [
+          policy('allow-from-ingress', {
+            podSelector: {},
+            policyTypes: ['Ingress'],
+            ingress: [
+              {
+                from: [
+                  {
+                    namespaceSelector: {
+                      matchExpressions: [
+                        {
+                          key: 'kubernetes.io/metadata.name',
+                          operator: 'In',
+                          values: ingressNamespaces,
+                        },
+                      ],
+                    },
+                  },
+                ],
+              },
+            ],
+          }),
+        ]
+      : []),
   ];
 }

@@ -79,6 +79,9 @@ export function readTenancyPolicy(config: Config): TenancyPolicy {
     ...(costCenterPattern ? { costCenterPattern } : {}),
     nodePools: root?.getOptionalStringArray('nodePools') ?? [],
     quotaSizes: sizes,
+    ...(root?.has('ingressNamespaces')
+      ? { ingressNamespaces: root.getStringArray('ingressNamespaces') }
+      : {}),
     ...(Object.keys(containerLimits).length ? { containerLimits } : {}),
     // The platform's tenant role of the bootstrap (TENANT_CLUSTER_ROLE):
     // edit without NetworkPolicy, never quota, limits, RBAC or the Namespace.
