@@ -5,9 +5,8 @@ import {
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { TenancyActionDeps } from './TenancyActionDeps';
 import { namespaceSettingsInput, placementInput } from './namespaceSettings';
+import { checkNewNamespace } from './checkNewNamespace';
 import { changeOutput } from './publishChange';
-import { refuseOverBudget } from './refuseOverBudget';
-import { refuseTakenNamespace } from './refuseTakenNamespace';
 import { resolveClusterName } from './resolveClusterName';
 import { runProvisioning } from './runProvisioning';
 import { startTenantRequest } from './startTenantRequest';
@@ -86,22 +85,14 @@ export function createNamespaceCreateAction(options: TenancyActionDeps) {
         prepared,
         what: 'namespace',
         dryRun: 'write',
-        precheck: async base => [
-          ...(await refuseTakenNamespace({
-            what: 'namespace',
-            layout,
-            tenant: tenant.metadata.name,
-            environment: input.environment,
-            namespace,
-          })(base)),
-          ...(await refuseOverBudget({
-            what: 'namespace',
-            layout,
-            tenant,
-            namespace,
-            quota: prepared.quota,
-          })(base)),
-        ],
+        precheck: checkNewNamespace({
+          what: 'namespace',
+          layout,
+          tenant,
+          environment: input.environment,
+          namespace,
+          quota: prepared.quota,
+        }),
         // The AppProject file depends on the base branch: not in the fingerprint.
         againstBase: async (base, files) => ({
           ...files,

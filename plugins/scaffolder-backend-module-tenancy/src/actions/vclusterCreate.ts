@@ -6,9 +6,8 @@ import {
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { validateVClusterValues } from '../vcluster/validateVClusterValues';
 import { namespaceSettingsInput, placementInput } from './namespaceSettings';
+import { checkNewNamespace } from './checkNewNamespace';
 import { changeOutput } from './publishChange';
-import { refuseOverBudget } from './refuseOverBudget';
-import { refuseTakenNamespace } from './refuseTakenNamespace';
 import { resolveClusterName } from './resolveClusterName';
 import { runProvisioning } from './runProvisioning';
 import { startTenantRequest } from './startTenantRequest';
@@ -112,22 +111,14 @@ export function createVClusterCreateAction(options: TenancyActionDeps) {
         prepared,
         what: 'vCluster',
         dryRun: 'write',
-        precheck: async base => [
-          ...(await refuseTakenNamespace({
-            what: 'vCluster',
-            layout,
-            tenant: tenant.metadata.name,
-            environment: input.environment,
-            namespace: name,
-          })(base)),
-          ...(await refuseOverBudget({
-            what: 'vCluster',
-            layout,
-            tenant,
-            namespace: name,
-            quota: prepared.quota,
-          })(base)),
-        ],
+        precheck: checkNewNamespace({
+          what: 'vCluster',
+          layout,
+          tenant,
+          environment: input.environment,
+          namespace: name,
+          quota: prepared.quota,
+        }),
         // The vClusters' AppProject depends on the base branch: not in the fingerprint.
         // The prepared one is the file as if there were none on the base branch.
         againstBase: async (base, files) => {
