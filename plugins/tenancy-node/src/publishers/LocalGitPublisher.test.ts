@@ -134,6 +134,33 @@ describe('LocalGitPublisher', () => {
     );
   });
 
+  it('leaves the repository exactly as it was when a merge conflicts, saying why', async () => {
+    // Two requests rewrite the same file differently; the first is merged.
+    const file = 'tenants/payments/appproject.yaml';
+    await publisher.publish(
+      change({ branch: 'tenancy/payments/a', files: { [file]: 'a: 1\n' } }),
+    );
+    await publisher.publish(
+      change({
+        branch: 'tenancy/payments/b',
+        fingerprint: 'f2',
+        files: { [file]: 'b: 2\n' },
+      }),
+    );
+    await publisher.merge(1);
+    const head = git(repo, 'rev-parse', 'HEAD');
+
+    await expect(publisher.merge(2)).rejects.toThrow(
+      `request #2 conflicts with main in ${file}; nothing was merged`,
+    );
+    expect(git(repo, 'rev-parse', 'HEAD')).toBe(head);
+    expect(git(repo, 'status', '--porcelain')).toBe('');
+    await expect(fs.readFile(join(repo, file), 'utf8')).resolves.toBe('a: 1\n');
+    await expect(
+      publisher.findRequest('tenancy/payments/b'),
+    ).resolves.toMatchObject({ state: 'open' });
+  });
+
   it('merges a request into main with the documented command, once', async () => {
     await publisher.publish(change());
 

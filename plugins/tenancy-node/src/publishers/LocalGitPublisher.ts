@@ -181,14 +181,36 @@ export class LocalGitPublisher implements GitOpsPublisher {
         );
       }
       await this.git('checkout', '--quiet', this.baseBranch);
-      await this.git(
-        'merge',
-        '--no-ff',
-        '--quiet',
-        '-m',
-        `Merge request #${number}: ${record.title}`,
-        record.branch,
-      );
+      try {
+        await this.git(
+          'merge',
+          '--no-ff',
+          '--quiet',
+          '-m',
+          `Merge request #${number}: ${record.title}`,
+          record.branch,
+        );
+      } catch (e) {
+        // Either the merge completes or the repository stays as it was: no
+        // conflict markers or half-merged files are left behind.
+        const conflicts = (
+          await this.git('diff', '--name-only', '--diff-filter=U').catch(
+            () => '',
+          )
+        )
+          .split('\n')
+          .filter(Boolean);
+        await this.git('merge', '--abort').catch(() => undefined);
+        throw new ConflictError(
+          conflicts.length
+            ? `request #${number} conflicts with ${
+                this.baseBranch
+              } in ${conflicts.join(', ')}; nothing was merged. Bring ${
+                record.branch
+              } up to date with ${this.baseBranch} and merge again`
+            : `request #${number} could not be merged, nothing was merged: ${e}`,
+        );
+      }
       record.state = 'merged';
       record.updatedAt = new Date().toISOString();
       await this.writeRecords(records);
