@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import {
   createMockDirectory,
   mockServices,
@@ -27,6 +28,38 @@ describe('readGitOpsTree', () => {
       {
         path: 'tenants/a/dev/a-dev/catalog-info.yaml',
         content: 'kind: Resource',
+      },
+    ]);
+    expect(tree!.locationOf('x/y.yaml')).toBe(`file:${dir.path}/x/y.yaml`);
+  });
+
+  it("reads a local git repository's committed branch, never uncommitted or half-merged files", async () => {
+    const dir = createMockDirectory({
+      content: {
+        'tenants/a/dev/a-dev/catalog-info.yaml': 'kind: Resource # merged',
+      },
+    });
+    const git = (...args: string[]) =>
+      execFileSync('git', args, { cwd: dir.path, encoding: 'utf8' });
+    git('init', '--quiet', '--initial-branch', 'main');
+    git('add', '--all');
+    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'seed');
+    // What a reviewer has not merged: an edit and a new, untracked folder.
+    dir.addContent({
+      'tenants/a/dev/a-dev/catalog-info.yaml': '<<<<<<< HEAD\nconflict',
+      'tenants/a/dev/a-web-dev/catalog-info.yaml': 'kind: Resource # open',
+    });
+
+    const tree = await readGitOpsTree({
+      target: dir.path,
+      reader: mockServices.urlReader.mock(),
+      wanted,
+    });
+
+    expect(tree!.files).toEqual([
+      {
+        path: 'tenants/a/dev/a-dev/catalog-info.yaml',
+        content: 'kind: Resource # merged',
       },
     ]);
     expect(tree!.locationOf('x/y.yaml')).toBe(`file:${dir.path}/x/y.yaml`);

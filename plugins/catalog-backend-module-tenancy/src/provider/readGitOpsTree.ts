@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { UrlReaderService } from '@backstage/backend-plugin-api';
@@ -72,7 +73,8 @@ const oversized = (path: string, size: number): TreeFile => ({
 /**
  * Reads the files of the GitOps repository at `target` that `wanted` selects
  * (by path relative to the repository root): a URL through the UrlReader (any
- * configured `integrations.*` host), or a local folder (the embedded default).
+ * configured `integrations.*` host), a local git repository (its committed
+ * checked-out branch: the embedded default's), or a plain local folder.
  * Answers `undefined` when a URL's content is unchanged since `etag`.
  *
  * Bounded by `limits`: a file over `fileBytes` comes back with its `size` and
@@ -97,6 +99,9 @@ export async function readGitOpsTree(options: {
   }
 
   const root = resolve(target);
+  if (await isGitRepository(root)) {
+    return readCommittedTree(root, wanted, budget);
+  }
   const paths: string[] = [];
   await walk(root, file => {
     const path = relative(root, file).split(sep).join('/');
@@ -193,6 +198,85 @@ async function readUrlTree(
     etag: response.etag,
     locationOf: path => `url:${base}/${path}`,
   };
+}
+
+/** Whether `root` is the top folder of a git repository with a commit. */
+function isGitRepository(root: string): Promise<boolean> {
+  return new Promise(ok =>
+    execFile(
+      'git',
+      ['rev-parse', '--show-toplevel', '--verify', 'HEAD'],
+      { cwd: root },
+      async (error, stdout) => {
+        if (error) return ok(false);
+        const [top, here] = await Promise.all([
+          fs.realpath(stdout.split('\n')[0].trim()),
+          fs.realpath(root),
+        ]).catch(() => ['', '-']);
+        return ok(top === here);
+      },
+    ),
+  );
+}
+
+/**
+ * A local git repository (the embedded default's): what is committed on its
+ * checked-out branch, as a reviewer's merge left it, never uncommitted or
+ * half-merged files of the working tree.
+ */
+async function readCommittedTree(
+  root: string,
+  wanted: (path: string) => boolean,
+  budget: TreeBudget,
+): Promise<GitOpsTree> {
+  const git = (args: string[], input?: string) =>
+    new Promise<Buffer>((ok, fail) => {
+      const child = execFile(
+        'git',
+        args,
+        { cwd: root, encoding: 'buffer', maxBuffer: MAX_TREE_BYTES * 2 },
+        (error, stdout) => (error ? fail(error) : ok(stdout)),
+      );
+      child.stdin?.end(input);
+    });
+  // "<mode> <type> <sha> <size>\t<path>" for every blob of HEAD.
+  const listing = (await git(['ls-tree', '-r', '-l', '-z', 'HEAD']))
+    .toString('utf8')
+    .split('\0')
+    .filter(Boolean)
+    .map(line => {
+      const [meta, path] = line.split('\t');
+      const [, type, sha, size] = meta.split(/\s+/);
+      return { type, sha, size: Number(size), path };
+    })
+    .filter(entry => entry.type === 'blob' && wanted(entry.path));
+  const files: TreeFile[] = [];
+  const read: typeof listing = [];
+  for (const entry of listing) {
+    budget.countFile();
+    if (budget.tooLarge(entry.size)) {
+      files.push(oversized(entry.path, entry.size));
+      continue;
+    }
+    budget.countBytes(entry.size);
+    read.push(entry);
+  }
+  // One `cat-file --batch` for all contents: "<sha> blob <size>\n<content>\n".
+  const out = await git(
+    ['cat-file', '--batch'],
+    read.map(e => `${e.sha}\n`).join(''),
+  );
+  let offset = 0;
+  for (const entry of read) {
+    const header = out.indexOf(0x0a, offset);
+    const start = header + 1;
+    files.push({
+      path: entry.path,
+      content: out.subarray(start, start + entry.size).toString('utf8'),
+    });
+    offset = start + entry.size + 1;
+  }
+  return { files, locationOf: path => `file:${join(root, path)}` };
 }
 
 async function walk(dir: string, visit: (file: string) => void) {
