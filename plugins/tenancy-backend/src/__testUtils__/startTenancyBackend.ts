@@ -16,13 +16,19 @@ export const smallWorld = generateWorld({
   costInstances: 'single',
 });
 
-/** The tenancy plugin over the small world's catalog, with `tenancy` config. */
-export async function startTenancyBackend(tenancy: object) {
+/**
+ * The tenancy plugin over the small world's catalog (changed by `entities`
+ * when given), with `tenancy` config.
+ */
+export async function startTenancyBackend(
+  tenancy: object,
+  entities: (all: any[]) => any[] = all => all,
+) {
   const { server } = await startTestBackend({
     features: [
       tenancyPlugin,
       catalogServiceMock.factory({
-        entities: catalogEntitiesFor(smallWorld) as any,
+        entities: entities(catalogEntitiesFor(smallWorld) as any[]),
       }),
       mockServices.rootConfig.factory({ data: { tenancy } }),
     ],

@@ -22,12 +22,20 @@ import {
 import { TenancyCatalogIndex } from '../catalog/TenancyCatalogIndex';
 import { createVisibilityCheck } from '../permissions/createVisibilityCheck';
 
+/** How long a tenant's quota use is reused between checks. */
+const USAGE_REUSE_MS = 15_000;
+
 /**
  * The wizard's live checks: the policy its fields offer, and a namespace
  * checked by the same rules as `tenancy:namespace:create`, plus whether the
  * name is still free (catalog, GitOps repository, open requests).
  */
 export class ProvisioningCheckService {
+  private readonly recentUsage = new Map<
+    string,
+    { at: number; usage: ReturnType<typeof readTenantQuotaUsage> }
+  >();
+
   constructor(
     private readonly catalogIndex: TenancyCatalogIndex,
     private readonly permissions: PermissionsService,
@@ -35,6 +43,25 @@ export class ProvisioningCheckService {
     private readonly layout: GitOpsLayout,
     private readonly publisher: () => Promise<GitOpsPublisher | undefined>,
   ) {}
+
+  /**
+   * A tenant's quota use for the budget, reused for a few seconds: the wizard
+   * checks as the user types, and each read lists the tenant's folder and its
+   * open requests' branches on the repository (a forge's API).
+   */
+  private usage(publisher: GitOpsPublisher, tenant: string) {
+    const reused = this.recentUsage.get(tenant);
+    if (reused && Date.now() - reused.at < USAGE_REUSE_MS) return reused.usage;
+    const usage = readTenantQuotaUsage({
+      publisher,
+      layout: this.layout,
+      // Every namespace: the one asked for is left out per check.
+      tenant,
+    });
+    this.recentUsage.set(tenant, { at: Date.now(), usage });
+    usage.catch(() => this.recentUsage.delete(tenant));
+    return usage;
+  }
 
   policyForWizard(): ProvisioningPolicyResponse {
     const { environments, quotaSizes, nodePools } = this.policy;
@@ -111,14 +138,9 @@ export class ProvisioningCheckService {
           ? tenantBudgetRule({
               tenant: tenantName,
               budget: tenant.spec.quotaBudget,
-              used: (
-                await readTenantQuotaUsage({
-                  publisher,
-                  layout: this.layout,
-                  tenant: tenantName,
-                  namespace,
-                })
-              ).map(u => u.quota),
+              used: (await this.usage(publisher, tenantName))
+                .filter(u => u.namespace !== namespace)
+                .map(u => u.quota),
               requested: prepared.quota,
             })
           : undefined;

@@ -173,3 +173,71 @@ describe('wizard checks', () => {
     expect(res.status).toBe(404);
   });
 });
+
+describe("the wizard's budget check", () => {
+  const dir = createMockDirectory();
+
+  it("answers what is left of the tenant's budget, and refuses a quota past it", async () => {
+    dir.setContent({
+      seed: {
+        'tenants/tenant-0000/dev/tenant-0000-dev/resourcequota.yaml':
+          'apiVersion: v1\nkind: ResourceQuota\nmetadata:\n  name: tenant-quota\nspec:\n  hard:\n    requests.cpu: "2"\n',
+      },
+    });
+    await LocalGitPublisher.open({
+      path: `${dir.path}/repo`,
+      seedFrom: `${dir.path}/seed`,
+    });
+    const server = await startTenancyBackend(
+      {
+        policy,
+        gitops: { publisher: { type: 'local', path: `${dir.path}/repo` } },
+      },
+      all =>
+        all.map(e =>
+          e.kind === 'Tenant' && e.metadata.name === 'tenant-0000'
+            ? {
+                ...e,
+                spec: { ...e.spec, quotaBudget: { 'requests.cpu': '3' } },
+              }
+            : e,
+        ),
+    );
+    const check = async (quota: object) => {
+      const res = await request(server)
+        .post('/api/tenancy/v1/provisioning/namespace-check')
+        .send({
+          tenant: 'tenant:default/tenant-0000',
+          environment: 'dev',
+          name: 'web',
+          ...quota,
+        });
+      expect(res.status).toBe(200);
+      expect(validateApiResponse('NamespaceCheckResponse', res.body)).toEqual(
+        [],
+      );
+      return res.body;
+    };
+    const within = await check({ size: 'S' });
+    expect(within.budget).toEqual([
+      {
+        resource: 'requests.cpu',
+        budget: '3',
+        used: '2',
+        requested: '1',
+        remaining: '0',
+      },
+    ]);
+    expect(within.problems.map((p: any) => p.rule)).not.toContain(
+      'tenant-budget',
+    );
+    const past = await check({ size: 'S', quota: { 'requests.cpu': '2' } });
+    expect(past.budget[0].remaining).toBe('-1');
+    expect(past.problems).toContainEqual(
+      expect.objectContaining({
+        field: 'quota.requests.cpu',
+        rule: 'tenant-budget',
+      }),
+    );
+  });
+});

@@ -1,5 +1,9 @@
 import type { TenantEntityV1alpha1 } from '../model/TenantEntityV1alpha1';
-import type { ContainerLimits } from '../policy/rules/limits';
+import {
+  CONTAINER_LIMIT_LEVELS,
+  ContainerLimits,
+  layerContainerLimits,
+} from '../policy/rules/limits';
 import { validateNamespaceRequest } from '../policy/validateNamespaceRequest';
 import { NAMESPACE_BUNDLE_FILES } from '../render/namespaceBundleFiles';
 import {
@@ -49,19 +53,6 @@ export interface NamespaceUpdateDraft {
    * rendered as a new namespace would get them.
    */
   current: { namespace?: string; quota?: string; limits?: string };
-}
-
-const LEVELS = ['defaultRequest', 'default', 'max'] as const;
-
-function mergeLimits(
-  ...layers: Array<ContainerLimits | undefined>
-): ContainerLimits {
-  const merged: ContainerLimits = {};
-  for (const level of LEVELS) {
-    const values = Object.assign({}, ...layers.map(l => l?.[level] ?? {}));
-    if (Object.keys(values).length) merged[level] = values;
-  }
-  return merged;
 }
 
 /** The file text with the object of interest replaced by `edit`'s result. */
@@ -130,7 +121,7 @@ export function prepareNamespaceUpdate(
     ? policy.containerLimits?.[draft.size]
     : undefined;
   const limits = current.limits
-    ? mergeLimits(current.limits, sizeLimits, draft.limits)
+    ? layerContainerLimits(current.limits, sizeLimits, draft.limits)
     : resolveContainerLimits({
         policy,
         environment,
@@ -206,7 +197,7 @@ export function prepareNamespaceUpdate(
           const items = [...(spec.limits ?? [])];
           const at = items.findIndex(i => i.type === 'Container');
           const item = { ...(at === -1 ? { type: 'Container' } : items[at]) };
-          for (const level of LEVELS) {
+          for (const level of CONTAINER_LIMIT_LEVELS) {
             if (limits[level]) item[level] = limits[level];
           }
           if (at === -1) items.push(item);

@@ -1,6 +1,9 @@
 import { parseAllDocuments } from 'yaml';
 import { labelsRule } from '../policy/rules/labels';
-import type { ContainerLimits } from '../policy/rules/limits';
+import {
+  CONTAINER_LIMIT_LEVELS,
+  ContainerLimits,
+} from '../policy/rules/limits';
 import type { Manifest } from '../render/renderNamespaceBundle';
 
 /**
@@ -78,7 +81,7 @@ export function readNamespaceSettings(files: {
         !!i && (i as { type?: unknown }).type === 'Container',
     );
     settings.limits = {};
-    for (const level of ['defaultRequest', 'default', 'max'] as const) {
+    for (const level of CONTAINER_LIMIT_LEVELS) {
       const values = container?.[level] as Record<string, unknown> | undefined;
       if (values) {
         settings.limits[level] = Object.fromEntries(

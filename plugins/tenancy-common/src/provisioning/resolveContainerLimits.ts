@@ -1,5 +1,5 @@
 import { parseQuantity } from '../policy/quantity';
-import type { ContainerLimits } from '../policy/rules/limits';
+import { ContainerLimits, layerContainerLimits } from '../policy/rules/limits';
 import type { TenancyPolicy } from '../policy/TenancyPolicy';
 
 /**
@@ -38,8 +38,6 @@ function builtIn(quota: Record<string, string>): ContainerLimits {
   };
 }
 
-const LEVELS = ['defaultRequest', 'default', 'max'] as const;
-
 /**
  * The container LimitRange of a request: the request's own values over the
  * size's (`tenancy.policy.containerLimits.<size>`), over the environment's,
@@ -72,10 +70,5 @@ export function resolveContainerLimits(options: {
     size ? policy.containerLimits?.[size] : undefined,
     options.limits,
   ];
-  const resolved: ContainerLimits = {};
-  for (const level of LEVELS) {
-    const values = Object.assign({}, ...layers.map(l => l?.[level] ?? {}));
-    if (Object.keys(values).length) resolved[level] = values;
-  }
-  return resolved;
+  return layerContainerLimits(...layers);
 }

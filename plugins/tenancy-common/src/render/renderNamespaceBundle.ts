@@ -1,5 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
 import { GitOpsLayout } from '../gitops/GitOpsLayout';
+import { CONTAINER_LIMIT_LEVELS } from '../policy/rules/limits';
 import type { ContainerLimits } from '../policy/validateNamespaceRequest';
 import type { NamespaceRequest } from './NamespaceRequest';
 import { NAMESPACE_BUNDLE_FILES } from './namespaceBundleFiles';
@@ -181,7 +182,7 @@ function renderResourceQuota(request: NamespaceBundleRequest): Manifest {
 function renderLimitRange(request: NamespaceBundleRequest): Manifest {
   const { limits = {} } = request;
   const item: Record<string, unknown> = { type: 'Container' };
-  for (const level of ['defaultRequest', 'default', 'max'] as const) {
+  for (const level of CONTAINER_LIMIT_LEVELS) {
     if (limits[level] && Object.keys(limits[level]!).length)
       item[level] = { ...limits[level] };
   }

@@ -23,8 +23,8 @@ export async function readTenantQuotaUsage(options: {
   publisher: GitOpsPublisher;
   layout: GitOpsLayout;
   tenant: string;
-  /** The request's own namespace: its quota is the request's, not counted here. */
-  namespace: string;
+  /** The request's own namespace: its quota is the request's, not counted here (omitted: every namespace counts). */
+  namespace?: string;
 }): Promise<Array<{ namespace: string; quota: Record<string, string> }>> {
   const { publisher, layout, tenant } = options;
   const dir = layout.tenantDir(tenant);

@@ -14,7 +14,35 @@ export interface ContainerLimits {
   max?: { cpu?: string; memory?: string };
 }
 
-const LEVELS = ['defaultRequest', 'default', 'max'] as const;
+/**
+ * The levels of a container LimitRange the platform sets.
+ *
+ * @public
+ */
+export const CONTAINER_LIMIT_LEVELS = [
+  'defaultRequest',
+  'default',
+  'max',
+] as const;
+
+const LEVELS = CONTAINER_LIMIT_LEVELS;
+
+/**
+ * Container limits laid over each other value by value, later layers
+ * winning; levels nobody sets are left out.
+ *
+ * @public
+ */
+export function layerContainerLimits(
+  ...layers: Array<ContainerLimits | undefined>
+): ContainerLimits {
+  const merged: ContainerLimits = {};
+  for (const level of LEVELS) {
+    const values = Object.assign({}, ...layers.map(l => l?.[level] ?? {}));
+    if (Object.keys(values).length) merged[level] = values;
+  }
+  return merged;
+}
 const ORDER: Array<[string, string]> = [
   ['defaultRequest', 'default'],
   ['default', 'max'],
