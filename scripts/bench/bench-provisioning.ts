@@ -141,6 +141,14 @@ async function main() {
       }),
     } as any,
     permissions: { authorize: async () => [{ result: 'DENY' }] } as any,
+    // An auditor that serialises each event, as the backend's logger would.
+    auditor: {
+      createEvent: async (event: object) => {
+        JSON.stringify(event);
+        const log = async (outcome: object) => void JSON.stringify(outcome);
+        return { success: log, fail: log };
+      },
+    },
     layout,
     policy,
     publisher,

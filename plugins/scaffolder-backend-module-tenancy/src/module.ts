@@ -30,6 +30,7 @@ export const scaffolderModuleTenancy = createBackendModule({
         logger: coreServices.logger,
         userInfo: coreServices.userInfo,
         permissions: coreServices.permissions,
+        auditor: coreServices.auditor,
         catalog: catalogServiceRef,
         scaffolderActions: scaffolderActionsExtensionPoint,
       },
@@ -38,6 +39,7 @@ export const scaffolderModuleTenancy = createBackendModule({
         logger,
         userInfo,
         permissions,
+        auditor,
         catalog,
         scaffolderActions,
       }) {
@@ -52,6 +54,7 @@ export const scaffolderModuleTenancy = createBackendModule({
           catalog,
           userInfo,
           permissions,
+          auditor,
           layout,
           policy,
           publisher,

@@ -1,4 +1,5 @@
 import {
+  AuditorService,
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
@@ -18,6 +19,8 @@ export interface TenancyActionDeps {
   catalog: CatalogService;
   userInfo: UserInfoService;
   permissions: PermissionsService;
+  /** Receives a `provisioning-request` event per run (see auditedRun). */
+  auditor: AuditorService;
   layout: GitOpsLayout;
   policy: TenancyPolicy;
   /** Unset: actions only render into the workspace (create) or refuse (update, delete). */

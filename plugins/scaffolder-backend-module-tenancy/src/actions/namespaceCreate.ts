@@ -4,6 +4,7 @@ import {
   prepareNamespaceCreate,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { TenancyActionDeps } from './TenancyActionDeps';
+import { auditedRun } from './auditedRun';
 import { namespaceSettingsInput, placementInput } from './namespaceSettings';
 import { checkNewNamespace } from './checkNewNamespace';
 import { changeOutput } from './publishChange';
@@ -58,56 +59,58 @@ export function createNamespaceCreateAction(options: TenancyActionDeps) {
       },
     },
     async handler(ctx) {
-      const { input } = ctx;
-      const { tenant, owner, context } = await startTenantRequest(
-        ctx,
-        options,
-        input.tenant,
-      );
-      const prepared = prepareNamespaceCreate(
-        {
-          tenant: tenant.metadata.name,
-          environment: input.environment,
-          cluster: resolveClusterName(input.cluster),
-          name: input.name || undefined,
-          size: input.size,
-          quota: input.quota,
-          limits: input.limits,
-          labels: input.labels,
-          purpose: input.purpose,
-        },
-        { tenant, owner, context },
-      );
-      const { namespace, request } = prepared;
-      ctx.output('namespace', namespace);
-      ctx.output('entityRef', `resource:default/${namespace}`);
-      await runProvisioning(ctx, publisher, {
-        prepared,
-        what: 'namespace',
-        dryRun: 'write',
-        precheck: checkNewNamespace({
+      await auditedRun(ctx, options.auditor, 'namespace-create', async () => {
+        const { input } = ctx;
+        const { tenant, owner, context } = await startTenantRequest(
+          ctx,
+          options,
+          input.tenant,
+        );
+        const prepared = prepareNamespaceCreate(
+          {
+            tenant: tenant.metadata.name,
+            environment: input.environment,
+            cluster: resolveClusterName(input.cluster),
+            name: input.name || undefined,
+            size: input.size,
+            quota: input.quota,
+            limits: input.limits,
+            labels: input.labels,
+            purpose: input.purpose,
+          },
+          { tenant, owner, context },
+        );
+        const { namespace, request } = prepared;
+        ctx.output('namespace', namespace);
+        ctx.output('entityRef', `resource:default/${namespace}`);
+        await runProvisioning(ctx, publisher, {
+          prepared,
           what: 'namespace',
-          layout,
-          tenant,
-          environment: input.environment,
-          namespace,
-          quota: prepared.quota,
-        }),
-        // The AppProject file depends on the base branch: not in the fingerprint.
-        againstBase: async (base, files) => ({
-          ...files,
-          ...changeProjectFile({
-            current: await base.readFile(
-              layout.tenantProjectFile(request!.tenant),
-            ),
+          dryRun: 'write',
+          precheck: checkNewNamespace({
+            what: 'namespace',
             layout,
-            policy,
-            tenant: { name: request!.tenant, ssoGroup: request!.ssoGroup },
-            add: { cluster: request!.cluster, namespace },
+            tenant,
+            environment: input.environment,
+            namespace,
+            quota: prepared.quota,
           }),
-        }),
-        fingerprintOf: prepared.files,
-        whenOpenDiffers: 'conflict',
+          // The AppProject file depends on the base branch: not in the fingerprint.
+          againstBase: async (base, files) => ({
+            ...files,
+            ...changeProjectFile({
+              current: await base.readFile(
+                layout.tenantProjectFile(request!.tenant),
+              ),
+              layout,
+              policy,
+              tenant: { name: request!.tenant, ssoGroup: request!.ssoGroup },
+              add: { cluster: request!.cluster, namespace },
+            }),
+          }),
+          fingerprintOf: prepared.files,
+          whenOpenDiffers: 'conflict',
+        });
       });
     },
   });

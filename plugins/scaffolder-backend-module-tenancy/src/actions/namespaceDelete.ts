@@ -5,6 +5,7 @@ import {
   TENANCY_ANNOTATIONS,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { TenancyActionDeps } from './TenancyActionDeps';
+import { auditedRun } from './auditedRun';
 import { existingNamespaceInput } from './namespaceSettings';
 import { changeOutput } from './publishChange';
 import { runProvisioning } from './runProvisioning';
@@ -40,57 +41,60 @@ export function createNamespaceDeleteAction(options: TenancyActionDeps) {
       },
     },
     async handler(ctx) {
-      const change = await startNamespaceChange(
-        ctx,
-        options,
-        ctx.input.namespace,
-      );
-      const { entity, publisher, folder, tenantName, environment, cluster } =
-        change;
-      const name = entity.metadata.name;
-      const files = await publisher.listFiles(folder);
-      if (files.length === 0) {
-        throw new NotFoundError(
-          `${folder} is not in the GitOps repository: nothing to delete`,
+      await auditedRun(ctx, options.auditor, 'namespace-delete', async () => {
+        const change = await startNamespaceChange(
+          ctx,
+          options,
+          ctx.input.namespace,
+          'delete',
         );
-      }
-      ctx.output('files', files);
-      if (ctx.isDryRun) return;
+        const { entity, publisher, folder, tenantName, environment, cluster } =
+          change;
+        const name = entity.metadata.name;
+        const files = await publisher.listFiles(folder);
+        if (files.length === 0) {
+          throw new NotFoundError(
+            `${folder} is not in the GitOps repository: nothing to delete`,
+          );
+        }
+        ctx.output('files', files);
+        if (ctx.isDryRun) return;
 
-      const manifests = await Promise.all(
-        files.map(async file => ({
-          file,
-          text: (await publisher.readFile(file)) ?? '',
-        })),
-      );
-      await runProvisioning(ctx, publisher, {
-        prepared: prepareNamespaceDelete({
-          name,
-          kubernetesNamespace:
-            entity.metadata.annotations?.[
-              TENANCY_ANNOTATIONS.kubernetesNamespace
-            ],
-          tenant: {
-            name: tenantName,
-            ssoGroup: change.tenant.spec.ssoGroup ?? '',
-          },
-          environment,
-          cluster,
-          requestedBy: change.userEntityRef,
-          reason: ctx.input.reason,
-          manifests,
-          currentProject: await publisher.readFile(
-            layout.tenantProjectFile(tenantName),
-          ),
-          layout,
-          policy,
-        }),
-        what: 'decommission',
-        dryRun: 'list',
-        deletions: [folder],
-        outputFiles: files,
-        fingerprintOf: files,
-        whenOpenDiffers: 'update',
+        const manifests = await Promise.all(
+          files.map(async file => ({
+            file,
+            text: (await publisher.readFile(file)) ?? '',
+          })),
+        );
+        await runProvisioning(ctx, publisher, {
+          prepared: prepareNamespaceDelete({
+            name,
+            kubernetesNamespace:
+              entity.metadata.annotations?.[
+                TENANCY_ANNOTATIONS.kubernetesNamespace
+              ],
+            tenant: {
+              name: tenantName,
+              ssoGroup: change.tenant.spec.ssoGroup ?? '',
+            },
+            environment,
+            cluster,
+            requestedBy: change.userEntityRef,
+            reason: ctx.input.reason,
+            manifests,
+            currentProject: await publisher.readFile(
+              layout.tenantProjectFile(tenantName),
+            ),
+            layout,
+            policy,
+          }),
+          what: 'decommission',
+          dryRun: 'list',
+          deletions: [folder],
+          outputFiles: files,
+          fingerprintOf: files,
+          whenOpenDiffers: 'update',
+        });
       });
     },
   });

@@ -5,6 +5,7 @@ import {
   prepareNamespaceUpdate,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { TenancyActionDeps } from './TenancyActionDeps';
+import { auditedRun } from './auditedRun';
 import { examples } from './namespaceUpdate.examples';
 import {
   existingNamespaceInput,
@@ -43,45 +44,52 @@ export function createNamespaceUpdateAction(options: TenancyActionDeps) {
       },
     },
     async handler(ctx) {
-      const { input } = ctx;
-      const change = await startNamespaceChange(ctx, options, input.namespace);
-      const { entity, publisher, folder } = change;
-      if (!(await publisher.exists(folder))) {
-        throw new NotFoundError(`${folder} is not in the GitOps repository`);
-      }
-      const read = (file: string) => publisher.readFile(`${folder}/${file}`);
-      const [namespace, quota, limits] = await Promise.all([
-        read(NAMESPACE_BUNDLE_FILES.namespace),
-        read(NAMESPACE_BUNDLE_FILES.quota),
-        read(NAMESPACE_BUNDLE_FILES.limits),
-      ]);
-      const prepared = prepareNamespaceUpdate(
-        {
-          namespace: entity.metadata.name,
-          environment: change.environment,
-          cluster: change.cluster,
-          purpose: entity.metadata.description,
-          size: input.size,
-          quota: input.quota,
-          limits: input.limits,
-          labels: input.labels,
-          reason: input.reason,
-          current: { namespace, quota, limits },
-        },
-        change,
-      );
-      await runProvisioning(ctx, publisher, {
-        prepared,
-        what: 'namespace',
-        dryRun: 'list',
-        precheck: refuseOverBudget({
+      await auditedRun(ctx, options.auditor, 'namespace-update', async () => {
+        const { input } = ctx;
+        const change = await startNamespaceChange(
+          ctx,
+          options,
+          input.namespace,
+          'update',
+        );
+        const { entity, publisher, folder } = change;
+        if (!(await publisher.exists(folder))) {
+          throw new NotFoundError(`${folder} is not in the GitOps repository`);
+        }
+        const read = (file: string) => publisher.readFile(`${folder}/${file}`);
+        const [namespace, quota, limits] = await Promise.all([
+          read(NAMESPACE_BUNDLE_FILES.namespace),
+          read(NAMESPACE_BUNDLE_FILES.quota),
+          read(NAMESPACE_BUNDLE_FILES.limits),
+        ]);
+        const prepared = prepareNamespaceUpdate(
+          {
+            namespace: entity.metadata.name,
+            environment: change.environment,
+            cluster: change.cluster,
+            purpose: entity.metadata.description,
+            size: input.size,
+            quota: input.quota,
+            limits: input.limits,
+            labels: input.labels,
+            reason: input.reason,
+            current: { namespace, quota, limits },
+          },
+          change,
+        );
+        await runProvisioning(ctx, publisher, {
+          prepared,
           what: 'namespace',
-          layout: options.layout,
-          tenant: change.tenant,
-          namespace: entity.metadata.name,
-          quota: prepared.quota,
-        }),
-        whenOpenDiffers: 'update',
+          dryRun: 'list',
+          precheck: refuseOverBudget({
+            what: 'namespace',
+            layout: options.layout,
+            tenant: change.tenant,
+            namespace: entity.metadata.name,
+            quota: prepared.quota,
+          }),
+          whenOpenDiffers: 'update',
+        });
       });
     },
   });

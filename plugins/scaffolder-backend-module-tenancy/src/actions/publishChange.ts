@@ -4,6 +4,7 @@ import {
   ChangeRequest,
   GitOpsPublisher,
 } from '@tenancy-plugins/backstage-plugin-tenancy-node';
+import { noteAudit } from './auditedRun';
 
 /**
  * Publishes a change once per task (a retried task reuses the checkpoint) and
@@ -25,6 +26,12 @@ export async function publishChange(
         created: result.created,
       };
     },
+  });
+  noteAudit(ctx, {
+    branch: published.branch,
+    requestNumber: published.number,
+    requestUrl: published.url,
+    created: published.created,
   });
   ctx.logger.info(
     `${published.created ? 'Opened' : 'Found the open'} request #${

@@ -10,6 +10,8 @@ import {
   requestBranch,
 } from '@tenancy-plugins/backstage-plugin-tenancy-node';
 import { validateManifestFiles } from '../manifests/validateManifestFiles';
+import { noteAudit } from './auditedRun';
+import { entityRefsOfFiles } from './entityRefsOfFiles';
 import { publishChange } from './publishChange';
 import { throwIfInvalid } from './throwIfInvalid';
 import { writeToWorkspace } from './writeToWorkspace';
@@ -102,6 +104,8 @@ export async function runProvisioning(
   plan: ProvisioningPlan,
 ): Promise<void> {
   const { prepared } = plan;
+  const entityRefs = entityRefsOfFiles(prepared.files);
+  if (entityRefs.length) noteAudit(ctx, { entityRefs });
   throwIfInvalid(plan.what, prepared.problems);
   if (!publisher && plan.dryRun === 'list') {
     throw new InputError(

@@ -1,4 +1,7 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { ActionContext } from '@backstage/plugin-scaffolder-node';
+import { TENANT_KIND } from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import { noteAudit } from './auditedRun';
 import { authorizeTenantRequest } from './authorizeTenantRequest';
 import { provisioningContext } from './provisioningContext';
 import { TenancyActionDeps } from './TenancyActionDeps';
@@ -14,10 +17,15 @@ export async function startTenantRequest(
   tenantRef: string,
 ) {
   const credentials = await ctx.getInitiatorCredentials();
+  noteAudit(ctx, { tenant: normalizeTenantRef(tenantRef) });
   const authorized = await authorizeTenantRequest({
     ...deps,
     tenant: tenantRef,
     credentials,
+  });
+  noteAudit(ctx, {
+    requestedBy: authorized.userEntityRef,
+    tenant: stringifyEntityRef(authorized.tenant),
   });
   const context = await provisioningContext(
     deps,
@@ -25,4 +33,13 @@ export async function startTenantRequest(
     authorized.userEntityRef,
   );
   return { ...authorized, context };
+}
+
+/** The tenant's full entity ref, or the input as given when it is none. */
+function normalizeTenantRef(ref: string): string {
+  try {
+    return stringifyEntityRef(parseEntityRef(ref, { defaultKind: TENANT_KIND }));
+  } catch {
+    return ref;
+  }
 }

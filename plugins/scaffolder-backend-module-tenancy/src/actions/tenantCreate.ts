@@ -9,6 +9,7 @@ import { changeOutput } from './publishChange';
 import { resolveClusterName } from './resolveClusterName';
 import { runProvisioning } from './runProvisioning';
 import { TenancyActionDeps } from './TenancyActionDeps';
+import { auditedRun, noteAudit } from './auditedRun';
 import { examples } from './tenantCreate.examples';
 
 /**
@@ -95,52 +96,55 @@ export function createTenantCreateAction(options: TenancyActionDeps) {
       },
     },
     async handler(ctx) {
-      const { input } = ctx;
-      const credentials = await ctx.getInitiatorCredentials();
-      const owner = normalizeGroupRef(input.owner);
-      const { userEntityRef } = await authorizeForOwner({
-        ...options,
-        owner,
-        what: `the new tenant ${input.name}`,
-        credentials,
-      });
-      const [group, context] = await Promise.all([
-        catalog.getEntityByRef(owner, { credentials }),
-        provisioningContext(options, credentials, userEntityRef),
-      ]);
-      const prepared = prepareTenantCreate(
-        {
-          ...input,
+      await auditedRun(ctx, options.auditor, 'tenant-create', async () => {
+        const { input } = ctx;
+        const credentials = await ctx.getInitiatorCredentials();
+        const owner = normalizeGroupRef(input.owner);
+        const { userEntityRef } = await authorizeForOwner({
+          ...options,
           owner,
-          namespaces: input.namespaces?.map(ns => ({
-            ...ns,
-            cluster: resolveClusterName(ns.cluster),
-            name: ns.name || undefined,
-          })),
-        },
-        { context, ownerExists: !!group },
-      );
-      ctx.output('entityRef', stringifyEntityRef(prepared.entity));
-      ctx.output('namespaces', prepared.namespaces);
-      await runProvisioning(ctx, publisher, {
-        prepared,
-        what: 'tenant',
-        dryRun: 'write',
-        precheck: async base => {
-          const folder = layout.tenantDir(input.name);
-          if (await base.exists(folder)) {
-            throw new ConflictError(
-              `tenant ${input.name} already exists in the GitOps repository (${folder})`,
-            );
-          }
-          return [
-            {
-              name: `base branch: tenant ${input.name} is not on it yet`,
-              result: 'passed',
-            },
-          ];
-        },
-        whenOpenDiffers: 'conflict',
+          what: `the new tenant ${input.name}`,
+          credentials,
+        });
+        noteAudit(ctx, { requestedBy: userEntityRef });
+        const [group, context] = await Promise.all([
+          catalog.getEntityByRef(owner, { credentials }),
+          provisioningContext(options, credentials, userEntityRef),
+        ]);
+        const prepared = prepareTenantCreate(
+          {
+            ...input,
+            owner,
+            namespaces: input.namespaces?.map(ns => ({
+              ...ns,
+              cluster: resolveClusterName(ns.cluster),
+              name: ns.name || undefined,
+            })),
+          },
+          { context, ownerExists: !!group },
+        );
+        ctx.output('entityRef', stringifyEntityRef(prepared.entity));
+        ctx.output('namespaces', prepared.namespaces);
+        await runProvisioning(ctx, publisher, {
+          prepared,
+          what: 'tenant',
+          dryRun: 'write',
+          precheck: async base => {
+            const folder = layout.tenantDir(input.name);
+            if (await base.exists(folder)) {
+              throw new ConflictError(
+                `tenant ${input.name} already exists in the GitOps repository (${folder})`,
+              );
+            }
+            return [
+              {
+                name: `base branch: tenant ${input.name} is not on it yet`,
+                result: 'passed',
+              },
+            ];
+          },
+          whenOpenDiffers: 'conflict',
+        });
       });
     },
   });

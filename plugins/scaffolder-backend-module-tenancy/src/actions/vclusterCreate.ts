@@ -12,6 +12,7 @@ import { resolveClusterName } from './resolveClusterName';
 import { runProvisioning } from './runProvisioning';
 import { startTenantRequest } from './startTenantRequest';
 import { TenancyActionDeps } from './TenancyActionDeps';
+import { auditedRun } from './auditedRun';
 import { examples } from './vclusterCreate.examples';
 
 /**
@@ -79,69 +80,71 @@ export function createVClusterCreateAction(options: TenancyActionDeps) {
       },
     },
     async handler(ctx) {
-      const { input } = ctx;
-      const { tenant, owner, context } = await startTenantRequest(
-        ctx,
-        options,
-        input.tenant,
-      );
-      const prepared = prepareVClusterCreate(
-        {
-          tenant: tenant.metadata.name,
-          environment: input.environment,
-          cluster: resolveClusterName(input.cluster),
-          name: input.name,
-          size: input.size,
-          quota: input.quota,
-          limits: input.limits,
-          labels: input.labels,
-          nodePool: input.nodePool || undefined,
-          values: input.values as Record<string, unknown> | undefined,
-          purpose: input.purpose,
-        },
-        { tenant, owner, context, validateValues: validateVClusterValues },
-      );
-      const { name } = prepared;
-      ctx.output('name', name);
-      ctx.output('namespace', name);
-      ctx.output('kubeconfigSecret', `${name}-kubeconfig`);
-      ctx.output('project', policy.vcluster.project);
-      ctx.output('entityRef', `resource:default/${name}`);
-      await runProvisioning(ctx, publisher, {
-        prepared,
-        what: 'vCluster',
-        dryRun: 'write',
-        precheck: checkNewNamespace({
+      await auditedRun(ctx, options.auditor, 'vcluster-create', async () => {
+        const { input } = ctx;
+        const { tenant, owner, context } = await startTenantRequest(
+          ctx,
+          options,
+          input.tenant,
+        );
+        const prepared = prepareVClusterCreate(
+          {
+            tenant: tenant.metadata.name,
+            environment: input.environment,
+            cluster: resolveClusterName(input.cluster),
+            name: input.name,
+            size: input.size,
+            quota: input.quota,
+            limits: input.limits,
+            labels: input.labels,
+            nodePool: input.nodePool || undefined,
+            values: input.values as Record<string, unknown> | undefined,
+            purpose: input.purpose,
+          },
+          { tenant, owner, context, validateValues: validateVClusterValues },
+        );
+        const { name } = prepared;
+        ctx.output('name', name);
+        ctx.output('namespace', name);
+        ctx.output('kubeconfigSecret', `${name}-kubeconfig`);
+        ctx.output('project', policy.vcluster.project);
+        ctx.output('entityRef', `resource:default/${name}`);
+        await runProvisioning(ctx, publisher, {
+          prepared,
           what: 'vCluster',
-          layout,
-          tenant,
-          environment: input.environment,
-          namespace: name,
-          quota: prepared.quota,
-        }),
-        // The vClusters' AppProject depends on the base branch: not in the fingerprint.
-        // The prepared one is the file as if there were none on the base branch.
-        againstBase: async (base, files) => {
-          const { [VCLUSTER_PROJECT_FILE]: _asIfNew, ...rest } = files;
-          return {
-            ...rest,
-            ...changeVClusterProjectFile({
-              current: await base.readFile(VCLUSTER_PROJECT_FILE),
-              project: policy.vcluster.project,
-              chartRepo: policy.vcluster.chartRepo,
-              add: {
-                cluster: resolveClusterName(input.cluster),
-                namespace: name,
-              },
-            }),
-          };
-        },
-        fingerprintOf: Object.fromEntries(
-          Object.entries(prepared.files).filter(
-            ([path]) => path !== VCLUSTER_PROJECT_FILE,
+          dryRun: 'write',
+          precheck: checkNewNamespace({
+            what: 'vCluster',
+            layout,
+            tenant,
+            environment: input.environment,
+            namespace: name,
+            quota: prepared.quota,
+          }),
+          // The vClusters' AppProject depends on the base branch: not in the fingerprint.
+          // The prepared one is the file as if there were none on the base branch.
+          againstBase: async (base, files) => {
+            const { [VCLUSTER_PROJECT_FILE]: _asIfNew, ...rest } = files;
+            return {
+              ...rest,
+              ...changeVClusterProjectFile({
+                current: await base.readFile(VCLUSTER_PROJECT_FILE),
+                project: policy.vcluster.project,
+                chartRepo: policy.vcluster.chartRepo,
+                add: {
+                  cluster: resolveClusterName(input.cluster),
+                  namespace: name,
+                },
+              }),
+            };
+          },
+          fingerprintOf: Object.fromEntries(
+            Object.entries(prepared.files).filter(
+              ([path]) => path !== VCLUSTER_PROJECT_FILE,
+            ),
           ),
-        ),
-        whenOpenDiffers: 'conflict',
+          whenOpenDiffers: 'conflict',
+        });
       });
     },
   });

@@ -15,6 +15,7 @@ export * from './quotaOfManifests';
 export * from './prepareVClusterCreate';
 export * from './prepareTenantCreate';
 export * from './prepareNamespaceDelete';
+export * from './namespaceRequestSubject';
 export * from './changeProjectFile';
 export * from './manifestKinds';
 export * from './describeQuota';

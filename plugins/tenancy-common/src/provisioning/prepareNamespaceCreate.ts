@@ -3,6 +3,7 @@ import {
   describeNamespaceRequest,
   namespaceRequestChecks,
 } from './describeNamespaceRequest';
+import { namespaceRequestSubject } from './namespaceRequestSubject';
 import type { PreparedChange } from './PreparedChange';
 import {
   NamespaceDraft,
@@ -30,7 +31,7 @@ export function prepareNamespaceCreate(
   return {
     ...prepared,
     tenant: draft.tenant,
-    subject: namespace,
+    subject: namespaceRequestSubject(namespace, 'create'),
     title: `New namespace ${namespace} for tenant ${draft.tenant} (${draft.environment})`,
     checks: prepared.problems.length ? [] : namespaceRequestChecks(),
     describe: (paths, checks) =>

@@ -2,6 +2,7 @@ import type { GitOpsLayout } from '../gitops/GitOpsLayout';
 import type { TenancyPolicy } from '../policy/TenancyPolicy';
 import { changeProjectFile } from './changeProjectFile';
 import { describeNamespaceDeletion } from './describeNamespaceDeletion';
+import { namespaceRequestSubject } from './namespaceRequestSubject';
 import type { PreparedChange } from './PreparedChange';
 
 /**
@@ -39,7 +40,7 @@ export function prepareNamespaceDelete(options: {
       remove: { cluster, namespace: options.kubernetesNamespace ?? name },
     }),
     tenant: tenant.name,
-    subject: `${name}-delete`,
+    subject: namespaceRequestSubject(name, 'delete'),
     title: `Decommission namespace ${name} of tenant ${tenant.name} (${environment})`,
     // Nothing to check before: the runner adds its checks (schemas, base branch).
     checks: [],

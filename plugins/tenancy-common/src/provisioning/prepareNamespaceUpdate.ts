@@ -18,6 +18,7 @@ import {
   namespaceRequestChecks,
 } from './describeNamespaceRequest';
 import { namespaceNamePart } from './namespaceNamePart';
+import { namespaceRequestSubject } from './namespaceRequestSubject';
 import type { PreparedChange } from './PreparedChange';
 import type { ProvisioningContext } from './ProvisioningContext';
 import { CurrentObject, readNamespaceSettings } from './readNamespaceSettings';
@@ -95,7 +96,7 @@ export function prepareNamespaceUpdate(
   const refused = (problems: PreparedChange['problems']) => ({
     quota: {} as Record<string, string>,
     tenant,
-    subject: `${namespace}-update`,
+    subject: namespaceRequestSubject(namespace, 'update'),
     title: `Change namespace ${namespace} of tenant ${tenant} (${environment})`,
     files: {},
     checks: [],

@@ -1,3 +1,4 @@
+import { recordAuditEvents } from './recordAuditEvents';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { mockServices } from '@backstage/backend-test-utils';
@@ -205,7 +206,16 @@ export async function setUpAction(options: {
     ],
   });
   const layout = GitOpsLayout.create();
-  const deps = { catalog, userInfo, permissions, layout, policy, publisher };
+  const audit = recordAuditEvents();
+  const deps = {
+    catalog,
+    userInfo,
+    permissions,
+    auditor: audit.auditor,
+    layout,
+    policy,
+    publisher,
+  };
   const action = createNamespaceCreateAction(deps);
   const deleteAction = createNamespaceDeleteAction(deps);
   const updateAction = createNamespaceUpdateAction(deps);
@@ -220,5 +230,6 @@ export async function setUpAction(options: {
     publisher,
     repo,
     permissions,
+    auditEvents: audit.events,
   };
 }
