@@ -1,4 +1,5 @@
 import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { TenantRequestsResponse } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { tenantEntity } from '../../__testUtils__/fixtures';
 import { expectNoAxeViolations } from '../../__testUtils__/expectNoAxeViolations';
@@ -14,6 +15,8 @@ const request = (
   state,
   url: `https://github.com/acme/gitops/pull/${number}`,
   branch: `tenancy/payments/payments-${number}`,
+  requestedBy: 'user:default/alex.payments',
+  createdAt: '2026-11-20T09:00:00Z',
   updatedAt: '2026-11-20T10:00:00Z',
 });
 
@@ -43,17 +46,31 @@ describe('TenantOverviewCard', () => {
     const list = await screen.findByRole('list', {
       name: 'Provisioning requests',
     });
-    // Open first, then the three most recent others.
-    expect(
+    // Open first, then the most recent others: the newest five.
+    const links = () =>
       [...list.querySelectorAll('a')].map(a =>
         a.textContent?.replace(', Opens in a new window', ''),
-      ),
-    ).toEqual([
+      );
+    expect(links()).toEqual([
       '#8 New namespace payments-8',
       '#9 New namespace payments-9',
       '#7 New namespace payments-7',
       '#6 New namespace payments-6',
+      '#5 New namespace payments-5',
     ]);
+    // Who asked and when.
+    expect(list.textContent).toContain(
+      `asked by alex.payments · ${new Date(
+        '2026-11-20T09:00:00Z',
+      ).toLocaleString()}`,
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Show all 6 requests' }),
+    );
+    expect(links()).toHaveLength(6);
+    expect(links()[5]).toBe('#4 New namespace payments-4');
+    await userEvent.click(screen.getByRole('button', { name: 'Show fewer' }));
+    expect(links()).toHaveLength(5);
     expect(
       screen.getByRole('link', { name: /#8 New namespace payments-8/ }),
     ).toHaveAttribute('href', 'https://github.com/acme/gitops/pull/8');

@@ -1,11 +1,15 @@
+import { parseEntityRef } from '@backstage/catalog-model';
 import { Link, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
+import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
+import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { TenantRequest } from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { tenancyApiRef } from '../../api/TenancyApi';
 
@@ -15,15 +19,33 @@ const STATE_COLOURS: Record<TenantRequest['state'], 'primary' | 'default'> = {
   closed: 'default',
 };
 
+/** Who asked and when, for the line under a request. */
+function describeRequest(r: TenantRequest): string {
+  const parts = [];
+  if (r.requestedBy) {
+    parts.push(
+      `asked by ${humanizeEntityRef(parseEntityRef(r.requestedBy), {
+        defaultKind: 'user',
+      })}`,
+    );
+  }
+  if (r.createdAt) parts.push(new Date(r.createdAt).toLocaleString());
+  if (r.updatedAt && r.updatedAt !== r.createdAt) {
+    parts.push(`updated ${new Date(r.updatedAt).toLocaleString()}`);
+  }
+  parts.push(r.branch);
+  return parts.join(' · ');
+}
+
 /**
- * The tenant's provisioning requests: open ones first, then the most recent
- * merged or closed ones, each with its state and a link to the pull request.
+ * The tenant's provisioning requests, open ones first and then the most
+ * recent merged or closed ones, each with its state, a link to the pull
+ * request, who asked and when: the newest `max` (default 5), with a button to
+ * show the rest.
  */
-export function TenantRequestsList(props: {
-  tenantRef: string;
-  maxClosed?: number;
-}) {
+export function TenantRequestsList(props: { tenantRef: string; max?: number }) {
   const api = useApi(tenancyApiRef);
+  const [showAll, setShowAll] = useState(false);
   const { value, loading, error } = useAsync(
     () => api.getTenantRequests(props.tenantRef),
     [api, props.tenantRef],
@@ -43,11 +65,13 @@ export function TenantRequestsList(props: {
       </Typography>
     );
   }
-  const open = value.items.filter(r => r.state === 'open');
-  const done = value.items
-    .filter(r => r.state !== 'open')
-    .slice(0, props.maxClosed ?? 3);
-  if (open.length + done.length === 0) {
+  const ordered = [
+    ...value.items.filter(r => r.state === 'open'),
+    ...value.items.filter(r => r.state !== 'open'),
+  ];
+  const max = props.max ?? 5;
+  const shown = showAll ? ordered : ordered.slice(0, max);
+  if (ordered.length === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
         No requests yet.
@@ -55,31 +79,34 @@ export function TenantRequestsList(props: {
     );
   }
   return (
-    <List dense disablePadding aria-label="Provisioning requests">
-      {[...open, ...done].map(r => (
-        <ListItem key={r.number} disableGutters>
-          <ListItemText
-            primary={
-              <>
-                <Chip
-                  size="small"
-                  label={r.state}
-                  color={STATE_COLOURS[r.state]}
-                  style={{ marginRight: 8 }}
-                />
-                <Link to={r.url}>
-                  #{r.number} {r.title}
-                </Link>
-              </>
-            }
-            secondary={`${r.branch}${
-              r.updatedAt
-                ? ` · updated ${new Date(r.updatedAt).toLocaleString()}`
-                : ''
-            }`}
-          />
-        </ListItem>
-      ))}
-    </List>
+    <>
+      <List dense disablePadding aria-label="Provisioning requests">
+        {shown.map(r => (
+          <ListItem key={r.number} disableGutters>
+            <ListItemText
+              primary={
+                <>
+                  <Chip
+                    size="small"
+                    label={r.state}
+                    color={STATE_COLOURS[r.state]}
+                    style={{ marginRight: 8 }}
+                  />
+                  <Link to={r.url}>
+                    #{r.number} {r.title}
+                  </Link>
+                </>
+              }
+              secondary={describeRequest(r)}
+            />
+          </ListItem>
+        ))}
+      </List>
+      {ordered.length > max && (
+        <Button size="small" onClick={() => setShowAll(!showAll)}>
+          {showAll ? 'Show fewer' : `Show all ${ordered.length} requests`}
+        </Button>
+      )}
+    </>
   );
 }

@@ -1026,6 +1026,11 @@ export const spec = {
           branch: {
             type: 'string',
           },
+          requestedBy: {
+            description:
+              'Entity ref of the user who asked for it, when the request records one (requests opened by the tenancy actions do).',
+            type: 'string',
+          },
           createdAt: {
             type: 'string',
             format: 'date-time',

@@ -384,6 +384,8 @@ export interface components {
       /** Link to the pull request (for the local git repository, its record). */
       url: string;
       branch: string;
+      /** Entity ref of the user who asked for it, when the request records one (requests opened by the tenancy actions do). */
+      requestedBy?: string;
       /** Format: date-time */
       createdAt?: string;
       /** Format: date-time */
