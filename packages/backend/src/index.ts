@@ -42,9 +42,13 @@ backend.add(import('@backstage/plugin-catalog-backend-module-unprocessed'));
 
 // permission plugin
 backend.add(import('@backstage/plugin-permission-backend'));
-// See https://backstage.io/docs/permissions/getting-started for how to create your own permission policy
+// The tenancy policy: tenancy.provision.admin for the groups in
+// tenancy.permissions.platformAdminGroups only, tenancy.entity.read as
+// tenancy.permissions.readOtherTenants says, every other permission allowed.
+// An app with a policy of its own calls TenancyPermissions from it instead
+// (plugins/permission-backend-module-tenancy/README.md).
 backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+  import('@tenancy-plugins/backstage-plugin-permission-backend-module-tenancy'),
 );
 
 // search plugin

@@ -262,6 +262,27 @@ describe('tenancy backend plugin', () => {
     expect(own.status).toBe(200);
   });
 
+  it('registers both tenancy permissions, so policies and tools can list them', async () => {
+    const server = await startBackend(sim);
+    const res = await request(server)
+      .get('/api/tenancy/.well-known/backstage/permissions/metadata')
+      .set('Authorization', mockCredentials.service.header());
+    expect(res.status).toBe(200);
+    expect(res.body.permissions).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          name: 'tenancy.provision.admin',
+          type: 'basic',
+        }),
+        expect.objectContaining({
+          name: 'tenancy.entity.read',
+          type: 'resource',
+          resourceType: 'catalog-entity',
+        }),
+      ]),
+    );
+  });
+
   it('refuses unauthenticated callers', async () => {
     const server = await startBackend(sim);
     const res = await request(server)

@@ -3,7 +3,10 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { tenancyEntityReadPermission } from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import {
+  tenancyEntityReadPermission,
+  tenancyProvisionAdminPermission,
+} from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { TenancyCatalogIndex } from './catalog/TenancyCatalogIndex';
 import { readRefreshOptions } from './config/readRefreshOptions';
 import {
@@ -51,7 +54,13 @@ export const tenancyPlugin = createBackendPlugin({
           refresh.call,
         );
         const store = new SnapshotStore(deps.cache);
-        deps.permissionsRegistry.addPermissions([tenancyEntityReadPermission]);
+        // Both tenancy permissions, listed in this plugin's permission
+        // metadata: tenancy.provision.admin is checked by the scaffolder
+        // module's actions, tenancy.entity.read by this plugin's reads.
+        deps.permissionsRegistry.addPermissions([
+          tenancyEntityReadPermission,
+          tenancyProvisionAdminPermission,
+        ]);
 
         await scheduler.scheduleTask({
           id: 'tenancy-refresh-sources',

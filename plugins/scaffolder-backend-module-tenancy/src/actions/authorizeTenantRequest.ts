@@ -59,7 +59,9 @@ export async function authorizeTenantRequest(options: {
 
 /**
  * Checks that the requester is a member of the owning Group, or holds the
- * platform-admin permission; throws NotAllowedError otherwise.
+ * platform-admin permission (`tenancy.provision.admin`, asked only of
+ * non-members); throws NotAllowedError naming the requester, what is asked
+ * for, its owner and the permission otherwise.
  */
 export async function authorizeForOwner(options: {
   owner: string;
@@ -80,7 +82,7 @@ export async function authorizeForOwner(options: {
     );
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(
-        `${userEntityRef} is not a member of ${owner}, which owns ${options.what}, nor a platform admin`,
+        `${userEntityRef} may not request for ${options.what}: ${userEntityRef} is not a member of ${owner}, which owns ${options.what}, nor a platform admin (the ${tenancyProvisionAdminPermission.name} permission was denied)`,
       );
     }
   }

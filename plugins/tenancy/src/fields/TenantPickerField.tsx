@@ -1,45 +1,34 @@
-import { useApi, identityApiRef } from '@backstage/core-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { useApiHolder } from '@backstage/core-plugin-api';
 import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
-import {
-  getTenantOwnerRef,
-  isTenantEntity,
-  TENANT_KIND,
-} from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import useAsync from 'react-use/esm/useAsync';
+import {
+  loadRequestableTenants,
+  normalizeTenantRef,
+} from './requestableTenants';
 
 /**
- * `ui:field: TenancyTenantPicker`: the tenants whose owning Group the user
- * belongs to, by title; the value is the Tenant's entity reference.
+ * `ui:field: TenancyTenantPicker`: the tenants the user may request for, by
+ * title: those whose owning Group the user belongs to, or every tenant for a
+ * holder of `tenancy.provision.admin`. The value is the Tenant's entity
+ * reference; another tenant (e.g. from a link) is shown with the refusal.
  */
 export function TenantPickerField(props: FieldExtensionComponentProps<string>) {
   const { formData, onChange, schema, rawErrors, required, idSchema } = props;
-  const catalogApi = useApi(catalogApiRef);
-  const identityApi = useApi(identityApiRef);
+  const apis = useApiHolder();
   const {
-    value: tenants,
+    value: loaded,
     loading,
     error,
-  } = useAsync(async () => {
-    const [{ ownershipEntityRefs }, { items }] = await Promise.all([
-      identityApi.getBackstageIdentity(),
-      catalogApi.getEntities({ filter: { kind: TENANT_KIND } }),
-    ]);
-    return items
-      .filter(isTenantEntity)
-      .filter(t => ownershipEntityRefs.includes(getTenantOwnerRef(t)))
-      .map(t => ({
-        ref: stringifyEntityRef(t),
-        label: t.metadata.title ?? t.metadata.name,
-      }))
-      .sort((a, b) => a.label.localeCompare(b.label));
-  }, [catalogApi, identityApi]);
+  } = useAsync(() => loadRequestableTenants(apis), [apis]);
+  const tenants = loaded?.tenants;
+  const formRef = formData ? normalizeTenantRef(formData) : undefined;
+  const refusal = formRef ? loaded?.refusals.get(formRef) : undefined;
 
   let helper = schema.description;
   if (error) helper = `The tenants could not be loaded: ${error.message}`;
+  else if (refusal) helper = refusal;
   else if (tenants && tenants.length === 0) {
     helper =
       "You belong to no tenant's owning group. Ask your team's owner, or the platform team for a new tenant.";
@@ -52,10 +41,10 @@ export function TenantPickerField(props: FieldExtensionComponentProps<string>) {
       margin="normal"
       label={schema.title ?? 'Tenant'}
       required={required}
-      value={formData ?? ''}
+      value={refusal ? '' : formData ?? ''}
       onChange={e => onChange(e.target.value)}
       disabled={loading || !tenants?.length}
-      error={!!error || !!rawErrors?.length}
+      error={!!error || !!refusal || !!rawErrors?.length}
       helperText={rawErrors?.[0] ?? helper}
     >
       {(tenants ?? []).map(t => (

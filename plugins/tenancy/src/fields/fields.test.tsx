@@ -11,6 +11,9 @@ import { PlacementField } from './PlacementField';
 import { QuotaField } from './QuotaField';
 import { TenantPickerField } from './TenantPickerField';
 import { validateQuota } from './validateWithBackend';
+import { validateTenant } from './validateTenant';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 
 const policy = {
   environments: {
@@ -35,7 +38,13 @@ const checkout = {
   spec: { ...tenantEntity.spec, owner: 'group:default/team-checkout' },
 };
 
-function render(field: ReactElement, api: Partial<TenancyApi> = {}) {
+const ownership = ['user:default/alex', 'group:default/team-payments'];
+
+function render(
+  field: ReactElement,
+  api: Partial<TenancyApi> = {},
+  admin = false,
+) {
   return renderInTestApp(field, {
     apis: [
       [
@@ -46,13 +55,11 @@ function render(field: ReactElement, api: Partial<TenancyApi> = {}) {
         } as TenancyApi,
       ],
       [catalogApiRef, catalogApiMock({ entities: [tenantEntity, checkout] })],
+      [identityApiRef, mockApis.identity({ ownershipEntityRefs: ownership })],
       [
-        identityApiRef,
-        mockApis.identity({
-          ownershipEntityRefs: [
-            'user:default/alex',
-            'group:default/team-payments',
-          ],
+        permissionApiRef,
+        mockApis.permission({
+          authorize: admin ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
         }),
       ],
     ],
@@ -88,6 +95,62 @@ describe('TenantPickerField', () => {
     expect(options.map(o => o.textContent)).toEqual(['Payments']);
     fireEvent.click(options[0]);
     expect(onChange).toHaveBeenCalledWith('tenant:default/payments');
+  });
+
+  it('offers every tenant to a holder of tenancy.provision.admin', async () => {
+    await render(<TenantPickerField {...props({})} />, {}, true);
+    await openSelect(/Tenant/);
+    const options = await screen.findAllByRole('option');
+    expect(options.map(o => o.textContent)).toEqual(['Checkout', 'Payments']);
+  });
+
+  it("shows why another team's tenant (e.g. from a link) may not be requested for", async () => {
+    await render(
+      <TenantPickerField {...props({ formData: 'tenant:default/checkout' })} />,
+    );
+    expect(
+      await screen.findByText(
+        "You may not request for tenant checkout: it is owned by group:default/team-checkout, which you are not a member of, and requests for other teams' tenants need the tenancy.provision.admin permission",
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it("refuses another team's tenant before the form is submitted, and accepts the user's own", async () => {
+    const apiHolder = (admin: boolean) => {
+      const apis = new Map<string, unknown>([
+        [
+          catalogApiRef.id,
+          catalogApiMock({ entities: [tenantEntity, checkout] }),
+        ],
+        [
+          identityApiRef.id,
+          mockApis.identity({ ownershipEntityRefs: ownership }),
+        ],
+        [
+          permissionApiRef.id,
+          mockApis.permission({
+            authorize: admin ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+          }),
+        ],
+      ]);
+      return { get: (ref: { id: string }) => apis.get(ref.id) } as any;
+    };
+    const validate = async (value: string, admin = false) => {
+      const validation = { addError: jest.fn() } as any;
+      await validateTenant(value, validation, { apiHolder: apiHolder(admin) });
+      return validation.addError.mock.calls.map((c: string[]) => c[0]);
+    };
+    expect(await validate('tenant:default/checkout')).toEqual([
+      expect.stringMatching(
+        /^You may not request for tenant checkout: .*tenancy\.provision\.admin permission$/,
+      ),
+    ]);
+    expect(await validate('checkout')).toHaveLength(1);
+    expect(await validate('tenant:default/payments')).toEqual([]);
+    expect(await validate('tenant:default/checkout', true)).toEqual([]);
+    expect(await validate('tenant:default/nowhere')).toEqual([
+      'tenant tenant:default/nowhere was not found in the catalog',
+    ]);
   });
 });
 

@@ -4,11 +4,13 @@ import { PlacementField } from './PlacementField';
 import { QuotaField } from './QuotaField';
 import { TenantPickerField } from './TenantPickerField';
 import { validateNamespaceName, validateQuota } from './validateWithBackend';
+import { validateTenant } from './validateTenant';
 
 /** `ui:field: TenancyTenantPicker` */
 export const tenantPickerFormField = createFormField({
   name: 'TenancyTenantPicker',
   component: TenantPickerField,
+  validation: validateTenant,
 });
 
 /** `ui:field: TenancyPlacementPicker` */

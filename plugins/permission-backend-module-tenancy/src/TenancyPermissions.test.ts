@@ -1,0 +1,135 @@
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import {
+  AuthorizeResult,
+  createPermission,
+} from '@backstage/plugin-permission-common';
+import { PolicyQueryUser } from '@backstage/plugin-permission-node';
+import {
+  tenancyEntityReadPermission,
+  tenancyProvisionAdminPermission,
+} from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import { TenancyPermissions } from './TenancyPermissions';
+
+const groups: Record<string, string[]> = {
+  'user:default/pat': ['user:default/pat', 'group:default/platform-team'],
+  'user:default/guest': [
+    'user:default/guest',
+    'group:default/team-payments',
+    'group:default/team-data',
+  ],
+};
+
+const userInfo = mockServices.userInfo.mock({
+  getUserInfo: async credentials => {
+    const ref = (credentials.principal as { userEntityRef: string })
+      .userEntityRef;
+    return { userEntityRef: ref, ownershipEntityRefs: groups[ref] ?? [ref] };
+  },
+});
+
+const user = (ref: string) =>
+  ({
+    credentials: mockCredentials.user(ref),
+    info: { userEntityRef: ref, ownershipEntityRefs: [] },
+  } as PolicyQueryUser);
+
+const admin = { permission: tenancyProvisionAdminPermission };
+const read = { permission: tenancyEntityReadPermission };
+
+describe('TenancyPermissions', () => {
+  it('grants tenancy.provision.admin to direct members of a platform-admin group only', async () => {
+    const tenancy = TenancyPermissions.create({
+      userInfo,
+      platformAdminGroups: ['platform-team'],
+    });
+    expect(await tenancy.decide(admin, user('user:default/pat'))).toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+    expect(await tenancy.decide(admin, user('user:default/guest'))).toEqual({
+      result: AuthorizeResult.DENY,
+    });
+    expect(await tenancy.decide(admin)).toEqual({
+      result: AuthorizeResult.DENY,
+    });
+  });
+
+  it('makes nobody a platform admin by default', async () => {
+    const tenancy = TenancyPermissions.create({ userInfo });
+    expect(await tenancy.decide(admin, user('user:default/pat'))).toEqual({
+      result: AuthorizeResult.DENY,
+    });
+  });
+
+  it("lets everyone read other tenants' quota and cost by default", async () => {
+    const tenancy = TenancyPermissions.create({ userInfo });
+    expect(await tenancy.decide(read, user('user:default/guest'))).toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+  });
+
+  it('limits reads to owned entities with readOtherTenants: false, and lets admins read everything', async () => {
+    const tenancy = TenancyPermissions.create({
+      userInfo,
+      platformAdminGroups: ['group:default/platform-team'],
+      readOtherTenants: false,
+    });
+    expect(await tenancy.decide(read, user('user:default/guest'))).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'catalog',
+      resourceType: 'catalog-entity',
+      conditions: {
+        rule: 'IS_ENTITY_OWNER',
+        resourceType: 'catalog-entity',
+        params: {
+          claims: [
+            'user:default/guest',
+            'group:default/team-payments',
+            'group:default/team-data',
+          ],
+        },
+      },
+    });
+    expect(await tenancy.decide(read, user('user:default/pat'))).toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+    expect(await tenancy.decide(read)).toEqual({
+      result: AuthorizeResult.DENY,
+    });
+  });
+
+  it('answers nothing for permissions it does not own', async () => {
+    const tenancy = TenancyPermissions.create({ userInfo });
+    const other = createPermission({
+      name: 'catalog.entity.delete',
+      attributes: { action: 'delete' },
+    });
+    expect(
+      await tenancy.decide({ permission: other }, user('user:default/pat')),
+    ).toBeUndefined();
+    expect(tenancy.owns({ permission: other })).toBe(false);
+    expect(tenancy.owns(admin)).toBe(true);
+  });
+
+  it('reads its choices from config, and refuses a group that is not a reference', async () => {
+    const config = mockServices.rootConfig({
+      data: {
+        tenancy: {
+          permissions: {
+            platformAdminGroups: ['group:default/platform-team'],
+            readOtherTenants: false,
+          },
+        },
+      },
+    });
+    const tenancy = TenancyPermissions.fromConfig(config, { userInfo });
+    expect(await tenancy.decide(admin, user('user:default/pat'))).toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+    expect(
+      (await tenancy.decide(read, user('user:default/guest')))?.result,
+    ).toBe(AuthorizeResult.CONDITIONAL);
+    expect(() =>
+      TenancyPermissions.create({ userInfo, platformAdminGroups: ['group:'] }),
+    ).toThrow(/platformAdminGroups: "group:" is not an entity reference/);
+  });
+});
