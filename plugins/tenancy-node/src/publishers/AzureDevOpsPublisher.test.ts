@@ -40,10 +40,12 @@ function azureFake(repo: FakeGitRepo) {
     url: `${api}/pullRequests/${r.number}`,
   });
   const branchOf = (q: URLSearchParams) => {
-    if (q.get('versionDescriptor.versionType') !== 'branch') return undefined;
-    return repo.branches.has(q.get('versionDescriptor.version')!)
-      ? q.get('versionDescriptor.version')!
-      : undefined;
+    const version = q.get('versionDescriptor.version')!;
+    const type = q.get('versionDescriptor.versionType');
+    if (type === 'branch') {
+      return repo.branches.has(version) ? version : undefined;
+    }
+    return type === 'commit' && repo.commits.has(version) ? version : undefined;
   };
   return {
     repo,
@@ -122,14 +124,13 @@ function azureFake(repo: FakeGitRepo) {
             `TF401028: The reference '${update.name}' has already been updated by another client, so you cannot update it. Please try again.`,
           );
         }
-        const parent = current ? current.commit : commit.parents?.[0];
-        const start = [...repo.branches.entries()].find(
-          ([, b]) => b.commit === parent,
-        );
+        // The commit's parent: as given, else the branch's tip.
+        const parent = commit.parents?.[0] ?? current?.commit;
+        const start = repo.commits.get(parent);
         if (!start) {
           return error(400, 'GitCommitDoesNotExistException', 'parents');
         }
-        const files = { ...start[1].files };
+        const files = { ...start.files };
         for (const c of commit.changes) {
           const path = c.item.path.replace(/^\//, '');
           const exists = files[path] !== undefined;
@@ -152,6 +153,42 @@ function azureFake(repo: FakeGitRepo) {
           { pushId: 1, refUpdates: body.refUpdates },
           { status: 201 },
         );
+      }),
+      http.get(`${api}/diffs/commits`, ({ request }) => {
+        const q = new URL(request.url).searchParams;
+        const [base, target] = [q.get('baseVersion')!, q.get('targetVersion')!];
+        if (
+          q.get('baseVersionType') !== 'branch' ||
+          q.get('targetVersionType') !== 'branch' ||
+          !repo.branches.has(base) ||
+          !repo.branches.has(target)
+        ) {
+          return error(404, 'GitUnresolvableToCommitException', base);
+        }
+        const common = repo.mergeBase(target, base);
+        const [from, to] = [repo.files(common), repo.files(target)];
+        const paths = [...new Set([...Object.keys(from), ...Object.keys(to)])];
+        const changes = paths
+          .filter(p => from[p] !== to[p])
+          .map(p => ({
+            item: { path: `/${p}`, gitObjectType: 'blob' },
+            changeType:
+              from[p] === undefined
+                ? 'add'
+                : to[p] === undefined
+                ? 'delete'
+                : 'edit',
+          }));
+        return HttpResponse.json({
+          allChangesIncluded: true,
+          commonCommit: common,
+          baseCommit: repo.branches.get(base)!.commit,
+          targetCommit: repo.branches.get(target)!.commit,
+          aheadCount: 1,
+          behindCount: 0,
+          changeCounts: {},
+          changes,
+        });
       }),
       http.get(`${api}/pullrequests`, ({ request }) => {
         const q = new URL(request.url).searchParams;

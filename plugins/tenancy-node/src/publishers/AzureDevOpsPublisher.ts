@@ -3,10 +3,13 @@ import {
   DefaultAzureDevOpsCredentialsProvider,
   ScmIntegrationRegistry,
 } from '@backstage/integration';
+import { bringRequestUpToDate } from './bringRequestUpToDate';
 import {
+  BranchContent,
   planFileActions,
   publishToForge,
   readFingerprint,
+  readRequestedBy,
   touchedFolders,
 } from './publishToForge';
 import { restRequest } from './restRequest';
@@ -178,13 +181,74 @@ export class AzureDevOpsPublisher implements GitOpsPublisher {
     );
   }
 
+  async bringUpToDate(branch: string): Promise<'current' | 'updated'> {
+    return bringRequestUpToDate(
+      {
+        findOpen: b => this.findRequest(b),
+        history: async b => {
+          // The common commit, both heads and the changes from the common
+          // commit to the branch, in one call.
+          const { data } = await this.call(
+            `diffs/commits?baseVersion=${encodeURIComponent(
+              this.baseBranch,
+            )}&baseVersionType=branch&targetVersion=${encodeURIComponent(
+              b,
+            )}&targetVersionType=branch&diffCommonCommit=true&$top=2000`,
+          );
+          const changes = (
+            data.changes as Array<{
+              item: { path: string; isFolder?: boolean };
+              changeType: string;
+              sourceServerItem?: string;
+            }>
+          )
+            .filter(c => !c.item.isFolder)
+            .flatMap(c => [
+              ...(c.changeType.includes('rename') && c.sourceServerItem
+                ? [
+                    {
+                      path: c.sourceServerItem.replace(/^\//, ''),
+                      deleted: true,
+                    },
+                  ]
+                : []),
+              {
+                path: c.item.path.replace(/^\//, ''),
+                deleted: c.changeType.includes('delete'),
+              },
+            ]);
+          return {
+            tip: data.targetCommit as string,
+            forkPoint: data.commonCommit as string,
+            baseHead: data.baseCommit as string,
+            changes,
+          };
+        },
+        readAt: (path, commit) => this.readFile(path, { ref: commit }),
+        rebuild: (request, merged, history) =>
+          this.pushBranch(
+            { branch: request.branch, title: request.title, ...merged },
+            { onto: history.baseHead, tip: history.tip },
+          ),
+      },
+      branch,
+      { baseBranch: this.baseBranch },
+    );
+  }
+
   /**
    * Pushes one commit: on the base branch for a new branch, on the branch's
-   * tip for an existing one (so the change is computed against the branch).
+   * tip for an existing one (so the change is computed against the branch),
+   * or on the commit `onto` replacing the branch's `tip` (bringing it up to
+   * date; needs the Force push permission on the branch).
    */
-  private async pushBranch(change: ChangeRequest) {
-    const tip = await this.tipOf(change.branch);
-    const start = tip ? change.branch : this.baseBranch;
+  private async pushBranch(
+    change: BranchContent,
+    rebuild?: { onto: string; tip: string },
+  ) {
+    const tip = rebuild ? rebuild.tip : await this.tipOf(change.branch);
+    let start = tip ? change.branch : this.baseBranch;
+    if (rebuild) start = rebuild.onto;
     const files = (
       await Promise.all(touchedFolders(change).map(f => this.filesAt(start, f)))
     ).flat();
@@ -195,7 +259,11 @@ export class AzureDevOpsPublisher implements GitOpsPublisher {
         ? {}
         : { newContent: { content: a.content, contentType: 'rawtext' } }),
     }));
-    const parent = tip ? undefined : await this.tipOf(this.baseBranch);
+    const parent = rebuild
+      ? rebuild.onto
+      : tip
+      ? undefined
+      : await this.tipOf(this.baseBranch);
     // 409 TF401028: a concurrent run for the same subject pushed the branch
     // first; publishToForge then finds its pull request and compares.
     await this.call('pushes', {
@@ -243,10 +311,13 @@ export class AzureDevOpsPublisher implements GitOpsPublisher {
       .sort();
   }
 
-  private at(branch: string) {
+  /** The version of a branch, or of a commit by SHA. */
+  private at(ref: string) {
     return `versionDescriptor.version=${encodeURIComponent(
-      branch,
-    )}&versionDescriptor.versionType=branch`;
+      ref,
+    )}&versionDescriptor.versionType=${
+      /^[0-9a-f]{40}$/.test(ref) ? 'commit' : 'branch'
+    }`;
   }
 
   private call(
@@ -271,6 +342,7 @@ export class AzureDevOpsPublisher implements GitOpsPublisher {
       title: pull.title,
       state,
       fingerprint: readFingerprint(pull.description),
+      requestedBy: readRequestedBy(pull.description),
       createdAt: pull.creationDate,
       updatedAt: pull.closedDate ?? pull.creationDate,
     };

@@ -116,9 +116,7 @@ function bitbucketFake(repo: FakeGitRepo) {
       http.get(`${api}/raw/*`, ({ request, params }) => {
         const q = new URL(request.url).searchParams;
         const path = pathOf(params[0]);
-        const content = repo.branches.has(at(q))
-          ? repo.files(at(q))[path]
-          : undefined;
+        const content = repo.has(at(q)) ? repo.files(at(q))[path] : undefined;
         return content === undefined
           ? missing(path, q.get('at')!)
           : new HttpResponse(content, {
@@ -188,19 +186,114 @@ function bitbucketFake(repo: FakeGitRepo) {
             `Branch "${body.name}" already exists`,
           );
         }
-        const start = repo.branches.get(
-          body.startPoint.replace('refs/heads/', ''),
-        )!;
-        // Creating a branch adds no commit: it points at the start point.
-        repo.branches.set(body.name, {
-          commit: start.commit,
-          files: { ...start.files },
-        });
+        // A branch or a commit id; creating a branch adds no commit.
+        const point = body.startPoint.replace('refs/heads/', '');
+        const commit = repo.branches.get(point)?.commit ?? point;
+        if (!repo.commits.has(commit)) {
+          return error(
+            400,
+            'com.atlassian.bitbucket.commit.NoSuchCommitException',
+            body.startPoint,
+          );
+        }
+        repo.setBranch(body.name, commit);
         return HttpResponse.json({
           id: `refs/heads/${body.name}`,
           displayId: body.name,
-          latestCommit: start.commit,
+          latestCommit: commit,
         });
+      }),
+      // Deleting a pull request's source branch declines the pull request.
+      http.delete(
+        'https://bitbucket.example.com/rest/branch-utils/1.0/projects/PLAT/repos/gitops/branches',
+        async ({ request }) => {
+          const body = (await request.json()) as any;
+          const name = body.name.replace('refs/heads/', '');
+          const found = repo.branches.get(name);
+          if (!found || (body.endPoint && body.endPoint !== found.commit)) {
+            return error(
+              409,
+              'com.atlassian.bitbucket.repository.RefChangedException',
+              `${body.name} is not at ${body.endPoint}`,
+            );
+          }
+          repo.branches.delete(name);
+          for (const r of repo.requests) {
+            if (r.branch === name && r.state === 'open') {
+              r.state = 'closed';
+              r.version += 1;
+            }
+          }
+          return new HttpResponse(null, { status: 204 });
+        },
+      ),
+      http.get(`${api}/commits`, ({ request }) => {
+        const q = new URL(request.url).searchParams;
+        const since = q.get('since')!;
+        const until = q.get('until')!;
+        const excluded = new Set<string>();
+        const walk = [since];
+        while (walk.length) {
+          const sha = walk.pop()!;
+          if (excluded.has(sha)) continue;
+          excluded.add(sha);
+          walk.push(...repo.commits.get(sha)!.parents);
+        }
+        const own: string[] = [];
+        const queue = [until];
+        while (queue.length) {
+          const sha = queue.shift()!;
+          if (excluded.has(sha) || own.includes(sha)) continue;
+          own.push(sha);
+          queue.push(...repo.commits.get(sha)!.parents);
+        }
+        return page(
+          own.map(id => ({
+            id,
+            displayId: id.slice(0, 11),
+            parents: repo.commits.get(id)!.parents.map(p => ({ id: p })),
+          })),
+          q,
+        );
+      }),
+      http.get(`${api}/compare/changes`, ({ request }) => {
+        const q = new URL(request.url).searchParams;
+        const [from, to] = [
+          repo.files(q.get('from')!),
+          repo.files(q.get('to')!),
+        ];
+        const paths = [...new Set([...Object.keys(from), ...Object.keys(to)])];
+        return page(
+          paths
+            .filter(p => from[p] !== to[p])
+            .map(p => ({
+              path: { toString: p },
+              type:
+                to[p] === undefined
+                  ? 'ADD'
+                  : from[p] === undefined
+                  ? 'DELETE'
+                  : 'MODIFY',
+            })),
+          q,
+        );
+      }),
+      http.get(`${api}/pull-requests/:id`, ({ params }) =>
+        HttpResponse.json(pull(repo.request(Number(params.id)))),
+      ),
+      http.post(`${api}/pull-requests/:id/reopen`, ({ request, params }) => {
+        const r = repo.request(Number(params.id));
+        const version = new URL(request.url).searchParams.get('version');
+        if (Number(version) !== r.version || !repo.branches.has(r.branch)) {
+          return error(
+            409,
+            'com.atlassian.bitbucket.pull.PullRequestOutOfDateException',
+            'out of date',
+          );
+        }
+        r.state = 'open';
+        r.version += 1;
+        return HttpResponse.json(pull(r));
       }),
       http.get(`${api}/pull-requests`, ({ request }) => {
         const q = new URL(request.url).searchParams;
@@ -254,6 +347,7 @@ function bitbucketFake(repo: FakeGitRepo) {
 
 describePublisherContract('BitbucketServerPublisher', bitbucketFake, {
   deletions: 'unsupported',
+  commits: 'one-per-file',
 });
 
 describe('BitbucketServerPublisher.create', () => {

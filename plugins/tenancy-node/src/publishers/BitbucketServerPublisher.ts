@@ -1,13 +1,20 @@
 import {
   ConflictError,
   InputError,
+  NotFoundError,
   NotImplementedError,
 } from '@backstage/errors';
 import {
   getBitbucketServerRequestOptions,
   ScmIntegrationRegistry,
 } from '@backstage/integration';
-import { publishToForge, readFingerprint } from './publishToForge';
+import { bringRequestUpToDate } from './bringRequestUpToDate';
+import {
+  BranchContent,
+  publishToForge,
+  readFingerprint,
+  readRequestedBy,
+} from './publishToForge';
 import { restRequest } from './restRequest';
 import { ChangeRequest, GitOpsPublisher, PublishedRequest } from './types';
 
@@ -33,7 +40,10 @@ const MAX_LIST_PAGES = 5;
  * REST API 1.0, with the credentials of the matching
  * `integrations.bitbucketServer` entry. Its REST API writes one file per
  * commit and cannot delete files: a request becomes one commit per changed
- * file on its branch, and changes that delete files are refused.
+ * file on its branch, and changes that delete files are refused. It cannot
+ * move a branch either: bringing a request up to date deletes its branch
+ * (Bitbucket declines the pull request), creates it again on the base head
+ * with the merged files and reopens the same pull request.
  *
  * @public
  */
@@ -59,8 +69,13 @@ export class BitbucketServerPublisher implements GitOpsPublisher {
       );
     }
     const [, project, slug] = match;
+    const root = integration.config.apiBaseUrl.replace(
+      /\/rest\/api\/(1\.0|latest)\/?$/,
+      '',
+    );
     return new BitbucketServerPublisher(
       `${integration.config.apiBaseUrl}/projects/${project}/repos/${slug}`,
+      `${root}/rest/branch-utils/1.0/projects/${project}/repos/${slug}/branches`,
       getBitbucketServerRequestOptions(integration.config).headers,
       options.baseBranch ?? 'main',
     );
@@ -68,6 +83,7 @@ export class BitbucketServerPublisher implements GitOpsPublisher {
 
   private constructor(
     private readonly api: string,
+    private readonly branchUtils: string,
     private readonly headers: Record<string, string>,
     private readonly baseBranch: string,
   ) {}
@@ -181,6 +197,102 @@ export class BitbucketServerPublisher implements GitOpsPublisher {
     );
   }
 
+  async bringUpToDate(branch: string): Promise<'current' | 'updated'> {
+    return bringRequestUpToDate(
+      {
+        findOpen: b => this.findRequest(b),
+        history: async b => {
+          const [tip, baseHead] = await Promise.all([
+            this.tipOf(b),
+            this.tipOf(this.baseBranch),
+          ]);
+          if (!tip || !baseHead) {
+            throw new NotFoundError(`no branch ${tip ? this.baseBranch : b}`);
+          }
+          // The branch's own commits, newest first: the oldest one's parent
+          // is where it left the base branch.
+          const own = await this.pages<{
+            id: string;
+            parents: Array<{ id: string }>;
+          }>(`commits?since=${baseHead}&until=${tip}`);
+          const forkPoint = own.length
+            ? own[own.length - 1].parents[0].id
+            : tip;
+          const changed = await this.pages<{
+            path: { toString: string };
+            srcPath?: { toString: string };
+            type: string;
+          }>(`compare/changes?from=${tip}&to=${forkPoint}`);
+          return {
+            tip,
+            baseHead,
+            forkPoint,
+            changes: changed.flatMap(c => [
+              ...(c.type === 'MOVE' && c.srcPath
+                ? [{ path: c.srcPath.toString, deleted: true }]
+                : []),
+              { path: c.path.toString, deleted: c.type === 'DELETE' },
+            ]),
+          };
+        },
+        readAt: (path, commit) => this.readAt(commit, path),
+        rebuild: (request, merged, history) =>
+          this.rebuildBranch(
+            request.number,
+            { branch: request.branch, title: request.title, ...merged },
+            history,
+          ),
+      },
+      branch,
+      { baseBranch: this.baseBranch },
+    );
+  }
+
+  /**
+   * Moves the branch onto the base head: delete it (declining its pull
+   * request), create it at `onto`, commit the files, reopen the request.
+   */
+  private async rebuildBranch(
+    number: number,
+    content: BranchContent,
+    history: { tip: string; baseHead: string },
+  ) {
+    if (content.deletions?.length) {
+      throw new NotImplementedError(
+        `Bitbucket Server's REST API cannot delete files: bring ${content.branch} up to date by hand`,
+      );
+    }
+    await restRequest(this.branchUtils, {
+      method: 'DELETE',
+      headers: this.headers,
+      json: { name: `refs/heads/${content.branch}`, endPoint: history.tip },
+    });
+    await this.call('branches', {
+      method: 'POST',
+      json: { name: content.branch, startPoint: history.baseHead },
+    });
+    await this.pushBranch(content);
+    const { data: declined } = await this.call<PullRequest>(
+      `pull-requests/${number}`,
+    );
+    await this.call(
+      `pull-requests/${number}/reopen?version=${declined.version}`,
+      { method: 'POST' },
+    );
+  }
+
+  private async pages<T>(path: string): Promise<T[]> {
+    const values: T[] = [];
+    for (let start = 0; ; ) {
+      const { data } = await this.call<Page<T>>(
+        `${path}&start=${start}&limit=${PAGE}`,
+      );
+      values.push(...data.values);
+      if (data.isLastPage || data.nextPageStart === undefined) return values;
+      start = data.nextPageStart;
+    }
+  }
+
   private async findOpenPull(branch: string) {
     const { data } = await this.call<Page<PullRequest>>(
       `pull-requests?direction=OUTGOING&at=${this.ref(branch)}&state=OPEN`,
@@ -192,7 +304,7 @@ export class BitbucketServerPublisher implements GitOpsPublisher {
    * Creates the branch from the base branch when missing, then commits each
    * file whose content differs on the branch (the API refuses empty edits).
    */
-  private async pushBranch(change: ChangeRequest) {
+  private async pushBranch(change: BranchContent) {
     let tip = await this.tipOf(change.branch);
     if (!tip) {
       const { status, data } = await this.call('branches', {
@@ -254,8 +366,11 @@ export class BitbucketServerPublisher implements GitOpsPublisher {
     return status === 200 ? data : undefined;
   }
 
-  private ref(branch: string) {
-    return encodeURIComponent(`refs/heads/${branch}`);
+  /** A branch, or a commit by SHA, as `at` names it. */
+  private ref(ref: string) {
+    return encodeURIComponent(
+      /^[0-9a-f]{40}$/.test(ref) ? ref : `refs/heads/${ref}`,
+    );
   }
 
   private call<T = any>(
@@ -296,6 +411,7 @@ function toRequest(pull: PullRequest): PublishedRequest {
     title: pull.title,
     state,
     fingerprint: readFingerprint(pull.description),
+    requestedBy: readRequestedBy(pull.description),
     createdAt: time(pull.createdDate),
     updatedAt: time(pull.updatedDate),
   };

@@ -5,59 +5,46 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { GithubPublisher } from './GithubPublisher';
 import { aChange } from './__testUtils__/aChange';
-import { ChangeRequest } from './types';
+import { describePublisherContract } from './__testUtils__/describePublisherContract';
+import {
+  BASE_FILES,
+  FakeGitRepo,
+  FakePullRequest,
+} from './__testUtils__/FakeGitRepo';
 
 /**
  * A GitHub repository behind the REST API, shaped after the GitHub REST
- * reference (contents, pulls, git refs/commits/trees).
+ * reference (contents, pulls, compare, git refs/commits/trees).
  */
-function fakeGithub() {
+function githubFake(repo: FakeGitRepo) {
   const api = 'https://api.github.com/repos/acme/gitops';
-  const state = {
-    refs: new Map<string, string>([['main', 'c-main']]),
-    commits: new Map<string, { tree: string; parents: string[] }>([
-      ['c-main', { tree: 't-main', parents: [] }],
-    ]),
-    trees: new Map<string, Record<string, string>>([
-      [
-        't-main',
-        {
-          'tenants/payments/tenant.yaml': 'kind: Tenant\n',
-          'tenants/payments/dev/payments-dev/namespace.yaml': 'x',
-        },
-      ],
-    ]),
-    pulls: [] as Array<{
-      number: number;
-      head: string;
-      title: string;
-      body: string;
-      state: string;
-    }>,
-    auth: new Set<string>(),
-    seq: 0,
-  };
-  const id = (p: string) => `${p}-${++state.seq}`;
-  const pull = (p: (typeof state.pulls)[number]) => ({
+  /** Trees by SHA: a commit's is `tree-<commit>`, created ones are kept here. */
+  const trees = new Map<string, Record<string, string>>();
+  const treeOf = (sha: string) =>
+    trees.get(sha) ?? repo.commits.get(sha.replace(/^tree-/, ''))?.files;
+  let seq = 0;
+  const pull = (p: FakePullRequest) => ({
     html_url: `https://github.com/acme/gitops/pull/${p.number}`,
     number: p.number,
     title: p.title,
     body: p.body,
-    state: p.state,
-    merged_at: null,
-    head: { ref: p.head },
+    state: p.state === 'open' ? 'open' : 'closed',
+    merged_at: p.state === 'merged' ? '2026-01-02T00:00:00Z' : null,
+    head: { ref: p.branch },
   });
+  const notFound = () =>
+    HttpResponse.json({ message: 'Not Found' }, { status: 404 });
+  const branchOfRef = (ref: unknown) =>
+    decodeURIComponent(String(ref)).replace(/^heads\//, '');
   const handlers = [
     http.all(`${api}/*`, ({ request }) => {
-      state.auth.add(request.headers.get('authorization') ?? '');
+      repo.auth.add(request.headers.get('authorization') ?? '');
     }),
     http.get(`${api}/contents/*`, ({ request, params }) => {
       const path = String(params[0]);
-      const files = state.trees.get(
-        state.commits.get(state.refs.get('main')!)!.tree,
-      )!;
-      if (new URL(request.url).searchParams.get('ref') !== 'main')
-        return HttpResponse.json({}, { status: 400 });
+      const ref = new URL(request.url).searchParams.get('ref')!;
+      if (!repo.has(ref)) return notFound();
+      const files = repo.files(ref);
       if (files[path] !== undefined) {
         return HttpResponse.json({
           type: 'file',
@@ -68,7 +55,31 @@ function fakeGithub() {
       }
       if (Object.keys(files).some(f => f.startsWith(`${path}/`)))
         return HttpResponse.json([]);
-      return HttpResponse.json({ message: 'Not Found' }, { status: 404 });
+      return notFound();
+    }),
+    http.get(`${api}/compare/:basehead`, ({ params }) => {
+      const [base, head] = String(params.basehead).split('...');
+      if (!repo.has(base) || !repo.has(head)) return notFound();
+      const mergeBase = repo.mergeBase(head, base);
+      const [from, to] = [repo.files(mergeBase), repo.files(head)];
+      const paths = [...new Set([...Object.keys(from), ...Object.keys(to)])];
+      return HttpResponse.json({
+        status: 'diverged',
+        base_commit: { sha: base },
+        merge_base_commit: { sha: mergeBase },
+        commits: [{ sha: head }],
+        files: paths
+          .filter(p => from[p] !== to[p])
+          .map(p => ({
+            filename: p,
+            status:
+              from[p] === undefined
+                ? 'added'
+                : to[p] === undefined
+                ? 'removed'
+                : 'modified',
+          })),
+      });
     }),
     http.get(`${api}/pulls`, ({ request }) => {
       const q = new URL(request.url).searchParams;
@@ -77,9 +88,10 @@ function fakeGithub() {
       const page = Number(q.get('page') ?? 1);
       const perPage = Number(q.get('per_page') ?? 30);
       return HttpResponse.json(
-        state.pulls
-          .filter(p => head === undefined || p.head === head)
-          .filter(p => wanted === 'all' || p.state === wanted)
+        repo.requests
+          .filter(p => head === undefined || p.branch === head)
+          .filter(p => wanted === 'all' || pull(p).state === wanted)
+          .slice()
           .reverse()
           .slice((page - 1) * perPage, page * perPage)
           .map(pull),
@@ -87,7 +99,14 @@ function fakeGithub() {
     }),
     http.post(`${api}/pulls`, async ({ request }) => {
       const body = (await request.json()) as any;
-      if (state.pulls.some(p => p.head === body.head && p.state === 'open')) {
+      if (body.base !== 'main' || !repo.branches.has(body.head)) {
+        return HttpResponse.json(
+          { message: 'Validation Failed' },
+          { status: 422 },
+        );
+      }
+      const created = repo.openRequest(body.head, body.title, body.body);
+      if (!created) {
         return HttpResponse.json(
           {
             message: 'Validation Failed',
@@ -100,40 +119,32 @@ function fakeGithub() {
           { status: 422 },
         );
       }
-      const p = {
-        number: state.pulls.length + 1,
-        head: body.head,
-        title: body.title,
-        body: body.body,
-        state: 'open',
-      };
-      state.pulls.push(p);
-      return HttpResponse.json(pull(p), { status: 201 });
+      return HttpResponse.json(pull(created), { status: 201 });
     }),
     http.patch(`${api}/pulls/:number`, async ({ request, params }) => {
-      const p = state.pulls.find(x => x.number === Number(params.number))!;
-      Object.assign(p, await request.json());
+      const p = repo.request(Number(params.number));
+      const body = (await request.json()) as any;
+      p.title = body.title ?? p.title;
+      p.body = body.body ?? p.body;
       return HttpResponse.json(pull(p));
     }),
     // Octokit sends the ref URL-encoded (heads%2Fmain), which GitHub accepts.
     http.get(`${api}/git/ref/:ref`, ({ params }) => {
-      const branch = decodeURIComponent(String(params.ref)).replace(
-        /^heads\//,
-        '',
-      );
-      const sha = state.refs.get(branch);
-      return sha
+      const branch = branchOfRef(params.ref);
+      const found = repo.branches.get(branch);
+      return found
         ? HttpResponse.json({
             ref: `refs/heads/${branch}`,
-            object: { sha, type: 'commit' },
+            object: { sha: found.commit, type: 'commit' },
           })
-        : HttpResponse.json({ message: 'Not Found' }, { status: 404 });
+        : notFound();
     }),
     http.get(`${api}/git/commits/:sha`, ({ params }) => {
-      const c = state.commits.get(String(params.sha))!;
+      const c = repo.commits.get(String(params.sha));
+      if (!c) return notFound();
       return HttpResponse.json({
         sha: params.sha,
-        tree: { sha: c.tree },
+        tree: { sha: `tree-${params.sha}` },
         parents: c.parents.map(sha => ({ sha })),
       });
     }),
@@ -141,7 +152,7 @@ function fakeGithub() {
       HttpResponse.json({
         sha: params.sha,
         truncated: false,
-        tree: Object.keys(state.trees.get(String(params.sha))!).map(path => ({
+        tree: Object.keys(treeOf(String(params.sha))!).map(path => ({
           path,
           type: 'blob',
           mode: '100644',
@@ -151,30 +162,29 @@ function fakeGithub() {
     ),
     http.post(`${api}/git/trees`, async ({ request }) => {
       const body = (await request.json()) as any;
-      const files = { ...state.trees.get(body.base_tree)! };
+      const files = { ...treeOf(body.base_tree)! };
       for (const entry of body.tree) {
         if (entry.sha === null) delete files[entry.path];
         else files[entry.path] = entry.content;
       }
-      const sha = id('t');
-      state.trees.set(sha, files);
+      const sha = `tree-new-${++seq}`;
+      trees.set(sha, files);
       return HttpResponse.json({ sha }, { status: 201 });
     }),
     http.post(`${api}/git/commits`, async ({ request }) => {
       const body = (await request.json()) as any;
-      const sha = id('c');
-      state.commits.set(sha, { tree: body.tree, parents: body.parents });
+      const sha = repo.addCommit(treeOf(body.tree)!, body.parents);
       return HttpResponse.json({ sha }, { status: 201 });
     }),
     http.post(`${api}/git/refs`, async ({ request }) => {
       const body = (await request.json()) as any;
       const name = body.ref.replace('refs/heads/', '');
-      if (state.refs.has(name))
+      if (repo.branches.has(name))
         return HttpResponse.json(
           { message: 'Reference already exists' },
           { status: 422 },
         );
-      state.refs.set(name, body.sha);
+      repo.setBranch(name, body.sha);
       return HttpResponse.json(
         { ref: body.ref, object: { sha: body.sha } },
         { status: 201 },
@@ -187,162 +197,65 @@ function fakeGithub() {
           { message: 'Update is not a fast forward' },
           { status: 422 },
         );
-      state.refs.set(
-        decodeURIComponent(String(params.ref)).replace(/^heads\//, ''),
-        body.sha,
-      );
+      repo.setBranch(branchOfRef(params.ref), body.sha);
       return HttpResponse.json({ object: { sha: body.sha } });
     }),
   ];
-  const filesOf = (branch: string) =>
-    state.trees.get(state.commits.get(state.refs.get(branch)!)!.tree)!;
-  return { state, handlers, filesOf };
+  return {
+    repo,
+    handlers,
+    expectedAuth: 'token ghp_secret',
+    requestUrl: (n: number) => `https://github.com/acme/gitops/pull/${n}`,
+    publisher: () =>
+      GithubPublisher.create({
+        repoUrl: 'https://github.com/acme/gitops',
+        integrations: ScmIntegrations.fromConfig(
+          new ConfigReader({
+            integrations: {
+              github: [{ host: 'github.com', token: 'ghp_secret' }],
+            },
+          }),
+        ),
+      }),
+  };
 }
 
-const change = (patch: Partial<ChangeRequest> = {}) =>
-  aChange({ fingerprint: 'aa11', ...patch });
+describePublisherContract('GithubPublisher', githubFake);
 
 describe('GithubPublisher', () => {
   const server = setupServer();
   registerMswTestHooks(server);
 
   const setUp = async () => {
-    const github = fakeGithub();
+    const github = githubFake(new FakeGitRepo({ ...BASE_FILES }));
     server.use(...github.handlers);
-    const publisher = await GithubPublisher.create({
-      repoUrl: 'https://github.com/acme/gitops',
-      integrations: ScmIntegrations.fromConfig(
-        new ConfigReader({
-          integrations: {
-            github: [{ host: 'github.com', token: 'ghp_secret' }],
-          },
-        }),
-      ),
-    });
-    return { github, publisher };
+    return { github, publisher: await github.publisher() };
   };
 
-  it('answers whether a path exists on the base branch and reads files', async () => {
+  it('builds the branch as one commit on the base branch', async () => {
     const { publisher, github } = await setUp();
-    await expect(
-      publisher.exists('tenants/payments/dev/payments-dev'),
-    ).resolves.toBe(true);
-    await expect(
-      publisher.exists('tenants/payments/dev/payments-api-dev'),
-    ).resolves.toBe(false);
-    await expect(
-      publisher.readFile('tenants/payments/tenant.yaml'),
-    ).resolves.toBe('kind: Tenant\n');
-    expect(github.state.auth).toEqual(new Set(['token ghp_secret']));
-  });
-
-  it('opens a pull request from a branch with one commit on the base branch', async () => {
-    const { publisher, github } = await setUp();
-    const result = await publisher.publish(change());
-
-    expect(result).toEqual({
-      url: 'https://github.com/acme/gitops/pull/1',
-      number: 1,
-      branch: 'tenancy/payments/payments-api-dev',
-      title: 'New namespace payments-api-dev',
-      state: 'open',
-      fingerprint: 'aa11',
-      created: true,
-    });
-    expect(github.filesOf('tenancy/payments/payments-api-dev')).toMatchObject({
-      'tenants/payments/tenant.yaml': 'kind: Tenant\n',
-      'tenants/payments/dev/payments-api-dev/namespace.yaml':
-        'kind: Namespace\n',
-    });
-    const tip = github.state.refs.get('tenancy/payments/payments-api-dev')!;
-    expect(github.state.commits.get(tip)!.parents).toEqual(['c-main']);
-    expect(github.state.pulls[0].body).toContain('Requested by alex');
-  });
-
-  it('returns the open pull request for the same request, without touching the branch', async () => {
-    const { publisher, github } = await setUp();
-    await publisher.publish(change());
-    const tip = github.state.refs.get('tenancy/payments/payments-api-dev');
-
-    await expect(publisher.publish(change())).resolves.toMatchObject({
-      number: 1,
-      created: false,
-    });
-    expect(github.state.refs.get('tenancy/payments/payments-api-dev')).toBe(
-      tip,
-    );
-    expect(github.state.pulls).toHaveLength(1);
-  });
-
-  it('refuses other settings for an open request, or updates branch and pull request when asked', async () => {
-    const { publisher, github } = await setUp();
-    await publisher.publish(change());
-    const other = change({
-      fingerprint: 'bb22',
-      title: 'v2',
-      files: { 'tenants/payments/dev/payments-api-dev/namespace.yaml': 'v2\n' },
-    });
-
-    await expect(publisher.publish(other)).rejects.toThrow(
-      /already requested, with other settings, in open pull request #1/,
-    );
-
-    const updated = await publisher.publish({
-      ...other,
-      whenOpenDiffers: 'update',
-    });
-    expect(updated).toMatchObject({
-      number: 1,
-      created: false,
-      fingerprint: 'bb22',
-      title: 'v2',
-    });
-    expect(
-      github.filesOf('tenancy/payments/payments-api-dev')[
-        'tenants/payments/dev/payments-api-dev/namespace.yaml'
-      ],
-    ).toBe('v2\n');
-    expect(github.state.pulls).toHaveLength(1);
-  });
-
-  it('yields one pull request when two identical runs race', async () => {
-    const { publisher, github } = await setUp();
-    const results = await Promise.all([
-      publisher.publish(change()),
-      publisher.publish(change()),
-    ]);
-    expect(results.map(r => r.number)).toEqual([1, 1]);
-    expect(github.state.pulls).toHaveLength(1);
-  });
-
-  it('deletes a folder on the branch', async () => {
-    const { publisher, github } = await setUp();
-    await publisher.publish(
-      change({
-        branch: 'tenancy/delete',
-        files: {},
-        deletions: ['tenants/payments/dev/payments-dev'],
-      }),
-    );
-    expect(Object.keys(github.filesOf('tenancy/delete'))).toEqual([
-      'tenants/payments/tenant.yaml',
+    await publisher.publish(aChange());
+    const tip = github.repo.branches.get('tenancy/payments/payments-api-dev')!;
+    expect(github.repo.commits.get(tip.commit)!.parents).toEqual([
+      github.repo.branches.get('main')!.commit,
     ]);
   });
 
   it("lists a tenant's requests by branch prefix across pages, newest first", async () => {
     const { publisher, github } = await setUp();
-    await publisher.publish(change());
+    await publisher.publish(aChange());
     for (let i = 0; i < 150; i++) {
-      github.state.pulls.push({
-        number: github.state.pulls.length + 1,
-        head: `tenancy/checkout/checkout-${i}`,
+      github.repo.requests.push({
+        number: github.repo.requests.length + 1,
+        branch: `tenancy/checkout/checkout-${i}`,
         title: `New namespace checkout-${i}`,
         body: '',
         state: i % 2 ? 'open' : 'closed',
+        version: 0,
       });
     }
     await publisher.publish(
-      change({
+      aChange({
         branch: 'tenancy/payments/payments-web-dev',
         fingerprint: 'bb',
       }),

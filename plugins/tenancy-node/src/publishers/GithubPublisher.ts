@@ -4,7 +4,13 @@ import {
   ScmIntegrationRegistry,
 } from '@backstage/integration';
 import { Octokit } from '@octokit/rest';
-import { publishToForge, readFingerprint } from './publishToForge';
+import { bringRequestUpToDate } from './bringRequestUpToDate';
+import {
+  BranchContent,
+  publishToForge,
+  readFingerprint,
+  readRequestedBy,
+} from './publishToForge';
 import { ChangeRequest, GitOpsPublisher, PublishedRequest } from './types';
 
 /** Pages of 100 pull requests read when listing a tenant's requests. */
@@ -78,15 +84,11 @@ export class GithubPublisher implements GitOpsPublisher {
     options?: { ref?: string },
   ): Promise<string[]> {
     const { owner, repo } = this;
-    const { data: base } = await this.octokit.git.getRef({
-      owner,
-      repo,
-      ref: `heads/${options?.ref ?? this.baseBranch}`,
-    });
+    const ref = options?.ref ?? this.baseBranch;
     const { data: commit } = await this.octokit.git.getCommit({
       owner,
       repo,
-      commit_sha: base.object.sha,
+      commit_sha: /^[0-9a-f]{40}$/.test(ref) ? ref : await this.headOf(ref),
     });
     return (await this.blobPaths(commit.tree.sha))
       .filter(p => p.startsWith(`${folder}/`))
@@ -181,18 +183,69 @@ export class GithubPublisher implements GitOpsPublisher {
     );
   }
 
-  /** Points the branch at one commit: the base branch with the change applied. */
-  private async pushBranch(change: ChangeRequest) {
+  async bringUpToDate(branch: string): Promise<'current' | 'updated'> {
     const { owner, repo } = this;
-    const { data: base } = await this.octokit.git.getRef({
-      owner,
-      repo,
-      ref: `heads/${this.baseBranch}`,
+    return bringRequestUpToDate(
+      {
+        findOpen: b => this.findRequest(b),
+        history: async b => {
+          const [tip, baseHead] = await Promise.all([
+            this.headOf(b),
+            this.headOf(this.baseBranch),
+          ]);
+          // Three-dot compare: the merge base and the files the branch
+          // changed since it.
+          const { data } = await this.octokit.repos.compareCommits({
+            owner,
+            repo,
+            base: baseHead,
+            head: tip,
+            per_page: 100,
+          });
+          return {
+            tip,
+            baseHead,
+            forkPoint: data.merge_base_commit.sha,
+            changes: (data.files ?? []).flatMap(f => [
+              ...(f.status === 'renamed' && f.previous_filename
+                ? [{ path: f.previous_filename, deleted: true }]
+                : []),
+              { path: f.filename, deleted: f.status === 'removed' },
+            ]),
+          };
+        },
+        readAt: (path, commit) => this.readFile(path, { ref: commit }),
+        rebuild: (request, merged, history) =>
+          this.pushBranch(
+            { branch: request.branch, title: request.title, ...merged },
+            history.baseHead,
+          ),
+      },
+      branch,
+      { baseBranch: this.baseBranch },
+    );
+  }
+
+  private async headOf(branch: string): Promise<string> {
+    const { data } = await this.octokit.git.getRef({
+      owner: this.owner,
+      repo: this.repo,
+      ref: `heads/${branch}`,
     });
+    return data.object.sha;
+  }
+
+  /**
+   * Points the branch at one commit: the base branch (or the commit `onto`)
+   * with the change applied.
+   */
+  private async pushBranch(change: BranchContent, onto?: string) {
+    const { owner, repo } = this;
+    const baseSha = onto ?? (await this.headOf(this.baseBranch));
     const { data: baseCommit } = await this.octokit.git.getCommit({
       owner,
       repo,
-      commit_sha: base.object.sha,
+      commit_sha: baseSha,
     });
 
     const deletions: Array<{
@@ -229,7 +282,7 @@ export class GithubPublisher implements GitOpsPublisher {
       repo,
       message: change.title,
       tree: tree.sha,
-      parents: [base.object.sha],
+      parents: [baseSha],
     });
     try {
       await this.octokit.git.createRef({
@@ -291,6 +344,7 @@ function toRequest(pull: Pull): PublishedRequest {
     title: pull.title,
     state: stateOf(pull),
     fingerprint: readFingerprint(pull.body),
+    requestedBy: readRequestedBy(pull.body),
     createdAt: pull.created_at,
     updatedAt: pull.updated_at,
   };

@@ -81,13 +81,59 @@ function gitlabFake(repo: FakeGitRepo) {
           })),
         );
       }),
+      http.get(`${api}/repository/branches/:branch`, ({ params }) => {
+        const branch = repo.branches.get(param(params.branch));
+        if (!branch) return notFound('Branch');
+        return HttpResponse.json({
+          name: param(params.branch),
+          commit: {
+            id: branch.commit,
+            parent_ids: repo.commits.get(branch.commit)!.parents,
+          },
+        });
+      }),
+      http.get(`${api}/repository/merge_base`, ({ request }) => {
+        const refs = new URL(request.url).searchParams.getAll('refs[]');
+        if (refs.length !== 2 || !refs.every(r => repo.has(r))) {
+          return notFound('Commit');
+        }
+        return HttpResponse.json({ id: repo.mergeBase(refs[0], refs[1]) });
+      }),
+      http.get(`${api}/repository/compare`, ({ request }) => {
+        const q = new URL(request.url).searchParams;
+        const [from, to] = [q.get('from')!, q.get('to')!];
+        if (q.get('straight') !== 'true') {
+          return HttpResponse.json(
+            { message: 'straight expected' },
+            { status: 400 },
+          );
+        }
+        const [a, b] = [repo.files(from), repo.files(to)];
+        const paths = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+        return HttpResponse.json({
+          commit: { id: to },
+          commits: [],
+          compare_timeout: false,
+          compare_same_ref: from === to,
+          diffs: paths
+            .filter(p => a[p] !== b[p])
+            .map(p => ({
+              old_path: p,
+              new_path: p,
+              new_file: a[p] === undefined,
+              renamed_file: false,
+              deleted_file: b[p] === undefined,
+              diff: '',
+            })),
+        });
+      }),
       http.post(`${api}/repository/commits`, async ({ request }) => {
         const body = (await request.json()) as any;
-        const start = body.start_branch ?? body.branch;
+        const start = body.start_sha ?? body.start_branch ?? body.branch;
         if (
           repo.branches.has(body.branch) &&
           !body.force &&
-          body.start_branch
+          (body.start_branch || body.start_sha)
         ) {
           return HttpResponse.json(
             { message: `A branch called '${body.branch}' already exists` },
@@ -115,7 +161,7 @@ function gitlabFake(repo: FakeGitRepo) {
         const id = repo.commit(
           body.branch,
           files,
-          repo.branches.get(start)!.commit,
+          repo.branches.get(start)?.commit ?? start,
         );
         return HttpResponse.json(
           { id, title: body.commit_message },

@@ -1,10 +1,13 @@
 import { InputError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { Gitlab } from '@gitbeaker/rest';
+import { bringRequestUpToDate } from './bringRequestUpToDate';
 import {
+  BranchContent,
   planFileActions,
   publishToForge,
   readFingerprint,
+  readRequestedBy,
   touchedFolders,
 } from './publishToForge';
 import { ChangeRequest, GitOpsPublisher, PublishedRequest } from './types';
@@ -18,6 +21,13 @@ type MergeRequest = {
   source_branch: string;
   created_at?: string;
   updated_at?: string;
+};
+
+type CompareDiff = {
+  old_path: string;
+  new_path: string;
+  renamed_file: boolean;
+  deleted_file: boolean;
 };
 
 /** Merge requests read when listing a tenant's requests (pages of 100). */
@@ -173,10 +183,56 @@ export class GitlabPublisher implements GitOpsPublisher {
     );
   }
 
-  /** Resets the branch to the base branch plus one commit with the change. */
-  private async pushBranch(change: ChangeRequest) {
+  async bringUpToDate(branch: string): Promise<'current' | 'updated'> {
+    const { api, project } = this;
+    return bringRequestUpToDate(
+      {
+        findOpen: b => this.findRequest(b),
+        history: async b => {
+          const tip = (await api.Branches.show(project, b)).commit.id as string;
+          const baseHead = (await api.Branches.show(project, this.baseBranch))
+            .commit.id as string;
+          const forkPoint = (
+            await api.Repositories.mergeBase(project, [baseHead, tip])
+          ).id as string;
+          const compared = (await api.Repositories.compare(
+            project,
+            forkPoint,
+            tip,
+            { straight: true },
+          )) as unknown as { diffs?: CompareDiff[] };
+          const diffs = compared.diffs ?? [];
+          return {
+            tip,
+            forkPoint,
+            baseHead,
+            changes: diffs.flatMap(d => [
+              ...(d.renamed_file ? [{ path: d.old_path, deleted: true }] : []),
+              { path: d.new_path, deleted: d.deleted_file },
+            ]),
+          };
+        },
+        readAt: (path, commit) => this.readFile(path, { ref: commit }),
+        rebuild: (request, merged, history) =>
+          this.pushBranch(
+            { branch: request.branch, title: request.title, ...merged },
+            history.baseHead,
+          ),
+      },
+      branch,
+      { baseBranch: this.baseBranch },
+    );
+  }
+
+  /**
+   * Resets the branch to the base branch (or the commit `onto`) plus one
+   * commit with the change.
+   */
+  private async pushBranch(change: BranchContent, onto?: string) {
     const baseFiles = (
-      await Promise.all(touchedFolders(change).map(f => this.listFiles(f)))
+      await Promise.all(
+        touchedFolders(change).map(f => this.listFiles(f, { ref: onto })),
+      )
     ).flat();
     const actions = planFileActions(change, baseFiles).map(a => ({
       action: a.action,
@@ -188,7 +244,9 @@ export class GitlabPublisher implements GitOpsPublisher {
       change.branch,
       change.title,
       actions,
-      { startBranch: this.baseBranch, force: true },
+      onto
+        ? { startSha: onto, force: true }
+        : { startBranch: this.baseBranch, force: true },
     );
   }
 }
@@ -218,6 +276,7 @@ function toRequest(mr: MergeRequest): PublishedRequest {
     title: mr.title,
     state,
     fingerprint: readFingerprint(mr.description),
+    requestedBy: readRequestedBy(mr.description),
     createdAt: mr.created_at,
     updatedAt: mr.updated_at,
   };

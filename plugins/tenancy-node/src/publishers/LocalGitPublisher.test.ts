@@ -1,9 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { LocalGitPublisher } from './LocalGitPublisher';
 import { aChange } from './__testUtils__/aChange';
+import {
+  describeStaleRequestCases,
+  PROJECT_FILE,
+} from './__testUtils__/describeStaleRequestCases';
 
 const git = (cwd: string, ...args: string[]) =>
   execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
@@ -135,8 +140,8 @@ describe('LocalGitPublisher', () => {
   });
 
   it('leaves the repository exactly as it was when a merge conflicts, saying why', async () => {
-    // Two requests rewrite the same file differently; the first is merged.
-    const file = 'tenants/payments/appproject.yaml';
+    // Two requests set the same value differently; the first is merged.
+    const file = PROJECT_FILE;
     await publisher.publish(
       change({ branch: 'tenancy/payments/a', files: { [file]: 'a: 1\n' } }),
     );
@@ -144,22 +149,53 @@ describe('LocalGitPublisher', () => {
       change({
         branch: 'tenancy/payments/b',
         fingerprint: 'f2',
-        files: { [file]: 'b: 2\n' },
+        files: { [file]: 'a: 2\n' },
       }),
     );
     await publisher.merge(1);
     const head = git(repo, 'rev-parse', 'HEAD');
+    const branchTip = git(repo, 'rev-parse', 'tenancy/payments/b');
 
     await expect(publisher.merge(2)).rejects.toThrow(
-      `request #2 conflicts with main in ${file}; nothing was merged`,
+      `request #2 conflicts with main in ${file}; nothing was merged (a: changed on both sides: 2 in the request, 1 on the base branch)`,
     );
     expect(git(repo, 'rev-parse', 'HEAD')).toBe(head);
+    expect(git(repo, 'rev-parse', 'tenancy/payments/b')).toBe(branchTip);
     expect(git(repo, 'status', '--porcelain')).toBe('');
     await expect(fs.readFile(join(repo, file), 'utf8')).resolves.toBe('a: 1\n');
     await expect(
       publisher.findRequest('tenancy/payments/b'),
     ).resolves.toMatchObject({ state: 'open' });
   });
+
+  it('merges twenty concurrent requests for one tenant one after another, in any order', async () => {
+    const names = Array.from({ length: 20 }, (_, i) => `payments-n${i}`);
+    const project = (namespaces: string[]) =>
+      `kind: AppProject\nspec:\n  destinations:\n${namespaces
+        .map(n => `    - name: dev-1\n      namespace: ${n}\n`)
+        .join('')}`;
+    const results = await Promise.all(
+      names.map((n, i) =>
+        publisher.publish(
+          change({
+            branch: `tenancy/payments/${n}`,
+            fingerprint: `f${i}`,
+            files: {
+              [`tenants/payments/dev/${n}/namespace.yaml`]: 'kind: Namespace\n',
+              [PROJECT_FILE]: project([n]),
+            },
+          }),
+        ),
+      ),
+    );
+    for (const { number } of results.reverse()) await publisher.merge(number);
+
+    expect(git(repo, 'status', '--porcelain')).toBe('');
+    const merged = await publisher.readFile(PROJECT_FILE);
+    expect(merged?.match(/namespace: /g)).toHaveLength(20);
+    for (const n of names) expect(merged).toContain(`namespace: ${n}\n`);
+    expect(await publisher.listFiles('tenants/payments/dev')).toHaveLength(20);
+  }, 60_000);
 
   it('merges a request into main with the documented command, once', async () => {
     await publisher.publish(change());
@@ -214,4 +250,31 @@ describe('LocalGitPublisher', () => {
     ).rejects.toThrow();
     await expect(fs.stat(join(dir.path, 'escape.yaml'))).rejects.toThrow();
   });
+});
+
+describeStaleRequestCases('LocalGitPublisher', async files => {
+  const dir = await fs.mkdtemp(join(tmpdir(), 'tenancy-stale-'));
+  await Promise.all(
+    Object.entries(files).map(async ([path, content]) => {
+      await fs.mkdir(dirname(join(dir, 'seed', path)), { recursive: true });
+      await fs.writeFile(join(dir, 'seed', path), content);
+    }),
+  );
+  const path = join(dir, 'repo');
+  const publisher = await LocalGitPublisher.open({
+    path,
+    seedFrom: join(dir, 'seed'),
+  });
+  return {
+    publisher,
+    merge: async number => {
+      await publisher.merge(number);
+    },
+    baseHead: async () => git(path, 'rev-parse', 'main'),
+    tipOf: async branch => ({
+      commit: git(path, 'rev-parse', branch),
+      parents: git(path, 'log', '-1', '--format=%P', branch).split(' '),
+    }),
+    forkPoint: async branch => git(path, 'merge-base', branch, 'main'),
+  };
 });

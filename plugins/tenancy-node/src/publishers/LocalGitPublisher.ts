@@ -5,6 +5,10 @@ import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { ConflictError, NotFoundError } from '@backstage/errors';
+import {
+  bringRequestUpToDate,
+  RequestBranchOperations,
+} from './bringRequestUpToDate';
 import { ChangeRequest, GitOpsPublisher, PublishedRequest } from './types';
 import { withRepositoryLock } from './withRepositoryLock';
 
@@ -145,6 +149,7 @@ export class LocalGitPublisher implements GitOpsPublisher {
           title: change.title,
           body: change.body,
           fingerprint: change.fingerprint,
+          requestedBy: change.requestedBy,
           updatedAt: now,
         });
         await this.writeRecords(records);
@@ -159,6 +164,7 @@ export class LocalGitPublisher implements GitOpsPublisher {
         body: change.body,
         state: 'open',
         fingerprint: change.fingerprint,
+        requestedBy: change.requestedBy,
         createdAt: now,
         updatedAt: now,
       };
@@ -168,7 +174,20 @@ export class LocalGitPublisher implements GitOpsPublisher {
     });
   }
 
-  /** Merges an open request into the base branch (the documented merge command). */
+  async bringUpToDate(branch: string): Promise<'current' | 'updated'> {
+    return withRepositoryLock(this.path, () =>
+      bringRequestUpToDate(this.branchOperations(), branch, {
+        baseBranch: this.baseBranch,
+      }),
+    );
+  }
+
+  /**
+   * Merges an open request into the base branch (the documented merge
+   * command). A request whose branch is behind the base branch is brought up
+   * to date first, so requests merge one after another in any order; one
+   * that cannot be leaves the repository as it was.
+   */
   async merge(number: number): Promise<PublishedRequest> {
     return withRepositoryLock(this.path, async () => {
       const records = await this.readRecords();
@@ -181,6 +200,13 @@ export class LocalGitPublisher implements GitOpsPublisher {
         );
       }
       await this.git('checkout', '--quiet', this.baseBranch);
+      await bringRequestUpToDate(this.branchOperations(), record.branch, {
+        baseBranch: this.baseBranch,
+        conflictError: c =>
+          new ConflictError(
+            `request #${number} conflicts with ${this.baseBranch} in ${c.file}; nothing was merged (${c.at}: ${c.reason}). Resolve it on ${record.branch} and merge again`,
+          ),
+      });
       try {
         await this.git(
           'merge',
@@ -218,21 +244,71 @@ export class LocalGitPublisher implements GitOpsPublisher {
     });
   }
 
+  /** The branch operations `bringRequestUpToDate` uses; run under the lock. */
+  private branchOperations(): RequestBranchOperations {
+    return {
+      findOpen: branch => this.findRequest(branch),
+      history: async branch => {
+        const rev = async (ref: string) =>
+          (await this.git('rev-parse', '--verify', `${ref}^{commit}`)).trim();
+        const tip = await rev(`refs/heads/${branch}`);
+        const baseHead = await rev(`refs/heads/${this.baseBranch}`);
+        const forkPoint = (await this.git('merge-base', baseHead, tip)).trim();
+        const changes = (
+          await this.git(
+            'diff',
+            '--name-status',
+            '--no-renames',
+            '-z',
+            forkPoint,
+            tip,
+          )
+        )
+          .split('\0')
+          .filter(Boolean)
+          .reduce<Array<{ path: string; deleted: boolean }>>(
+            (list, field, i, fields) =>
+              i % 2 === 1
+                ? [...list, { path: field, deleted: fields[i - 1] === 'D' }]
+                : list,
+            [],
+          );
+        return { tip, forkPoint, baseHead, changes };
+      },
+      readAt: (path, commit) => this.readFile(path, { ref: commit }),
+      rebuild: async (request, merged, history) => {
+        const record = (await this.readRecords()).find(
+          r => r.number === request.number,
+        )!;
+        await this.commitToBranch(
+          {
+            branch: request.branch,
+            title: record.title,
+            body: record.body,
+            files: merged.files,
+            deletions: merged.deletions,
+          },
+          history.baseHead,
+        );
+      },
+    };
+  }
+
   /**
-   * Builds the branch afresh from the base branch with the change applied, in
-   * a temporary worktree, so the checked-out base branch is never touched.
+   * Builds the branch afresh from the base branch (or the commit `onto`) with
+   * the change applied, in a temporary worktree, so the checked-out base
+   * branch is never touched.
    */
-  private async commitToBranch(change: ChangeRequest) {
+  private async commitToBranch(
+    change: Pick<
+      ChangeRequest,
+      'branch' | 'title' | 'body' | 'files' | 'deletions'
+    >,
+    onto = this.baseBranch,
+  ) {
     const worktree = await fs.mkdtemp(join(tmpdir(), 'tenancy-worktree-'));
     try {
-      await this.git(
-        'worktree',
-        'add',
-        '--quiet',
-        '--detach',
-        worktree,
-        this.baseBranch,
-      );
+      await this.git('worktree', 'add', '--quiet', '--detach', worktree, onto);
       for (const path of change.deletions ?? []) {
         await fs.rm(resolveSafeChildPath(worktree, path), {
           recursive: true,
@@ -303,7 +379,7 @@ function strip(
 ): PublishedRequest | undefined {
   if (!record) return undefined;
   const { url, number, branch, title, state, fingerprint } = record;
-  const { createdAt, updatedAt } = record;
+  const { requestedBy, createdAt, updatedAt } = record;
   return {
     url,
     number,
@@ -311,6 +387,7 @@ function strip(
     title,
     state,
     fingerprint,
+    ...(requestedBy === undefined ? {} : { requestedBy }),
     createdAt,
     updatedAt,
   };

@@ -48,7 +48,11 @@ const destination = fc.record({
 });
 const key = (d: ProjectDestination) => `${d.cluster}/${d.namespace}`;
 const uniqueDestinations = (min: number, max: number) =>
-  fc.uniqueArray(destination, { minLength: min, maxLength: max, selector: key });
+  fc.uniqueArray(destination, {
+    minLength: min,
+    maxLength: max,
+    selector: key,
+  });
 
 describe('mergeYamlChange', () => {
   it('keeps every destination when concurrent namespace requests are merged in any order', () => {
@@ -200,7 +204,8 @@ describe('mergeYamlChange', () => {
       merged: false,
       file,
       at: 'ResourceQuota: spec.hard.cpu',
-      reason: 'changed on both sides: "2" in the request, "4" on the base branch',
+      reason:
+        'changed on both sides: "2" in the request, "4" on the base branch',
     });
   });
 

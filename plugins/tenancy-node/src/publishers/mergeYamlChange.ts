@@ -102,17 +102,25 @@ function documentKey(doc: Value): string {
     .join('/');
 }
 
+/** Names a document in conflicts by kind and name; '' without a kind. */
 function describeDocument(doc: Value): string {
-  if (!isMapping(doc)) return 'document';
+  if (!isMapping(doc) || doc.kind === undefined) return '';
   const metadata = isMapping(doc.metadata) ? doc.metadata : {};
-  return `${doc.kind ?? 'document'} ${metadata.name ?? ''}`.trim();
+  return `${doc.kind} ${metadata.name ?? ''}`.trim();
 }
 
-function mergeDocument(base: Value, request: Value, current: Value, at: string) {
+function mergeDocument(
+  base: Value,
+  request: Value,
+  current: Value,
+  at: string,
+) {
   try {
     return mergeValue(base, request, current, '');
   } catch (e) {
-    if (e instanceof Conflict) throw new Conflict(`${at}: ${e.at}`, e.reason);
+    if (e instanceof Conflict && at) {
+      throw new Conflict(`${at}: ${e.at}`, e.reason);
+    }
     throw e;
   }
 }
@@ -199,7 +207,7 @@ function mergeSequence(
     if (inBase.has(k) && !inRequest.has(k)) {
       if (!equal(inBase.get(k), item)) {
         throw new Conflict(
-          label(item),
+          label(item) || '(document)',
           'removed by the request, changed on the base branch',
         );
       }
@@ -214,9 +222,7 @@ function mergeSequence(
   for (const item of request) {
     const k = key(item);
     if (!inBase.has(k) && !inCurrent.has(k)) {
-      let index = previous
-        ? merged.findIndex(m => m.key === previous) + 1
-        : 0;
+      let index = previous ? merged.findIndex(m => m.key === previous) + 1 : 0;
       while (
         index > 0 &&
         index < merged.length &&
@@ -229,7 +235,7 @@ function mergeSequence(
     } else if (inBase.has(k) && !inCurrent.has(k)) {
       if (!equal(inBase.get(k), item)) {
         throw new Conflict(
-          label(item),
+          label(item) || '(document)',
           'changed by the request, removed on the base branch',
         );
       }

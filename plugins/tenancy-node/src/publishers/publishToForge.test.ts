@@ -1,19 +1,32 @@
 import {
   planFileActions,
-  withFingerprint,
+  withMarkers,
   readFingerprint,
+  readRequestedBy,
 } from './publishToForge';
 import { aChange } from './__testUtils__/aChange';
 
-describe('withFingerprint', () => {
-  it('keeps the fingerprint when a body is cut to the forge limit', () => {
-    const body = withFingerprint('x'.repeat(5000), 'abc123', 4000);
+describe('withMarkers', () => {
+  it('keeps the fingerprint and who asked when a body is cut to the forge limit', () => {
+    const markers = {
+      fingerprint: 'abc123',
+      requestedBy: 'user:default/guest',
+    };
+    const body = withMarkers('x'.repeat(5000), markers, 4000);
     expect(body.length).toBeLessThanOrEqual(4000);
     expect(body).toContain('x …');
     expect(readFingerprint(body)).toBe('abc123');
-    expect(withFingerprint('short', 'abc123', 4000)).toBe(
+    expect(readRequestedBy(body)).toBe('user:default/guest');
+    expect(withMarkers('short', { fingerprint: 'abc123' }, 4000)).toBe(
       'short\n\n<!-- tenancy-fingerprint: abc123 -->',
     );
+    expect(readRequestedBy('short')).toBeUndefined();
+  });
+
+  it('refuses a requester that could end the hidden comment', () => {
+    expect(() =>
+      withMarkers('b', { fingerprint: 'f', requestedBy: 'user:x --> <b>' }),
+    ).toThrow(/requestedBy "user:x --> <b>" must be an entity ref/);
   });
 });
 

@@ -1,7 +1,8 @@
-import { ConflictError } from '@backstage/errors';
+import { ConflictError, InputError } from '@backstage/errors';
 import { ChangeRequest, PublishedRequest } from './types';
 
 const FINGERPRINT = /<!-- tenancy-fingerprint: ([0-9a-f]+) -->/;
+const REQUESTED_BY = /<!-- tenancy-requested-by: ([\w:/.-]+) -->/;
 
 /** The pull-request operations of one forge, as `publishToForge` uses them. */
 export interface ForgeRequests {
@@ -32,9 +33,9 @@ export async function publishToForge(
   change: ChangeRequest,
   options: { maxBodyLength?: number } = {},
 ): Promise<PublishedRequest & { created: boolean }> {
-  const body = withFingerprint(
+  const body = withMarkers(
     change.body,
-    change.fingerprint,
+    { fingerprint: change.fingerprint, requestedBy: change.requestedBy },
     options.maxBodyLength,
   );
   const open = await forge.findOpen(change.branch);
@@ -73,15 +74,23 @@ export async function publishToForge(
 }
 
 /**
- * Appends the fingerprint as an HTML comment (invisible when rendered);
- * bodies longer than the forge allows are cut before it.
+ * Appends the fingerprint and who asked as HTML comments (invisible when
+ * rendered); bodies longer than the forge allows are cut before them.
  */
-export function withFingerprint(
+export function withMarkers(
   body: string,
-  fingerprint: string,
+  markers: { fingerprint: string; requestedBy?: string },
   maxLength = Infinity,
 ): string {
-  const marker = `\n\n<!-- tenancy-fingerprint: ${fingerprint} -->`;
+  const { fingerprint, requestedBy } = markers;
+  if (requestedBy !== undefined && !/^[\w:/.-]+$/.test(requestedBy)) {
+    throw new InputError(
+      `requestedBy "${requestedBy}" must be an entity ref (letters, digits, ':', '/', '.', '-', '_')`,
+    );
+  }
+  const marker = `\n\n<!-- tenancy-fingerprint: ${fingerprint} -->${
+    requestedBy === undefined ? '' : `\n${requestedByMarker(requestedBy)}`
+  }`;
   const room = maxLength - marker.length;
   const text =
     body.length > room ? `${body.slice(0, room - 2).trimEnd()} …` : body;
@@ -93,6 +102,21 @@ export function readFingerprint(body: string | null | undefined) {
   return FINGERPRINT.exec(body ?? '')?.[1];
 }
 
+/** Who asked for a pull request, as its body says, if it does. */
+export function readRequestedBy(body: string | null | undefined) {
+  return REQUESTED_BY.exec(body ?? '')?.[1];
+}
+
+function requestedByMarker(requestedBy: string) {
+  return `<!-- tenancy-requested-by: ${requestedBy} -->`;
+}
+
+/** What a branch commit holds: the change's files and deletions. */
+export type BranchContent = Pick<
+  ChangeRequest,
+  'branch' | 'title' | 'files' | 'deletions'
+>;
+
 /** One file operation of a commit built from a change. */
 export type FileAction =
   | { action: 'create' | 'update'; path: string; content: string }
@@ -102,7 +126,7 @@ export type FileAction =
  * Folders whose base-branch files decide between create, update and delete:
  * the parent folders of written files and the deleted paths.
  */
-export function touchedFolders(change: ChangeRequest): string[] {
+export function touchedFolders(change: BranchContent): string[] {
   const folders = new Set<string>(change.deletions ?? []);
   for (const path of Object.keys(change.files)) {
     folders.add(path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
@@ -116,7 +140,7 @@ export function touchedFolders(change: ChangeRequest): string[] {
  * `baseFiles`: the base branch's files under `touchedFolders(change)`.
  */
 export function planFileActions(
-  change: ChangeRequest,
+  change: BranchContent,
   baseFiles: Iterable<string>,
 ): FileAction[] {
   const existing = new Set(baseFiles);

@@ -22,6 +22,8 @@ export interface ChangeRequest {
    * (someone else asked for the same thing first).
    */
   whenOpenDiffers: 'update' | 'conflict';
+  /** Who asked for the change (a user entity ref, e.g. `user:default/guest`). */
+  requestedBy?: string;
 }
 
 /**
@@ -40,6 +42,8 @@ export type RequestState = TenantRequest['state'];
 export interface PublishedRequest extends TenantRequest {
   /** Identifies the content, as {@link ChangeRequest.fingerprint}. */
   fingerprint?: string;
+  /** Who asked for it, as {@link ChangeRequest.requestedBy}. */
+  requestedBy?: string;
 }
 
 /**
@@ -52,11 +56,14 @@ export interface GitOpsPublisher {
   /** Whether a path exists on the base branch. */
   exists(path: string): Promise<boolean>;
   /**
-   * Paths of the files under a folder on the base branch (or on the branch
-   * `options.ref`, e.g. an open request's), sorted.
+   * Paths of the files under a folder on the base branch (or at `options.ref`,
+   * a branch such as an open request's, or a commit SHA), sorted.
    */
   listFiles(folder: string, options?: { ref?: string }): Promise<string[]>;
-  /** Reads a file of the base branch (or of the branch `options.ref`), or undefined. */
+  /**
+   * Reads a file of the base branch (or at `options.ref`, a branch or a
+   * commit SHA), or undefined.
+   */
   readFile(
     path: string,
     options?: { ref?: string },
@@ -81,4 +88,16 @@ export interface GitOpsPublisher {
   publish(
     change: ChangeRequest,
   ): Promise<PublishedRequest & { created: boolean }>;
+  /**
+   * Brings the open request of a branch up to date with the base branch when
+   * the base moved on since the branch was built: its change is merged onto
+   * the current base (`mergeYamlChange`, file by file) and the branch becomes
+   * one commit on the base head again, so merging it is clean and keeps what
+   * other requests merged meanwhile. `current` when it was up to date
+   * already. A change that cannot be merged without a person (the same value
+   * changed on both sides, a file deleted on one side and changed on the
+   * other) is refused with a ConflictError naming the file and YAML path,
+   * and nothing is written.
+   */
+  bringUpToDate(branch: string): Promise<'current' | 'updated'>;
 }

@@ -16,23 +16,94 @@ export class FakeGitRepo {
     string,
     { commit: string; parent?: string; files: Record<string, string> }
   >();
+  /** Every commit, by SHA: its parents and files. */
+  readonly commits = new Map<
+    string,
+    { parents: string[]; files: Record<string, string> }
+  >();
   readonly requests: FakePullRequest[] = [];
   /** Authorization headers seen, by header name. */
   readonly auth = new Set<string>();
   private seq = 0;
 
   constructor(files: Record<string, string>) {
-    this.branches.set('main', { commit: this.nextCommit(), files });
+    const commit = this.addCommit(files, []);
+    this.branches.set('main', { commit, files });
   }
 
   nextCommit(): string {
     return (++this.seq).toString(16).padStart(40, '0');
   }
 
+  /** Files of a branch, or of a commit by SHA. */
   files(branch: string): Record<string, string> {
-    const found = this.branches.get(branch);
+    const found = this.branches.get(branch) ?? this.commits.get(branch);
     if (!found) throw new Error(`no branch ${branch}`);
     return found.files;
+  }
+
+  /** Whether a branch or commit SHA exists. */
+  has(ref: string) {
+    return this.branches.has(ref) || this.commits.has(ref);
+  }
+
+  /** A commit on no branch yet (as a forge's commit API creates it). */
+  addCommit(files: Record<string, string>, parents: string[]) {
+    const commit = this.nextCommit();
+    this.commits.set(commit, { parents, files: { ...files } });
+    return commit;
+  }
+
+  /** Points a branch at a commit. */
+  setBranch(branch: string, commit: string) {
+    const { parents, files } = this.commits.get(commit)!;
+    this.branches.set(branch, { commit, parent: parents[0], files });
+  }
+
+  /** The newest commit of `ref` that is also on `other` (git merge-base). */
+  mergeBase(ref: string, other: string): string {
+    const ancestors = new Set<string>();
+    const walk = [this.branches.get(other)?.commit ?? other];
+    while (walk.length) {
+      const sha = walk.pop()!;
+      if (ancestors.has(sha)) continue;
+      ancestors.add(sha);
+      walk.push(...(this.commits.get(sha)?.parents ?? []));
+    }
+    const queue = [this.branches.get(ref)?.commit ?? ref];
+    while (queue.length) {
+      const sha = queue.shift()!;
+      if (ancestors.has(sha)) return sha;
+      queue.push(...(this.commits.get(sha)?.parents ?? []));
+    }
+    throw new Error(`${ref} and ${other} share no commit`);
+  }
+
+  /**
+   * Merges a pull request into main as a forge's merge button does: refused
+   * when a file the branch changed since it left main changed on main too
+   * (the forge shows conflicts; a person would have to resolve them).
+   */
+  mergeRequest(number: number) {
+    const request = this.request(number);
+    const tip = this.branches.get(request.branch)!;
+    const main = this.branches.get('main')!;
+    const fork = this.files(this.mergeBase(request.branch, 'main'));
+    const files = { ...main.files };
+    const paths = new Set([...Object.keys(fork), ...Object.keys(tip.files)]);
+    for (const path of paths) {
+      if (fork[path] === tip.files[path]) continue;
+      if (
+        main.files[path] !== fork[path] &&
+        main.files[path] !== tip.files[path]
+      ) {
+        throw new Error(`merge conflict in ${path}`);
+      }
+      if (tip.files[path] === undefined) delete files[path];
+      else files[path] = tip.files[path];
+    }
+    this.setBranch('main', this.addCommit(files, [main.commit, tip.commit]));
+    request.state = 'merged';
   }
 
   /** Files of a branch under a folder ('' for all), relative to the root. */
@@ -45,8 +116,8 @@ export class FakeGitRepo {
 
   /** Sets a branch to new files; returns the new commit. */
   commit(branch: string, files: Record<string, string>, parent?: string) {
-    const commit = this.nextCommit();
-    this.branches.set(branch, { commit, parent, files });
+    const commit = this.addCommit(files, parent ? [parent] : []);
+    this.setBranch(branch, commit);
     return commit;
   }
 

@@ -5,6 +5,7 @@ import { setupServer } from 'msw/node';
 import { GitOpsPublisher } from '../types';
 import { aChange } from './aChange';
 import { BASE_FILES, FakeGitRepo } from './FakeGitRepo';
+import { describeStaleRequestCases } from './describeStaleRequestCases';
 
 /** A forge fake: msw handlers over a FakeGitRepo, and a publisher aimed at it. */
 export interface ForgeFake {
@@ -25,8 +26,11 @@ export interface ForgeFake {
 export function describePublisherContract(
   name: string,
   makeFake: (repo: FakeGitRepo) => ForgeFake,
-  /** `deletions: 'unsupported'` when the forge's REST API cannot delete files. */
-  options: { deletions?: 'unsupported' } = {},
+  /**
+   * `deletions: 'unsupported'` when the forge's REST API cannot delete files;
+   * `commits: 'one-per-file'` when it writes one commit per file.
+   */
+  options: { deletions?: 'unsupported'; commits?: 'one-per-file' } = {},
 ) {
   describe(`${name} (publisher contract)`, () => {
     const server = setupServer();
@@ -65,14 +69,37 @@ export function describePublisherContract(
       expect([...fake.repo.auth]).toEqual([fake.expectedAuth]);
     });
 
+    describeStaleRequestCases(
+      name,
+      async files => {
+        fake = makeFake(new FakeGitRepo(files));
+        server.use(...fake.handlers);
+        const repo = fake.repo;
+        return {
+          publisher: await fake.publisher(),
+          merge: async number => repo.mergeRequest(number),
+          baseHead: async () => repo.branches.get('main')!.commit,
+          tipOf: async branch => {
+            const commit = repo.branches.get(branch)!.commit;
+            return { commit, parents: repo.commits.get(commit)!.parents };
+          },
+          forkPoint: async branch => repo.mergeBase(branch, 'main'),
+        };
+      },
+      { commits: options.commits },
+    );
+
     it('opens a pull request from a branch holding the base plus the change', async () => {
-      const result = await publisher.publish(aChange());
+      const result = await publisher.publish(
+        aChange({ requestedBy: 'user:default/alex' }),
+      );
       expect(result).toMatchObject({
         number: 1,
         url: fake.requestUrl(1),
         branch,
         state: 'open',
         fingerprint: 'f1',
+        requestedBy: 'user:default/alex',
         created: true,
       });
       expect(fake.repo.files(branch)).toEqual({
@@ -87,7 +114,14 @@ export function describePublisherContract(
       await expect(publisher.findRequest(branch)).resolves.toMatchObject({
         number: 1,
         fingerprint: 'f1',
+        requestedBy: 'user:default/alex',
       });
+      await expect(publisher.listRequests()).resolves.toEqual([
+        expect.objectContaining({
+          number: 1,
+          requestedBy: 'user:default/alex',
+        }),
+      ]);
     });
 
     it("reads an open request's branch when asked (what the tenant budget counts)", async () => {
