@@ -1,3 +1,5 @@
+import { HumanDuration } from '@backstage/types';
+
 /*
  * The tenancy settings read by this package (readTenancyConfig and
  * createPublisher) for the scaffolder module, the catalog module and the
@@ -40,6 +42,18 @@ export interface Config {
         seedFrom?: string;
         /** The branch pull requests target. Defaults to `main`. */
         baseBranch?: string;
+      };
+      /**
+       * The tenancy backend's task that brings open requests (branches
+       * `tenancy/…`) up to date with the base branch once it moved on, so a
+       * reviewer can merge them in the forge one after another without
+       * conflicts; a request that needs a person is logged and left as it is.
+       */
+      refreshRequests?: {
+        /**
+         * How often, e.g. `{ minutes: 1 }` (the default) or `{ seconds: 30 }`.
+         */
+        frequency?: HumanDuration | string;
       };
     };
     /** Platform policy the provisioning actions and the wizard's checks enforce. */

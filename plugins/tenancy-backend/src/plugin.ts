@@ -14,6 +14,7 @@ import {
   readTenancyConfig,
 } from '@tenancy-plugins/backstage-plugin-tenancy-node';
 import { ProvisioningCheckService } from './provisioning/ProvisioningCheckService';
+import { refreshOpenRequests } from './requests/refreshOpenRequests';
 import { TenantRequestsService } from './requests/TenantRequestsService';
 import { createRouter } from './router';
 import { refreshSources } from './snapshots/refreshSources';
@@ -91,6 +92,26 @@ export const tenancyPlugin = createBackendPlugin({
           });
           return publisher;
         };
+        // Reviewers merge in the forge: keep open requests mergeable one
+        // after another by bringing them up to date once the base moves on.
+        const refusals = new Map<string, string>();
+        await scheduler.scheduleTask({
+          id: 'tenancy-refresh-requests',
+          frequency: tenancy.refreshRequests.frequency,
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 30 },
+          scope: 'global',
+          fn: async () => {
+            const gitops = await openPublisher();
+            if (!gitops) return;
+            await refreshOpenRequests({
+              publisher: gitops,
+              logger: logger.child({ task: 'tenancy-refresh-requests' }),
+              refusals,
+            });
+          },
+        });
+
         const requests = new TenantRequestsService(
           catalogIndex,
           deps.permissions,

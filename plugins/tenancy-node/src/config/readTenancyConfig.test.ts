@@ -17,6 +17,28 @@ describe('readTenancyConfig', () => {
     expect(policy.costCenterPattern).toBe('CC-[0-9]{4}');
   });
 
+  it('reads how often open requests are brought up to date, every minute by default', () => {
+    expect(readTenancyConfig(new ConfigReader({})).refreshRequests).toEqual({
+      frequency: { minutes: 1 },
+    });
+    expect(
+      readTenancyConfig(
+        new ConfigReader({
+          tenancy: {
+            gitops: { refreshRequests: { frequency: { seconds: 30 } } },
+          },
+        }),
+      ).refreshRequests,
+    ).toEqual({ frequency: { seconds: 30 } });
+    expect(() =>
+      readTenancyConfig(
+        new ConfigReader({
+          tenancy: { gitops: { refreshRequests: { frequency: 'often' } } },
+        }),
+      ),
+    ).toThrow(/tenancy.gitops.refreshRequests.frequency/);
+  });
+
   it('defaults to the tenants folder and no cost-center pattern', () => {
     const { layout, policy } = readTenancyConfig(new ConfigReader({}));
     expect(layout.tenantsPath).toBe('tenants');

@@ -1,4 +1,5 @@
-import { Config } from '@backstage/config';
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { HumanDuration } from '@backstage/types';
 import {
   GitOpsLayout,
   TenancyPolicy,
@@ -16,10 +17,16 @@ export interface TenancyConfig {
   layout: GitOpsLayout;
   /** `tenancy.policy` and `tenancy.tenants.costCenterPattern`. */
   policy: TenancyPolicy;
+  /**
+   * `tenancy.gitops.refreshRequests`: how often the backend brings open
+   * requests up to date with the base branch (default every minute).
+   */
+  refreshRequests: { frequency: HumanDuration };
 }
 
 /**
- * The one reader of `tenancy.gitops.tenantsPath`, `tenancy.policy.*` and
+ * The one reader of `tenancy.gitops.tenantsPath`,
+ * `tenancy.gitops.refreshRequests`, `tenancy.policy.*` and
  * `tenancy.tenants.*` (documented in this package's config.d.ts; the
  * publisher under `tenancy.gitops.publisher` is read by `createPublisher`).
  * Throws at start-up with the key at fault.
@@ -32,5 +39,12 @@ export function readTenancyConfig(config: Config): TenancyConfig {
       tenantsPath: config.getOptionalString('tenancy.gitops.tenantsPath'),
     }),
     policy: readTenancyPolicy(config),
+    refreshRequests: {
+      frequency: config.has('tenancy.gitops.refreshRequests.frequency')
+        ? readDurationFromConfig(config, {
+            key: 'tenancy.gitops.refreshRequests.frequency',
+          })
+        : { minutes: 1 },
+    },
   };
 }
