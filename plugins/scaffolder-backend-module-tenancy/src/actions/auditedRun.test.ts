@@ -41,6 +41,9 @@ describe('audit events of the provisioning actions', () => {
         created: true,
       },
     });
+    // The pull request records the requester too, for the tenant page.
+    const [opened] = await setup.publisher.listRequests();
+    expect(opened.requestedBy).toBe('user:default/alex');
   });
 
   it('records a refusal with its reason, and nothing is published', async () => {

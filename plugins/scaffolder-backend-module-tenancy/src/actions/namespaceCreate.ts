@@ -84,6 +84,7 @@ export function createNamespaceCreateAction(options: TenancyActionDeps) {
         ctx.output('namespace', namespace);
         ctx.output('entityRef', `resource:default/${namespace}`);
         await runProvisioning(ctx, publisher, {
+          requestedBy: context.requestedBy,
           prepared,
           what: 'namespace',
           dryRun: 'write',

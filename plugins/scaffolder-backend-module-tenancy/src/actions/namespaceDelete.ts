@@ -67,6 +67,7 @@ export function createNamespaceDeleteAction(options: TenancyActionDeps) {
           })),
         );
         await runProvisioning(ctx, publisher, {
+          requestedBy: change.userEntityRef,
           prepared: prepareNamespaceDelete({
             name,
             kubernetesNamespace:

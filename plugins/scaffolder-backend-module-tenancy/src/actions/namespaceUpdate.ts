@@ -78,6 +78,7 @@ export function createNamespaceUpdateAction(options: TenancyActionDeps) {
           change,
         );
         await runProvisioning(ctx, publisher, {
+          requestedBy: change.context.requestedBy,
           prepared,
           what: 'namespace',
           dryRun: 'list',

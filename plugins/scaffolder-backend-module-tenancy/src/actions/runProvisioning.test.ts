@@ -59,6 +59,7 @@ describe('runProvisioning', () => {
         what: 'namespace',
         dryRun: 'write',
         whenOpenDiffers: 'conflict',
+        requestedBy: 'user:default/alex',
       }),
     ).rejects.toThrow(
       'tenants/payments/dev/payments-api-dev/namespace.yaml: Namespace payments-api-dev at $.spec.finalizers: type: must be array (io.k8s.api.core.v1.Namespace (Kubernetes 1.36))',
@@ -78,6 +79,7 @@ describe('runProvisioning', () => {
         what: 'namespace',
         dryRun: 'write',
         whenOpenDiffers: 'conflict',
+        requestedBy: 'user:default/alex',
       }),
     ).rejects.toThrow(
       /renders objects their schemas refuse; nothing was written/,
@@ -104,6 +106,7 @@ describe('runProvisioning', () => {
         what: 'namespace',
         dryRun: 'write',
         whenOpenDiffers: 'conflict',
+        requestedBy: 'user:default/alex',
       }),
     ).rejects.toThrow('no schema for apiVersion/kind apps/v1/Deployment');
     expect(git(repo, 'branch', '--list', 'tenancy/*')).toBe('');
@@ -139,6 +142,7 @@ describe('runProvisioning', () => {
           ]),
         }),
         whenOpenDiffers: 'conflict',
+        requestedBy: 'user:default/alex',
       }),
     ).rejects.toThrow(
       'tenants/payments/appproject.yaml: AppProject payments at $.spec.destinations[0].server: type: must be string',

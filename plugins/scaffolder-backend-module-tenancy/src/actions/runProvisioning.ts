@@ -42,6 +42,8 @@ export interface ProvisioningPlan {
   /** The `files` output, when it is not the paths the change writes (a deletion lists what goes). */
   outputFiles?: string[];
   whenOpenDiffers: 'conflict' | 'update';
+  /** The requester's user entity ref, recorded with the pull request. */
+  requestedBy: string;
   /** What identifies the request for re-runs; the final files by default. */
   fingerprintOf?: unknown;
 }
@@ -156,5 +158,6 @@ export async function runProvisioning(
       .update(JSON.stringify(plan.fingerprintOf ?? files))
       .digest('hex'),
     whenOpenDiffers: plan.whenOpenDiffers,
+    requestedBy: plan.requestedBy,
   });
 }

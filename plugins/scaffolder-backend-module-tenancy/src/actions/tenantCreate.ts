@@ -126,6 +126,7 @@ export function createTenantCreateAction(options: TenancyActionDeps) {
         ctx.output('entityRef', stringifyEntityRef(prepared.entity));
         ctx.output('namespaces', prepared.namespaces);
         await runProvisioning(ctx, publisher, {
+          requestedBy: userEntityRef,
           prepared,
           what: 'tenant',
           dryRun: 'write',

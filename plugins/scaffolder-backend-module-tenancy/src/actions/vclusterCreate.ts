@@ -110,6 +110,7 @@ export function createVClusterCreateAction(options: TenancyActionDeps) {
         ctx.output('project', policy.vcluster.project);
         ctx.output('entityRef', `resource:default/${name}`);
         await runProvisioning(ctx, publisher, {
+          requestedBy: context.requestedBy,
           prepared,
           what: 'vCluster',
           dryRun: 'write',
