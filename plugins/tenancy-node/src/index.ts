@@ -14,6 +14,10 @@ export { GithubPublisher } from './publishers/GithubPublisher';
 export { GitlabPublisher } from './publishers/GitlabPublisher';
 export { AzureDevOpsPublisher } from './publishers/AzureDevOpsPublisher';
 export { BitbucketServerPublisher } from './publishers/BitbucketServerPublisher';
+export {
+  mergeYamlChange,
+  type YamlMergeResult,
+} from './publishers/mergeYamlChange';
 export type {
   ChangeRequest,
   GitOpsPublisher,
