@@ -166,19 +166,11 @@ function azureFake(repo: FakeGitRepo) {
           return error(404, 'GitUnresolvableToCommitException', base);
         }
         const common = repo.mergeBase(target, base);
-        const [from, to] = [repo.files(common), repo.files(target)];
-        const paths = [...new Set([...Object.keys(from), ...Object.keys(to)])];
-        const changes = paths
-          .filter(p => from[p] !== to[p])
-          .map(p => ({
-            item: { path: `/${p}`, gitObjectType: 'blob' },
-            changeType:
-              from[p] === undefined
-                ? 'add'
-                : to[p] === undefined
-                ? 'delete'
-                : 'edit',
-          }));
+        const types = { added: 'add', removed: 'delete', modified: 'edit' };
+        const changes = repo.diff(common, target).map(d => ({
+          item: { path: `/${d.path}`, gitObjectType: 'blob' },
+          changeType: types[d.change],
+        }));
         return HttpResponse.json({
           allChangesIncluded: true,
           commonCommit: common,

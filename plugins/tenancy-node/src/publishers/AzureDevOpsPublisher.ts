@@ -259,11 +259,8 @@ export class AzureDevOpsPublisher implements GitOpsPublisher {
         ? {}
         : { newContent: { content: a.content, contentType: 'rawtext' } }),
     }));
-    const parent = rebuild
-      ? rebuild.onto
-      : tip
-      ? undefined
-      : await this.tipOf(this.baseBranch);
+    let parent = rebuild?.onto;
+    if (!rebuild && !tip) parent = await this.tipOf(this.baseBranch);
     // 409 TF401028: a concurrent run for the same subject pushed the branch
     // first; publishToForge then finds its pull request and compares.
     await this.call('pushes', {

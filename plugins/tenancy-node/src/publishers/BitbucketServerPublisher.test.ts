@@ -258,23 +258,13 @@ function bitbucketFake(repo: FakeGitRepo) {
       }),
       http.get(`${api}/compare/changes`, ({ request }) => {
         const q = new URL(request.url).searchParams;
-        const [from, to] = [
-          repo.files(q.get('from')!),
-          repo.files(q.get('to')!),
-        ];
-        const paths = [...new Set([...Object.keys(from), ...Object.keys(to)])];
+        const types = { added: 'ADD', removed: 'DELETE', modified: 'MODIFY' };
+        // The changes on `from` (the source) that `to` (the target) lacks.
         return page(
-          paths
-            .filter(p => from[p] !== to[p])
-            .map(p => ({
-              path: { toString: p },
-              type:
-                to[p] === undefined
-                  ? 'ADD'
-                  : from[p] === undefined
-                  ? 'DELETE'
-                  : 'MODIFY',
-            })),
+          repo.diff(q.get('to')!, q.get('from')!).map(d => ({
+            path: { toString: d.path },
+            type: types[d.change],
+          })),
           q,
         );
       }),

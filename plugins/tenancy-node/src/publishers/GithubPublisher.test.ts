@@ -61,24 +61,14 @@ function githubFake(repo: FakeGitRepo) {
       const [base, head] = String(params.basehead).split('...');
       if (!repo.has(base) || !repo.has(head)) return notFound();
       const mergeBase = repo.mergeBase(head, base);
-      const [from, to] = [repo.files(mergeBase), repo.files(head)];
-      const paths = [...new Set([...Object.keys(from), ...Object.keys(to)])];
       return HttpResponse.json({
         status: 'diverged',
         base_commit: { sha: base },
         merge_base_commit: { sha: mergeBase },
         commits: [{ sha: head }],
-        files: paths
-          .filter(p => from[p] !== to[p])
-          .map(p => ({
-            filename: p,
-            status:
-              from[p] === undefined
-                ? 'added'
-                : to[p] === undefined
-                ? 'removed'
-                : 'modified',
-          })),
+        files: repo
+          .diff(mergeBase, head)
+          .map(d => ({ filename: d.path, status: d.change })),
       });
     }),
     http.get(`${api}/pulls`, ({ request }) => {

@@ -108,23 +108,19 @@ function gitlabFake(repo: FakeGitRepo) {
             { status: 400 },
           );
         }
-        const [a, b] = [repo.files(from), repo.files(to)];
-        const paths = [...new Set([...Object.keys(a), ...Object.keys(b)])];
         return HttpResponse.json({
           commit: { id: to },
           commits: [],
           compare_timeout: false,
           compare_same_ref: from === to,
-          diffs: paths
-            .filter(p => a[p] !== b[p])
-            .map(p => ({
-              old_path: p,
-              new_path: p,
-              new_file: a[p] === undefined,
-              renamed_file: false,
-              deleted_file: b[p] === undefined,
-              diff: '',
-            })),
+          diffs: repo.diff(from, to).map(d => ({
+            old_path: d.path,
+            new_path: d.path,
+            new_file: d.change === 'added',
+            renamed_file: false,
+            deleted_file: d.change === 'removed',
+            diff: '',
+          })),
         });
       }),
       http.post(`${api}/repository/commits`, async ({ request }) => {

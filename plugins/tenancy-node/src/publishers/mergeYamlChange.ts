@@ -222,7 +222,8 @@ function mergeSequence(
   for (const item of request) {
     const k = key(item);
     if (!inBase.has(k) && !inCurrent.has(k)) {
-      let index = previous ? merged.findIndex(m => m.key === previous) + 1 : 0;
+      const after = previous;
+      let index = after ? merged.findIndex(m => m.key === after) + 1 : 0;
       while (
         index > 0 &&
         index < merged.length &&

@@ -54,6 +54,20 @@ export class FakeGitRepo {
     return commit;
   }
 
+  /** The files that differ between two branches or commits, and how. */
+  diff(from: string, to: string) {
+    const [a, b] = [this.files(from), this.files(to)];
+    const paths = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+    return paths
+      .filter(path => a[path] !== b[path])
+      .map(path => {
+        let change: 'added' | 'removed' | 'modified' = 'modified';
+        if (a[path] === undefined) change = 'added';
+        if (b[path] === undefined) change = 'removed';
+        return { path, change };
+      });
+  }
+
   /** Points a branch at a commit. */
   setBranch(branch: string, commit: string) {
     const { parents, files } = this.commits.get(commit)!;

@@ -79,11 +79,11 @@ export function describePublisherContract(
           publisher: await fake.publisher(),
           merge: async number => repo.mergeRequest(number),
           baseHead: async () => repo.branches.get('main')!.commit,
-          tipOf: async branch => {
-            const commit = repo.branches.get(branch)!.commit;
+          tipOf: async name => {
+            const commit = repo.branches.get(name)!.commit;
             return { commit, parents: repo.commits.get(commit)!.parents };
           },
-          forkPoint: async branch => repo.mergeBase(branch, 'main'),
+          forkPoint: async name => repo.mergeBase(name, 'main'),
         };
       },
       { commits: options.commits },
