@@ -183,8 +183,8 @@ export class AzureDevOpsPublisher implements GitOpsPublisher {
 
   async bringUpToDate(branch: string): Promise<'current' | 'updated'> {
     return bringRequestUpToDate(
+      this,
       {
-        findOpen: b => this.findRequest(b),
         history: async b => {
           // The common commit, both heads and the changes from the common
           // commit to the branch, in one call.
@@ -224,12 +224,8 @@ export class AzureDevOpsPublisher implements GitOpsPublisher {
             changes,
           };
         },
-        readAt: (path, commit) => this.readFile(path, { ref: commit }),
-        rebuild: (request, merged, history) =>
-          this.pushBranch(
-            { branch: request.branch, title: request.title, ...merged },
-            { onto: history.baseHead, tip: history.tip },
-          ),
+        rebuild: (content, history) =>
+          this.pushBranch(content, { onto: history.baseHead, tip: history.tip }),
       },
       branch,
       { baseBranch: this.baseBranch },

@@ -199,8 +199,8 @@ export class BitbucketServerPublisher implements GitOpsPublisher {
 
   async bringUpToDate(branch: string): Promise<'current' | 'updated'> {
     return bringRequestUpToDate(
+      this,
       {
-        findOpen: b => this.findRequest(b),
         history: async b => {
           const [tip, baseHead] = await Promise.all([
             this.tipOf(b),
@@ -235,13 +235,8 @@ export class BitbucketServerPublisher implements GitOpsPublisher {
             ]),
           };
         },
-        readAt: (path, commit) => this.readAt(commit, path),
-        rebuild: (request, merged, history) =>
-          this.rebuildBranch(
-            request.number,
-            { branch: request.branch, title: request.title, ...merged },
-            history,
-          ),
+        rebuild: (content, history, request) =>
+          this.rebuildBranch(request.number, content, history),
       },
       branch,
       { baseBranch: this.baseBranch },

@@ -186,8 +186,8 @@ export class GithubPublisher implements GitOpsPublisher {
   async bringUpToDate(branch: string): Promise<'current' | 'updated'> {
     const { owner, repo } = this;
     return bringRequestUpToDate(
+      this,
       {
-        findOpen: b => this.findRequest(b),
         history: async b => {
           const [tip, baseHead] = await Promise.all([
             this.headOf(b),
@@ -214,12 +214,8 @@ export class GithubPublisher implements GitOpsPublisher {
             ]),
           };
         },
-        readAt: (path, commit) => this.readFile(path, { ref: commit }),
-        rebuild: (request, merged, history) =>
-          this.pushBranch(
-            { branch: request.branch, title: request.title, ...merged },
-            history.baseHead,
-          ),
+        rebuild: (content, history) =>
+          this.pushBranch(content, history.baseHead),
       },
       branch,
       { baseBranch: this.baseBranch },

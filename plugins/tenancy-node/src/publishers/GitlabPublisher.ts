@@ -186,8 +186,8 @@ export class GitlabPublisher implements GitOpsPublisher {
   async bringUpToDate(branch: string): Promise<'current' | 'updated'> {
     const { api, project } = this;
     return bringRequestUpToDate(
+      this,
       {
-        findOpen: b => this.findRequest(b),
         history: async b => {
           const tip = (await api.Branches.show(project, b)).commit.id as string;
           const baseHead = (await api.Branches.show(project, this.baseBranch))
@@ -212,12 +212,8 @@ export class GitlabPublisher implements GitOpsPublisher {
             ]),
           };
         },
-        readAt: (path, commit) => this.readFile(path, { ref: commit }),
-        rebuild: (request, merged, history) =>
-          this.pushBranch(
-            { branch: request.branch, title: request.title, ...merged },
-            history.baseHead,
-          ),
+        rebuild: (content, history) =>
+          this.pushBranch(content, history.baseHead),
       },
       branch,
       { baseBranch: this.baseBranch },

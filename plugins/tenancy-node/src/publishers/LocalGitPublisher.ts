@@ -176,7 +176,7 @@ export class LocalGitPublisher implements GitOpsPublisher {
 
   async bringUpToDate(branch: string): Promise<'current' | 'updated'> {
     return withRepositoryLock(this.path, () =>
-      bringRequestUpToDate(this.branchOperations(), branch, {
+      bringRequestUpToDate(this, this.branchOperations(), branch, {
         baseBranch: this.baseBranch,
       }),
     );
@@ -200,7 +200,7 @@ export class LocalGitPublisher implements GitOpsPublisher {
         );
       }
       await this.git('checkout', '--quiet', this.baseBranch);
-      await bringRequestUpToDate(this.branchOperations(), record.branch, {
+      await bringRequestUpToDate(this, this.branchOperations(), record.branch, {
         baseBranch: this.baseBranch,
         conflictError: c =>
           new ConflictError(
@@ -247,7 +247,6 @@ export class LocalGitPublisher implements GitOpsPublisher {
   /** The branch operations `bringRequestUpToDate` uses; run under the lock. */
   private branchOperations(): RequestBranchOperations {
     return {
-      findOpen: branch => this.findRequest(branch),
       history: async branch => {
         const rev = async (ref: string) =>
           (await this.git('rev-parse', '--verify', `${ref}^{commit}`)).trim();
@@ -275,19 +274,12 @@ export class LocalGitPublisher implements GitOpsPublisher {
           );
         return { tip, forkPoint, baseHead, changes };
       },
-      readAt: (path, commit) => this.readFile(path, { ref: commit }),
-      rebuild: async (request, merged, history) => {
+      rebuild: async (content, history, request) => {
         const record = (await this.readRecords()).find(
           r => r.number === request.number,
         )!;
         await this.commitToBranch(
-          {
-            branch: request.branch,
-            title: record.title,
-            body: record.body,
-            files: merged.files,
-            deletions: merged.deletions,
-          },
+          { ...content, body: record.body },
           history.baseHead,
         );
       },

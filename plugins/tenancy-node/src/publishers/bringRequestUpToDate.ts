@@ -1,6 +1,7 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import { mergeYamlChange, YamlMergeResult } from './mergeYamlChange';
-import { PublishedRequest } from './types';
+import { BranchContent } from './publishToForge';
+import { GitOpsPublisher, PublishedRequest } from './types';
 
 /** Where a request branch stands against the base branch. */
 export interface RequestBranchHistory {
@@ -14,20 +15,17 @@ export interface RequestBranchHistory {
   changes: Array<{ path: string; deleted: boolean }>;
 }
 
-/** The repository operations `bringRequestUpToDate` needs of a publisher. */
+/** What `bringRequestUpToDate` needs of a publisher besides its reads. */
 export interface RequestBranchOperations {
-  findOpen(branch: string): Promise<PublishedRequest | undefined>;
   history(branch: string): Promise<RequestBranchHistory>;
-  /** A file at a commit SHA, or undefined. */
-  readAt(path: string, commit: string): Promise<string | undefined>;
   /**
-   * Points the branch at one commit whose parent is `onto` (the base head
-   * the files were merged against), holding those files and deletions.
+   * Points the branch at one commit whose parent is `history.baseHead` (the
+   * base head the files were merged against), holding `content`.
    */
   rebuild(
-    request: PublishedRequest,
-    merged: { files: Record<string, string>; deletions: string[] },
+    content: BranchContent,
     history: RequestBranchHistory,
+    request: PublishedRequest,
   ): Promise<void>;
 }
 
@@ -40,6 +38,7 @@ export interface RequestBranchOperations {
  * makes of it).
  */
 export async function bringRequestUpToDate(
+  publisher: Pick<GitOpsPublisher, 'findRequest' | 'readFile'>,
   operations: RequestBranchOperations,
   branch: string,
   options: {
@@ -49,7 +48,9 @@ export async function bringRequestUpToDate(
     ) => Error;
   },
 ): Promise<'current' | 'updated'> {
-  const request = await operations.findOpen(branch);
+  const request = await publisher.findRequest(branch);
+  const readAt = (path: string, ref: string) =>
+    publisher.readFile(path, { ref });
   if (!request) {
     throw new NotFoundError(`no open request for branch ${branch}`);
   }
@@ -60,12 +61,12 @@ export async function bringRequestUpToDate(
   const deletions: string[] = [];
   for (const { path, deleted } of history.changes) {
     const [base, current] = await Promise.all([
-      operations.readAt(path, history.forkPoint),
-      operations.readAt(path, history.baseHead),
+      readAt(path, history.forkPoint),
+      readAt(path, history.baseHead),
     ]);
     const changed = deleted
       ? undefined
-      : await operations.readAt(path, history.tip);
+      : await readAt(path, history.tip);
     const result = mergeYamlChange({
       file: path,
       base,
@@ -83,6 +84,10 @@ export async function bringRequestUpToDate(
     if (result.text !== undefined) files[path] = result.text;
     else if (current !== undefined) deletions.push(path);
   }
-  await operations.rebuild(request, { files, deletions }, history);
+  await operations.rebuild(
+    { branch, title: request.title, files, deletions },
+    history,
+    request,
+  );
   return 'updated';
 }

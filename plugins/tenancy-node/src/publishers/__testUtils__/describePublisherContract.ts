@@ -79,11 +79,11 @@ export function describePublisherContract(
           publisher: await fake.publisher(),
           merge: async number => repo.mergeRequest(number),
           baseHead: async () => repo.branches.get('main')!.commit,
-          tipOf: async name => {
-            const commit = repo.branches.get(name)!.commit;
+          tipOf: async ref => {
+            const commit = repo.branches.get(ref)!.commit;
             return { commit, parents: repo.commits.get(commit)!.parents };
           },
-          forkPoint: async name => repo.mergeBase(name, 'main'),
+          forkPoint: async ref => repo.mergeBase(ref, "main"),
         };
       },
       { commits: options.commits },
