@@ -225,7 +225,10 @@ export class AzureDevOpsPublisher implements GitOpsPublisher {
           };
         },
         rebuild: (content, history) =>
-          this.pushBranch(content, { onto: history.baseHead, tip: history.tip }),
+          this.pushBranch(content, {
+            onto: history.baseHead,
+            tip: history.tip,
+          }),
       },
       branch,
       { baseBranch: this.baseBranch },

@@ -64,9 +64,7 @@ export async function bringRequestUpToDate(
       readAt(path, history.forkPoint),
       readAt(path, history.baseHead),
     ]);
-    const changed = deleted
-      ? undefined
-      : await readAt(path, history.tip);
+    const changed = deleted ? undefined : await readAt(path, history.tip);
     const result = mergeYamlChange({
       file: path,
       base,

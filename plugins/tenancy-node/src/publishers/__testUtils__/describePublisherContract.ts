@@ -83,7 +83,7 @@ export function describePublisherContract(
             const commit = repo.branches.get(ref)!.commit;
             return { commit, parents: repo.commits.get(commit)!.parents };
           },
-          forkPoint: async ref => repo.mergeBase(ref, "main"),
+          forkPoint: async ref => repo.mergeBase(ref, 'main'),
         };
       },
       { commits: options.commits },
