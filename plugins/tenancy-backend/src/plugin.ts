@@ -15,6 +15,7 @@ import {
 } from '@tenancy-plugins/backstage-plugin-tenancy-node';
 import { ProvisioningCheckService } from './provisioning/ProvisioningCheckService';
 import { refreshOpenRequests } from './requests/refreshOpenRequests';
+import { RequestOutcomeAuditor } from './requests/RequestOutcomeAuditor';
 import { TenantRequestsService } from './requests/TenantRequestsService';
 import { createRouter } from './router';
 import { refreshSources } from './snapshots/refreshSources';
@@ -40,6 +41,7 @@ export const tenancyPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         cache: coreServices.cache,
+        auditor: coreServices.auditor,
         scheduler: coreServices.scheduler,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
@@ -95,6 +97,8 @@ export const tenancyPlugin = createBackendPlugin({
         // Reviewers merge in the forge: keep open requests mergeable one
         // after another by bringing them up to date once the base moves on.
         const refusals = new Map<string, string>();
+        // Merges and closures happen outside Backstage: audit them as seen.
+        const outcomes = new RequestOutcomeAuditor(deps.cache, deps.auditor);
         await scheduler.scheduleTask({
           id: 'tenancy-refresh-requests',
           frequency: tenancy.refreshRequests.frequency,
@@ -109,6 +113,9 @@ export const tenancyPlugin = createBackendPlugin({
               logger: logger.child({ task: 'tenancy-refresh-requests' }),
               refusals,
             });
+            await outcomes.observe(
+              await gitops.listRequests('tenancy/', { limit: 100 }),
+            );
           },
         });
 
