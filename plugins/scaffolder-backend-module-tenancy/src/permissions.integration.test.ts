@@ -13,7 +13,10 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import { TenancyPermissionPolicy } from '@tenancy-plugins/backstage-plugin-permission-backend-module-tenancy';
 import { LocalGitPublisher } from '@tenancy-plugins/backstage-plugin-tenancy-node';
@@ -71,7 +74,7 @@ const policyPermissions = createServiceFactory({
             ? policy.handle({ permission: r.permission }, {
                 credentials: options.credentials,
               } as any)
-            : { result: AuthorizeResult.ALLOW as const },
+            : ({ result: AuthorizeResult.ALLOW } as PolicyDecision),
         ),
       );
     return {

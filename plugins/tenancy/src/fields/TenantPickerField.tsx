@@ -28,7 +28,7 @@ export function TenantPickerField(props: FieldExtensionComponentProps<string>) {
 
   let helper = schema.description;
   if (error) helper = `The tenants could not be loaded: ${error.message}`;
-  else if (refusal) helper = refusal;
+  else if (refusal) helper = refusal.message;
   else if (tenants && tenants.length === 0) {
     helper =
       "You belong to no tenant's owning group. Ask your team's owner, or the platform team for a new tenant.";
@@ -41,9 +41,9 @@ export function TenantPickerField(props: FieldExtensionComponentProps<string>) {
       margin="normal"
       label={schema.title ?? 'Tenant'}
       required={required}
-      value={refusal ? '' : formData ?? ''}
+      value={formData ?? ''}
       onChange={e => onChange(e.target.value)}
-      disabled={loading || !tenants?.length}
+      disabled={loading || (!tenants?.length && !refusal)}
       error={!!error || !!refusal || !!rawErrors?.length}
       helperText={rawErrors?.[0] ?? helper}
     >
@@ -52,6 +52,12 @@ export function TenantPickerField(props: FieldExtensionComponentProps<string>) {
           {t.label}
         </MenuItem>
       ))}
+      {refusal && (
+        // Shown as chosen, never choosable: the refusal says why.
+        <MenuItem key={formData} value={formData} disabled>
+          {refusal.label}
+        </MenuItem>
+      )}
     </TextField>
   );
 }

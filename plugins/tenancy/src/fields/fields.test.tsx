@@ -113,6 +113,10 @@ describe('TenantPickerField', () => {
         "You may not request for tenant checkout: it is owned by group:default/team-checkout, which you are not a member of, and requests for other teams' tenants need the tenancy.provision.admin permission",
       ),
     ).toBeInTheDocument();
+    // Shown as chosen, so the refusal is about what the user sees.
+    expect(screen.getByRole('button', { name: /Tenant/ })).toHaveTextContent(
+      'Checkout',
+    );
   });
 
   it("refuses another team's tenant before the form is submitted, and accepts the user's own", async () => {

@@ -26,7 +26,7 @@ export interface RequestableTenant {
  */
 export async function loadRequestableTenants(apis: ApiHolder): Promise<{
   tenants: RequestableTenant[];
-  refusals: Map<string, string>;
+  refusals: Map<string, { label: string; message: string }>;
 }> {
   const catalogApi = apis.get(catalogApiRef);
   const identityApi = apis.get(identityApiRef);
@@ -44,7 +44,7 @@ export async function loadRequestableTenants(apis: ApiHolder): Promise<{
       .then(d => d.result === AuthorizeResult.ALLOW) ?? false,
   ]);
   const tenants: RequestableTenant[] = [];
-  const refusals = new Map<string, string>();
+  const refusals = new Map<string, { label: string; message: string }>();
   for (const t of items.filter(isTenantEntity)) {
     const tenant = {
       ref: stringifyEntityRef(t),
@@ -55,7 +55,10 @@ export async function loadRequestableTenants(apis: ApiHolder): Promise<{
     if (admin || ownershipEntityRefs.includes(tenant.owner)) {
       tenants.push(tenant);
     } else {
-      refusals.set(tenant.ref, refusalMessage(tenant.name, tenant.owner));
+      refusals.set(tenant.ref, {
+        label: tenant.label,
+        message: refusalMessage(tenant.name, tenant.owner),
+      });
     }
   }
   tenants.sort((a, b) => a.label.localeCompare(b.label));

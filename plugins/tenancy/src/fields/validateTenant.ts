@@ -20,7 +20,7 @@ export async function validateTenant(
   const { tenants, refusals } = await loadRequestableTenants(context.apiHolder);
   if (ref && tenants.some(t => t.ref === ref)) return;
   validation.addError(
-    (ref && refusals.get(ref)) ??
+    (ref && refusals.get(ref)?.message) ??
       `tenant ${value} was not found in the catalog`,
   );
 }
