@@ -89,7 +89,7 @@ describe('refreshOpenRequests', () => {
       refreshOpenRequests({ publisher, logger, refusals }),
     ).resolves.toMatchObject({ 'tenancy/payments/c2': 'refused' });
     expect(logger.warn).toHaveBeenCalledTimes(1);
-  });
+  }, 30_000);
 
   it('logs other failures and goes on with the next request', async () => {
     const logger = mockServices.logger.mock();
