@@ -38,7 +38,9 @@ export async function startTenantRequest(
 /** The tenant's full entity ref, or the input as given when it is none. */
 function normalizeTenantRef(ref: string): string {
   try {
-    return stringifyEntityRef(parseEntityRef(ref, { defaultKind: TENANT_KIND }));
+    return stringifyEntityRef(
+      parseEntityRef(ref, { defaultKind: TENANT_KIND }),
+    );
   } catch {
     return ref;
   }
