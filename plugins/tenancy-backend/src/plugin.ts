@@ -112,10 +112,8 @@ export const tenancyPlugin = createBackendPlugin({
               publisher: gitops,
               logger: logger.child({ task: 'tenancy-refresh-requests' }),
               refusals,
+              outcomes,
             });
-            await outcomes.observe(
-              await gitops.listRequests('tenancy/', { limit: 100 }),
-            );
           },
         });
 

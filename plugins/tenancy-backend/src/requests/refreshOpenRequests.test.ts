@@ -104,13 +104,19 @@ describe('refreshOpenRequests', () => {
         .mockRejectedValueOnce(new Error('forge down'))
         .mockRejectedValueOnce(new ConflictError('tenant.yaml a: both')),
     };
+    const outcomes = { observe: jest.fn(async () => {}) };
     await expect(
       refreshOpenRequests({
         publisher: publisher as never,
         logger,
         refusals: new Map(),
+        outcomes,
       }),
     ).resolves.toEqual({ 'tenancy/a/x': 'failed', 'tenancy/a/y': 'refused' });
+    // The one listing, merged request included, is what the outcome audit sees.
+    expect(outcomes.observe).toHaveBeenCalledWith(
+      await publisher.listRequests.mock.results[0].value,
+    );
     expect(publisher.listRequests).toHaveBeenCalledWith('tenancy/', {
       limit: 500,
     });

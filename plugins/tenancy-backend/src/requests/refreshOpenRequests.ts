@@ -1,6 +1,9 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { isError } from '@backstage/errors';
-import { GitOpsPublisher } from '@tenancy-plugins/backstage-plugin-tenancy-node';
+import {
+  GitOpsPublisher,
+  PublishedRequest,
+} from '@tenancy-plugins/backstage-plugin-tenancy-node';
 
 /** Open requests looked at per run (the forges list the most recently updated first). */
 const MAX_REQUESTS = 500;
@@ -11,17 +14,22 @@ const MAX_REQUESTS = 500;
  * tenant's requests one after another without conflicts. A request that
  * needs a person (a conflict) is left as it is and logged once, again only
  * when what it conflicts on changes; `refusals` keeps that between runs.
- * Returns what happened, by branch.
+ * The requests it lists (every state) are handed to `outcomes` first, so
+ * auditing their merges costs no second listing. Returns what happened, by
+ * branch.
  */
 export async function refreshOpenRequests(options: {
   publisher: GitOpsPublisher;
   logger: LoggerService;
   refusals: Map<string, string>;
+  outcomes?: { observe(requests: PublishedRequest[]): Promise<void> };
 }): Promise<Record<string, 'current' | 'updated' | 'refused' | 'failed'>> {
   const { publisher, logger, refusals } = options;
-  const open = (
-    await publisher.listRequests('tenancy/', { limit: MAX_REQUESTS })
-  ).filter(r => r.state === 'open');
+  const listed = await publisher.listRequests('tenancy/', {
+    limit: MAX_REQUESTS,
+  });
+  await options.outcomes?.observe(listed);
+  const open = listed.filter(r => r.state === 'open');
   const outcome: Record<string, 'current' | 'updated' | 'refused' | 'failed'> =
     {};
   for (const request of open) {
