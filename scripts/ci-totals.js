@@ -2,7 +2,7 @@
 /*
  * Prints `tests: N passed, N failed` from jest's and Playwright's JSON reports.
  *
- *   node scripts/ci-totals.js <jest.json> [playwright-results.json]
+ *   node scripts/ci-totals.js <jest.json> [playwright-results.json...]
  *
  * A report that is missing or unreadable counts as one failed test, so a step
  * that crashed before writing its report can never look green.
@@ -40,9 +40,11 @@ function playwrightTotals(report) {
   };
 }
 
-const [jestFile, playwrightFile] = process.argv.slice(2);
-const parts = [jestTotals(readJson(jestFile))];
-if (playwrightFile) parts.push(playwrightTotals(readJson(playwrightFile)));
+const [jestFile, ...playwrightFiles] = process.argv.slice(2);
+const parts = [
+  jestTotals(readJson(jestFile)),
+  ...playwrightFiles.map(file => playwrightTotals(readJson(file))),
+];
 
 const passed = parts.reduce((sum, p) => sum + p.passed, 0);
 const failed = parts.reduce((sum, p) => sum + p.failed, 0);

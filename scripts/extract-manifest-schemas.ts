@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 // @ts-expect-error prettier 2 ships no type declarations
 import prettier from 'prettier';
-import { extractManifestSchemas } from '../plugins/scaffolder-backend-module-tenancy/src/manifests/extractManifestSchemas';
+import { extractManifestSchemas } from '../plugins/tenancy-node/src/manifests/extractManifestSchemas';
 
 const root = resolve(__dirname, '..');
 const contracts = resolve(
@@ -18,7 +18,7 @@ const contracts = resolve(
 );
 const target = resolve(
   root,
-  'plugins/scaffolder-backend-module-tenancy/src/manifests/manifestSchemas.json',
+  'plugins/tenancy-node/src/manifests/manifestSchemas.json',
 );
 
 async function main() {

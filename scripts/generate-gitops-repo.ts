@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { ConfigReader } from '@backstage/config';
 import { parse } from 'yaml';
 import {
+  changeProjectFile,
   GitOpsLayout,
   PreparedChange,
   prepareTenantCreate,
@@ -25,6 +26,7 @@ import {
   TenancyPolicy,
   TenantDraft,
   VCLUSTER_PROJECT_FILE,
+  vclusterArgoCluster,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { readTenancyPolicy } from '@tenancy-plugins/backstage-plugin-tenancy-node';
 
@@ -199,6 +201,17 @@ function tenantFiles(
       },
     );
     Object.assign(files, checked(`${t.name} vCluster ${name}`, prepared));
+    // As tenancy:vcluster:create adds it against the base branch.
+    Object.assign(
+      files,
+      changeProjectFile({
+        current: files[context.layout.tenantProjectFile(t.name)],
+        layout: context.layout,
+        policy: context.policy,
+        tenant: { name: t.name, ssoGroup: t.ssoGroup },
+        add: vclusterArgoCluster(prepared.name).destination,
+      }),
+    );
   }
   return files;
 }
@@ -258,6 +271,7 @@ export async function writeGitOpsRepo(options: {
         layout,
         repoURL: 'https://github.com/acme/platform-gitops',
         revision: 'main',
+        policy,
       }),
     ),
   );

@@ -133,6 +133,50 @@ export interface Config {
          */
         sourceRepos?: string[];
       };
+      /**
+       * The baseline cluster policies the GitOps bootstrap ships (see
+       * docs/gitops-layout.md, "Guardrails"): tenancy labels on tenant
+       * namespaces, images only from allowed registries, no `:latest` where
+       * named, requests and limits, no Service external IPs, and quotas,
+       * limit ranges, network policies and role bindings only from the
+       * GitOps controller.
+       */
+      guardrails?: {
+        /**
+         * The admission controller they are written for: `kyverno`
+         * (ValidatingPolicy, Kyverno 1.18 or later),
+         * `validating-admission-policy` (Kubernetes 1.30 or later, nothing
+         * to install), `gatekeeper` (ConstraintTemplates with the CEL
+         * engine) or `none` (the default: no policy files).
+         */
+        engine?:
+          | 'kyverno'
+          | 'validating-admission-policy'
+          | 'gatekeeper'
+          | 'none';
+        /**
+         * Image reference prefixes every tenant may pull from, each a
+         * registry host (optional port) and path segments ending with `/`,
+         * e.g. `registry.acme.internal/`. A Tenant's `spec.allowedRegistries`
+         * adds its own. Empty (the default) and a tenant without a list of its
+         * own: no registry policy for that tenant.
+         */
+        allowedRegistries?: string[];
+        /** Environments whose Pods may not use `:latest` or an untagged image. Default [prod]. */
+        disallowLatestTagIn?: string[];
+        /**
+         * Environments where violations are refused (Enforce); the others'
+         * are admitted with a warning and reported (Audit). Default [prod].
+         */
+        enforceIn?: string[];
+        /**
+         * Users allowed to write ResourceQuotas, LimitRanges,
+         * NetworkPolicies and RoleBindings of tenant namespaces and to change
+         * a namespace's cost center: the GitOps controller. Default
+         * [system:serviceaccount:argocd:argocd-application-controller].
+         */
+        controllerUsers?: string[];
+      };
       /** How vClusters are deployed. */
       vcluster?: {
         /** Helm repository of the vCluster chart. Default https://charts.loft.sh */

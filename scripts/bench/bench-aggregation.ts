@@ -10,15 +10,26 @@
  *  2. time to the first answer and to the first complete answer from a cold
  *     start, and the backend's peak resident memory;
  *  3. p50 / p95 latency of the summary and fleet endpoints under 100
- *     concurrent clients on loopback, warm.
+ *     concurrent clients on loopback, warm, against the floor endpoint
+ *     (sources) in the same run.
  *
- *   yarn bench:aggregation [--namespaces 2000] [--clusters 5] [--latency 50] [--seconds 15]
+ * Steps 2 and 3 run twice: before (tenancy.refresh.policyReports and
+ * tenancy.refresh.drift off: quota, cost and Argo CD only) and after (every
+ * cluster serving policy reports with `--results` results per namespace,
+ * the GitOps repository of every namespace read for drift, and a few
+ * namespaces drifted by hand).
+ *
+ *   yarn bench:aggregation [--namespaces 2000] [--clusters 5] [--latency 50] [--seconds 15] [--results 20] [--port 0]
+ *
+ * `--port 0` (the default) takes a free port.
  */
 import { promises as fs } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { closeConnections, get, load, pool } from './httpLoad';
+import { gitopsRepoFor } from './gitopsRepoFor';
 import { peakMemoryMiB, spawnBackend } from './spawnBackend';
 import { stringify } from 'yaml';
 import {
@@ -37,6 +48,8 @@ const { values: args } = parseArgs({
     latency: { type: 'string', default: '50' },
     seconds: { type: 'string', default: '15' },
     clients: { type: 'string', default: '100' },
+    results: { type: 'string', default: '20' },
+    port: { type: 'string', default: '0' },
   },
 });
 const NAMESPACES = Number(args.namespaces);
@@ -44,11 +57,43 @@ const CLUSTERS = Number(args.clusters);
 const LATENCY = Number(args.latency);
 const SECONDS = Number(args.seconds);
 const CLIENTS = Number(args.clients);
-const PORT = 7017;
-const BASE = `http://127.0.0.1:${PORT}/api/tenancy`;
+const RESULTS = Number(args.results);
 const AUTH = mockCredentials.user.header();
 const headers = { authorization: AUTH };
-const api = (path: string) => `${BASE}${path}`;
+const f = (n: number, d = 1) => n.toFixed(d);
+
+/** A free loopback port, or the one asked for. */
+async function freePort(asked: number): Promise<number> {
+  if (asked) return asked;
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.on('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => ok(port));
+    });
+  });
+}
+
+type Load = Awaited<ReturnType<typeof load>>;
+
+/** What one backend run measured. */
+interface RunFigures {
+  refreshTotal: number;
+  refreshCalls: Record<string, number>;
+  firstAnswerS: number;
+  completeS: number;
+  peakMiB: number;
+  summary: Load;
+  fleet: Load;
+  floor: Load;
+  fleetBytes: number;
+  sourceCount: number;
+  /** Seconds from spawn to each kind's last source success, slowest first. */
+  kindSeconds: Array<[string, number]>;
+  policyFailures: number;
+  drift: number;
+}
 
 async function main() {
   const world = generateWorld({
@@ -114,93 +159,201 @@ async function main() {
   const baselineTotal = sim.counter.total();
   sim.counter.reset();
 
-  // --- The tenancy backend, cold ---------------------------------------------
   const dir = await fs.mkdtemp(join(tmpdir(), 'tenancy-bench-aggregation-'));
-  const entitiesFile = join(dir, 'entities.json');
-  await fs.writeFile(entitiesFile, JSON.stringify(entities));
-  const config = simulatorBackendConfig(world, sim.url);
-  const configFile = join(dir, 'app-config.yaml');
-  await fs.writeFile(
-    configFile,
-    stringify({
-      ...config,
-      backend: {
-        baseUrl: `http://127.0.0.1:${PORT}`,
-        listen: { port: PORT },
-        database: { client: 'better-sqlite3', connection: ':memory:' },
-      },
-      tenancy: {
-        ...config.tenancy,
-        refresh: {
-          schedule: {
-            frequency: { minutes: 30 },
-            timeout: { minutes: 5 },
-            initialDelay: { seconds: 0 },
-          },
-          callTimeout: { seconds: 30 },
-        },
-      },
-    }),
-  );
-  const started = Date.now();
-  const { child, stderr } = spawnBackend(
-    resolve(__dirname, 'aggregationBackend.ts'),
-    configFile,
-    { TENANCY_BENCH_ENTITIES: entitiesFile },
-  );
-
   try {
-    let firstAnswer: number | undefined;
-    let complete: number | undefined;
-    const deadline = Date.now() + 5 * 60_000;
-    while (!complete) {
-      if (child.exitCode !== null)
-        throw new Error(`backend exited:\n${stderr()}`);
-      if (Date.now() > deadline) throw new Error(`timed out:\n${stderr()}`);
-      try {
-        const res = await get(`${BASE}/v1/tenants?window=7d`, {
-          authorization: AUTH,
-        });
-        if (res.status === 200) {
-          firstAnswer ??= Date.now();
-          const body = JSON.parse(res.body);
-          if (
-            body.sources.every((s: any) => s.lastSuccessAt) &&
-            body.items[0]?.cost
-          ) {
-            complete = Date.now();
-          }
-        }
-      } catch {
-        // not listening yet
-      }
-      if (!complete) await new Promise(r => setTimeout(r, 100));
-    }
-    const refreshTotal = sim.counter.total();
-    const refreshCalls = Object.fromEntries(sim.counter.calls);
-
-    // --- Latency under load, warm --------------------------------------------
+    const entitiesFile = join(dir, 'entities.json');
+    await fs.writeFile(entitiesFile, JSON.stringify(entities));
+    const repo = join(dir, 'gitops-repo');
+    await gitopsRepoFor(world, repo);
     const summaryPaths = tenants.map(
       t => `/v1/entities/tenant/default/${t.metadata.name}/summary?window=7d`,
     );
-    await load(api, headers, summaryPaths, 3, CLIENTS); // warm-up
-    const summary = await load(api, headers, summaryPaths, SECONDS, CLIENTS);
-    const fleetPaths = [
-      '/v1/tenants?window=7d',
-      '/v1/tenants?window=30d',
-      '/v1/tenants?window=1d',
-    ];
-    await load(api, headers, fleetPaths, 3, CLIENTS);
-    const fleet = await load(api, headers, fleetPaths, SECONDS, CLIENTS);
-    // The smallest endpoint: the floor set by the HTTP stack, auth and the load generator.
-    await load(api, headers, ['/v1/sources'], 2, CLIENTS);
-    const floor = await load(api, headers, ['/v1/sources'], SECONDS, CLIENTS);
-    const fleetBytes = (
-      await get(`${BASE}/v1/tenants?window=7d`, { authorization: AUTH })
-    ).body.length;
-    const peakMiB = await peakMemoryMiB(child.pid!);
 
-    const f = (n: number, d = 1) => n.toFixed(d);
+    /** Starts a backend with `tenancy` settings added, cold, and measures it. */
+    const run = async (
+      label: string,
+      tenancy: Record<string, unknown>,
+      refresh: Record<string, unknown>,
+      /** Sources once complete: the GitOps one comes after the others. */
+      sourceTotal: number,
+    ): Promise<RunFigures> => {
+      const port = await freePort(Number(args.port));
+      const base = `http://127.0.0.1:${port}/api/tenancy`;
+      const api = (path: string) => `${base}${path}`;
+      const config = simulatorBackendConfig(world, sim.url);
+      const configFile = join(dir, `app-config.${label}.yaml`);
+      await fs.writeFile(
+        configFile,
+        stringify({
+          ...config,
+          backend: {
+            baseUrl: `http://127.0.0.1:${port}`,
+            listen: { port },
+            database: { client: 'better-sqlite3', connection: ':memory:' },
+          },
+          tenancy: {
+            ...config.tenancy,
+            ...tenancy,
+            refresh: {
+              schedule: {
+                frequency: { minutes: 30 },
+                timeout: { minutes: 5 },
+                initialDelay: { seconds: 0 },
+              },
+              callTimeout: { seconds: 30 },
+              ...refresh,
+            },
+          },
+        }),
+      );
+      sim.counter.reset();
+      const started = Date.now();
+      const { child, stderr } = spawnBackend(
+        resolve(__dirname, 'aggregationBackend.ts'),
+        configFile,
+        { TENANCY_BENCH_ENTITIES: entitiesFile },
+      );
+      try {
+        let firstAnswer: number | undefined;
+        let complete: number | undefined;
+        let sourceCount = 0;
+        let kindSeconds: Array<[string, number]> = [];
+        const deadline = Date.now() + 5 * 60_000;
+        while (!complete) {
+          if (child.exitCode !== null)
+            throw new Error(`backend exited:\n${stderr()}`);
+          if (Date.now() > deadline) throw new Error(`timed out:\n${stderr()}`);
+          try {
+            const res = await get(`${base}/v1/tenants?window=7d`, headers);
+            if (res.status === 200) {
+              firstAnswer ??= Date.now();
+              const body = JSON.parse(res.body);
+              const clusters = body.sources.filter(
+                (s: any) => s.kind === 'kubernetes',
+              );
+              if (
+                clusters.length === CLUSTERS &&
+                body.sources.length === sourceTotal &&
+                body.sources.every((s: any) => s.lastSuccessAt) &&
+                body.items[0]?.cost
+              ) {
+                complete = Date.now();
+                sourceCount = body.sources.length;
+                const byKind = new Map<string, number>();
+                for (const source of body.sources) {
+                  const at =
+                    (Date.parse(source.lastSuccessAt) - started) / 1000;
+                  byKind.set(
+                    source.kind,
+                    Math.max(byKind.get(source.kind) ?? 0, at),
+                  );
+                }
+                kindSeconds = [...byKind].sort((a, b) => b[1] - a[1]);
+              }
+            }
+          } catch {
+            // not listening yet
+          }
+          if (!complete) await new Promise(r => setTimeout(r, 100));
+        }
+        const refreshTotal = sim.counter.total();
+        const refreshCalls = Object.fromEntries(sim.counter.calls);
+
+        await load(api, headers, summaryPaths, 3, CLIENTS); // warm-up
+        const summary = await load(
+          api,
+          headers,
+          summaryPaths,
+          SECONDS,
+          CLIENTS,
+        );
+        const fleetPaths = [
+          '/v1/tenants?window=7d',
+          '/v1/tenants?window=30d',
+          '/v1/tenants?window=1d',
+        ];
+        await load(api, headers, fleetPaths, 3, CLIENTS);
+        const fleet = await load(api, headers, fleetPaths, SECONDS, CLIENTS);
+        // The smallest endpoint: the floor set by the HTTP stack, auth and the load generator.
+        await load(api, headers, ['/v1/sources'], 2, CLIENTS);
+        const floor = await load(
+          api,
+          headers,
+          ['/v1/sources'],
+          SECONDS,
+          CLIENTS,
+        );
+        const fleetBody = (await get(`${base}/v1/tenants?window=7d`, headers))
+          .body;
+        const rows = JSON.parse(fleetBody).items;
+        return {
+          refreshTotal,
+          refreshCalls,
+          firstAnswerS: (firstAnswer! - started) / 1000,
+          completeS: (complete - started) / 1000,
+          peakMiB: await peakMemoryMiB(child.pid!),
+          summary,
+          fleet,
+          floor,
+          fleetBytes: fleetBody.length,
+          sourceCount,
+          kindSeconds,
+          policyFailures: rows.reduce(
+            (n: number, r: any) => n + (r.policy?.fail ?? 0),
+            0,
+          ),
+          drift: rows.reduce((n: number, r: any) => n + (r.drift ?? 0), 0),
+        };
+      } finally {
+        child.kill('SIGTERM');
+      }
+    };
+
+    const instances = world.argocd.length + world.cost.length;
+    const before = await run(
+      'before',
+      {},
+      { policyReports: false, drift: false },
+      CLUSTERS + instances,
+    );
+    sim.controls.policyResultsPerNamespace = RESULTS;
+    const [first, second] = world.clusters;
+    const nsOf = (c: typeof first, i: number) =>
+      c.namespaces.filter(n => n.tenant)[i];
+    sim.controls.drift = {
+      [first.name]: {
+        missing: [nsOf(first, 0).name],
+        quotas: {
+          [nsOf(first, 1).name]: { 'tenant-quota': { pods: '999' } },
+        },
+        orphans: [
+          {
+            namespace: `${nsOf(first, 2).name}-by-hand`,
+            tenant: nsOf(first, 2).tenant!,
+            like: nsOf(first, 2).name,
+          },
+        ],
+      },
+      [(second ?? first).name]: {
+        labels: {
+          [nsOf(second ?? first, 3).name]: {
+            'tenancy.io/cost-center': 'CC-9999',
+          },
+        },
+      },
+    };
+    const after = await run(
+      'after',
+      {
+        gitops: {
+          tenantsPath: 'tenants',
+          publisher: { type: 'local', path: repo },
+        },
+      },
+      {},
+      2 * CLUSTERS + instances + 1,
+    );
+
     console.log('\nUpstream calls for one full refresh');
     console.log(`| approach | calls | seconds at ${LATENCY} ms latency |`);
     console.log('| --- | --- | --- |');
@@ -209,54 +362,92 @@ async function main() {
         baselineSeconds,
       )} (100 in flight) |`,
     );
+    for (const [name, r] of [
+      ['tenancy backend before: quota, cost, Argo CD', before],
+      [
+        `tenancy backend after: and policy reports (${RESULTS} results a namespace), GitOps for drift`,
+        after,
+      ],
+    ] as const) {
+      console.log(
+        `| ${name} | ${r.refreshTotal} | ${f(
+          r.completeS,
+        )} (cold start to complete data) |`,
+      );
+    }
     console.log(
-      `| tenancy backend: per cluster and instance | ${refreshTotal} | ${f(
-        (complete - started) / 1000,
-      )} (cold start to complete data) |`,
+      `before: ${f(
+        baselineTotal / before.refreshTotal,
+      )}x fewer calls than the baseline; by source ${JSON.stringify(
+        before.refreshCalls,
+      )}`,
     );
     console.log(
-      `ratio: ${f(
-        baselineTotal / refreshTotal,
-      )}x fewer calls; tenancy calls by source: ${JSON.stringify(
-        refreshCalls,
-      )}`,
+      `after: ${f(
+        baselineTotal / after.refreshTotal,
+      )}x fewer calls than the baseline; by source ${JSON.stringify(
+        after.refreshCalls,
+      )} (policy calls are counted with their cluster's; the GitOps repository is local git, not an upstream call); ${
+        after.sourceCount
+      } sources; fleet: ${after.policyFailures} policy failures, ${
+        after.drift
+      } drift findings`,
     );
 
     console.log('\nCold start');
-    console.log(
-      `first answer ${f(
-        (firstAnswer! - started) / 1000,
-        2,
-      )} s after spawn, complete data ${f(
-        (complete - started) / 1000,
-        2,
-      )} s after spawn`,
-    );
-    console.log(`backend peak RSS ${f(peakMiB, 0)} MiB`);
+    for (const [name, r] of [
+      ['before', before],
+      ['after', after],
+    ] as const) {
+      console.log(
+        `${name}: first answer ${f(
+          r.firstAnswerS,
+          2,
+        )} s after spawn, complete data ${f(
+          r.completeS,
+          2,
+        )} s after spawn, backend peak RSS ${f(
+          r.peakMiB,
+          0,
+        )} MiB; last success by kind: ${r.kindSeconds
+          .map(([kind, at]) => `${kind} ${f(at)} s`)
+          .join(', ')}`,
+      );
+    }
 
     console.log(
       `\nLatency under ${CLIENTS} concurrent clients, warm, ${SECONDS} s each`,
     );
     console.log(
-      '| endpoint | requests | req/s | p50 ms | p95 ms | p99 ms | errors |',
+      '| run | endpoint | requests | req/s | p50 ms | p95 ms | p99 ms | errors |',
     );
-    console.log('| --- | --- | --- | --- | --- | --- | --- |');
-    for (const [name, r] of [
-      [
-        `summary (one of ${tenants.length} tenants, 5 namespaces each)`,
-        summary,
-      ],
-      [`fleet (${tenants.length} tenants, ${fleetBytes} bytes)`, fleet],
-      ['floor: sources (12 rows)', floor],
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const [runName, r] of [
+      ['before', before],
+      ['after', after],
     ] as const) {
+      for (const [name, l] of [
+        [
+          `summary (one of ${tenants.length} tenants, 5 namespaces each)`,
+          r.summary,
+        ],
+        [`fleet (${tenants.length} tenants, ${r.fleetBytes} bytes)`, r.fleet],
+        [`floor: sources (${r.sourceCount} rows)`, r.floor],
+      ] as const) {
+        console.log(
+          `| ${runName} | ${name} | ${l.requests} | ${f(l.rps, 0)} | ${f(
+            l.p50,
+          )} | ${f(l.p95)} | ${f(l.p99)} | ${l.errors} |`,
+        );
+      }
       console.log(
-        `| ${name} | ${r.requests} | ${f(r.rps, 0)} | ${f(r.p50)} | ${f(
-          r.p95,
-        )} | ${f(r.p99)} | ${r.errors} |`,
+        `${runName}: summary p95 ${f(
+          r.summary.p95 / r.floor.p95,
+          2,
+        )}x the floor, fleet p95 ${f(r.fleet.p95 / r.floor.p95, 2)}x the floor`,
       );
     }
   } finally {
-    child.kill('SIGTERM');
     await sim.close();
     closeConnections();
     await fs.rm(dir, { recursive: true, force: true });

@@ -115,6 +115,43 @@ test('the new-namespace wizard opens a request; after the merge command the cata
     fullPage: true,
   });
 
+  // The guest (the requester, and a member of the owning team) is told:
+  // opened, merged, and the namespace ready in its cluster.
+  await expect(async () => {
+    await page.goto('/notifications');
+    for (const title of [
+      `Request opened: New namespace ${namespace}`,
+      `Request merged: New namespace ${namespace}`,
+      `${namespace} is ready`,
+    ]) {
+      await expect(page.getByRole('link', { name: title })).toBeVisible({
+        timeout: 3_000,
+      });
+    }
+  }).toPass({ timeout: 120_000 });
+  await page
+    .getByRole('link', { name: `${namespace} is ready` })
+    .first()
+    .click();
+  await expect(page).toHaveURL(
+    new RegExp(`/catalog/default/resource/${namespace}$`),
+  );
+  // The fleet page's provisioning card shows the request's lead times.
+  await page.goto('/tenancy');
+  await expect(
+    page
+      .getByText(
+        new RegExp(
+          `#${number} New namespace ${namespace}.*: merged after .+, ready after .+`,
+        ),
+      )
+      .last(),
+  ).toBeVisible({ timeout: 30_000 });
+  await page.screenshot({
+    path: testInfo.outputPath('fleet-provisioning.png'),
+    fullPage: true,
+  });
+
   // What was merged: a LimitRange with container defaults (size S), so the
   // quota admits pods that declare no requests or limits.
   const folder = `tenants/payments/dev/${namespace}`;

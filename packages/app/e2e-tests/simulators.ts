@@ -69,3 +69,42 @@ export async function simulatedCost(
       0,
     );
 }
+
+/**
+ * Policy results of a namespace's objects and of its Namespace object, by
+ * outcome, from the reports its cluster serves (whichever of wgpolicyk8s.io
+ * and openreports.io its Kyverno writes).
+ */
+export async function simulatedPolicyCounts(
+  request: APIRequestContext,
+  cluster: string,
+  namespace: string,
+): Promise<Record<'pass' | 'fail' | 'warn' | 'error' | 'skip', number>> {
+  const counts = { pass: 0, fail: 0, warn: 0, error: 0, skip: 0 };
+  const groups = [
+    ['wgpolicyk8s.io/v1alpha2', 'policyreports', 'clusterpolicyreports'],
+    ['openreports.io/v1alpha1', 'reports', 'clusterreports'],
+  ];
+  for (const [group, namespaced, clusterScoped] of groups) {
+    const reports = async (path: string) =>
+      (
+        await getJson(
+          request,
+          `/k8s/${cluster}/apis/${group}/${path}`,
+          'simulated-service-account-token',
+        )
+      ).items;
+    const ofNamespace = [
+      ...(await reports(`namespaces/${namespace}/${namespaced}`)),
+      ...(await reports(clusterScoped)).filter(
+        (r: any) => r.scope?.kind === 'Namespace' && r.scope.name === namespace,
+      ),
+    ];
+    for (const report of ofNamespace) {
+      for (const key of Object.keys(counts) as Array<keyof typeof counts>) {
+        counts[key] += report.summary[key] ?? 0;
+      }
+    }
+  }
+  return counts;
+}

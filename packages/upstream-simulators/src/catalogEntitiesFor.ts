@@ -2,7 +2,8 @@ import { SimulatedWorld } from './world/SimulatedWorld';
 
 /**
  * The catalog entities a simulated world's tenants would have: a Tenant per
- * tenant, with `hasPart` relations to a namespace Resource per namespace.
+ * tenant, with `hasPart` relations to a namespace Resource per namespace
+ * (of type `vcluster` for a vCluster's host namespace).
  */
 export function catalogEntitiesFor(world: SimulatedWorld) {
   const parts = new Map<string, string[]>();
@@ -26,7 +27,7 @@ export function catalogEntitiesFor(world: SimulatedWorld) {
             },
           },
           spec: {
-            type: 'kubernetes-namespace',
+            type: ns.vcluster ? 'vcluster' : 'kubernetes-namespace',
             owner: `group:default/team-${ns.tenant}`,
           },
           relations: [

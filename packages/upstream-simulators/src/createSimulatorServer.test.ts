@@ -68,6 +68,69 @@ describe('createSimulatorServer', () => {
     expect(quota.status.used.pods).toMatch(/^\d+$/);
   });
 
+  it('uses the quotaUse control for the quotas of a namespace', async () => {
+    const ns = world.clusters[0].namespaces[0];
+    const put = (body: unknown) =>
+      fetch(`${sim.url}/__simulator/controls`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect(
+      (await put({ quotaUse: { 'cluster-1': { [ns.name]: 0.5 } } })).status,
+    ).toBe(200);
+    const res = await get(
+      `/k8s/cluster-1/api/v1/namespaces/${ns.name}/resourcequotas`,
+      k8sAuth,
+    );
+    const [quota] = (await res.json()).items;
+    expect(Number(quota.status.used.pods)).toBe(
+      Number(quota.status.hard.pods) / 2,
+    );
+    expect(quota.status.used['requests.memory']).toBe(
+      `${parseInt(quota.status.hard['requests.memory'], 10) / 2}Gi`,
+    );
+    const bad = await put({ quotaUse: { 'cluster-1': { [ns.name]: -1 } } });
+    expect((await bad.json()).error).toBe(
+      `quotaUse.cluster-1.${ns.name} must be a number >= 0`,
+    );
+  });
+
+  it('checks the vclusters control, naming the field and the rule', async () => {
+    const put = async (body: unknown) =>
+      (
+        await fetch(`${sim.url}/__simulator/controls`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+      ).json();
+    expect(
+      (await put({ vclusters: { 'cluster-1': { vc: { sleeping: 'yes' } } } }))
+        .error,
+    ).toBe('vclusters.cluster-1.vc.sleeping must be true or false');
+    expect(
+      (
+        await put({
+          vclusters: { 'cluster-1': { vc: { chartVersion: 'latest' } } },
+        })
+      ).error,
+    ).toBe(
+      'vclusters.cluster-1.vc.chartVersion must be a chart version such as 0.36.1',
+    );
+    expect(
+      (await put({ vclusters: { 'cluster-1': { vc: { paused: true } } } }))
+        .error,
+    ).toBe(
+      'vclusters.cluster-1.vc.paused must be one of sleeping, notReady, chartVersion',
+    );
+    expect(
+      (await put({ vclusters: { 'cluster-1': { vc: { notReady: true } } } }))
+        .vclusters,
+    ).toEqual({ 'cluster-1': { vc: { notReady: true } } });
+    await put({ vclusters: {} });
+  });
+
   it('pages lists with limit and continue', async () => {
     const first = await (
       await get('/k8s/cluster-1/api/v1/namespaces?limit=4', k8sAuth)
@@ -147,6 +210,30 @@ describe('createSimulatorServer', () => {
     expect(body.items.every((a: any) => a.spec.project === 'tenant-0000')).toBe(
       true,
     );
+  });
+
+  it('filters Argo CD lists by label selector, as labels.Parse reads it', async () => {
+    const names = async (selector: string) => {
+      const res = await get(
+        `/argocd/argocd-1/api/v1/applications?selector=${encodeURIComponent(
+          selector,
+        )}`,
+        argoAuth,
+      );
+      return { status: res.status, body: await res.json() };
+    };
+    const all = (await names('')).body.items.length;
+    const one = await names('tenancy.io/tenant in (tenant-0000)');
+    expect(one.body.items.length).toBeGreaterThan(0);
+    expect(one.body.items.length).toBeLessThan(all);
+    const others = await names('tenancy.io/tenant!=tenant-0000');
+    expect(one.body.items.length + others.body.items.length).toBe(all);
+    const bad = await names('tenancy.io/tenant in tenant-0000');
+    expect(bad.status).toBe(400);
+    expect(bad.body.code).toBe(3);
+    expect(
+      validateUpstreamResponse('argocd', 'runtimeError', bad.body),
+    ).toEqual([]);
   });
 
   it('issues Argo CD session tokens for the right password only', async () => {

@@ -5,11 +5,9 @@ import { argocdRoutes } from './routes/argocdRoutes';
 import { costRoutes } from './routes/costRoutes';
 import { kubernetesRoutes } from './routes/kubernetesRoutes';
 import { CallCounter } from './routes/simulate';
-import {
-  SIMULATED_FAULTS,
-  SimulatorControls,
-  SimulatorCredentials,
-} from './SimulatorControls';
+import { SimulatorControls, SimulatorCredentials } from './SimulatorControls';
+import { validControls } from './validControls';
+import { driftedWorld } from './world/driftedWorld';
 import { SimulatedWorld } from './world/SimulatedWorld';
 
 /** A running simulator: its base URL, its controls and its call counts. */
@@ -29,40 +27,10 @@ export const DEFAULT_SIMULATOR_CREDENTIALS: SimulatorCredentials = {
   argocdPassword: 'simulated-password',
 };
 
-function validControls(body: any): Partial<SimulatorControls> {
-  const out: Partial<SimulatorControls> = {};
-  if (body.latencyMs !== undefined) {
-    if (typeof body.latencyMs !== 'number' || body.latencyMs < 0) {
-      throw new Error('latencyMs must be a number of milliseconds >= 0');
-    }
-    out.latencyMs = body.latencyMs;
-  }
-  if (body.errorRate !== undefined) {
-    if (
-      typeof body.errorRate !== 'number' ||
-      body.errorRate < 0 ||
-      body.errorRate > 1
-    ) {
-      throw new Error('errorRate must be a number between 0 and 1');
-    }
-    out.errorRate = body.errorRate;
-  }
-  if (body.faults !== undefined) {
-    for (const [target, fault] of Object.entries(body.faults ?? {})) {
-      if (!SIMULATED_FAULTS.includes(fault as any)) {
-        throw new Error(
-          `faults.${target} must be one of ${SIMULATED_FAULTS.join(', ')}`,
-        );
-      }
-    }
-    out.faults = body.faults;
-  }
-  return out;
-}
-
 /**
  * Starts the simulated Kubernetes, Argo CD and OpenCost/Kubecost APIs on
- * one port. `getWorld` is asked on every call, so the world can change.
+ * one port. `getWorld` (what Git says) is asked on every call, so the world
+ * can change; the `drift` control changes what the clusters have.
  */
 export async function createSimulatorServer(options: {
   getWorld: () => SimulatedWorld;
@@ -76,11 +44,27 @@ export async function createSimulatorServer(options: {
     latencyMs: 0,
     errorRate: 0,
     faults: {},
+    policyReports: {},
+    policyResultsPerNamespace: 0,
+    drift: {},
+    quotaUse: {},
+    vclusters: {},
     ...options.controls,
   };
   const credentials = options.credentials ?? DEFAULT_SIMULATOR_CREDENTIALS;
   const counter = new CallCounter();
-  const deps = { getWorld: options.getWorld, controls, counter, credentials };
+  // What the clusters have: the world with the drift controls applied,
+  // worked out again only when either changes.
+  let drifted: { world: SimulatedWorld; drift: string; out: SimulatedWorld };
+  const getWorld = () => {
+    const world = options.getWorld();
+    const drift = JSON.stringify(controls.drift);
+    if (drifted?.world !== world || drifted.drift !== drift) {
+      drifted = { world, drift, out: driftedWorld(world, controls.drift) };
+    }
+    return drifted.out;
+  };
+  const deps = { getWorld, controls, counter, credentials };
 
   const app = express();
   app.disable('x-powered-by');

@@ -4,8 +4,9 @@ import { SimulatedWorld } from './world/SimulatedWorld';
 
 /**
  * Backend configuration that points the tenancy backend at a simulator:
- * `kubernetes.clusterLocatorMethods`, `argocd.appLocatorMethods` and
- * `tenancy.cost`, as a platform team would write them for real upstreams.
+ * `kubernetes.clusterLocatorMethods` (for the Kubernetes backend, which the
+ * tenancy backend reads the clusters through), `argocd.appLocatorMethods`
+ * and `tenancy.cost`, as a platform team would write them for real upstreams.
  */
 export function simulatorBackendConfig(
   world: SimulatedWorld,

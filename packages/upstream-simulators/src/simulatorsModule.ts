@@ -1,11 +1,8 @@
-import { resolve } from 'node:path';
 import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { createSimulatorServer } from './createSimulatorServer';
-import { cachedWorld } from './world/cachedWorld';
-import { worldFromGitOpsRepo } from './world/worldFromGitOpsRepo';
+import { readSimulatorOptions, serveGitOpsRepo } from './serveGitOpsRepo';
 
 /**
  * Starts the simulated upstreams inside the embedded default's backend when
@@ -24,26 +21,11 @@ export const simulatorsModule = createBackendModule({
         lifecycle: coreServices.rootLifecycle,
       },
       async init({ config, logger, lifecycle }) {
-        const sim = config.getOptionalConfig('tenancySimulators');
-        if (!sim?.getOptionalBoolean('enabled')) return;
-        const repo = resolve(sim.getString('gitopsRepo'));
-        const layout = {
-          argocd: sim.getConfigArray('argocd').map(i => ({
-            name: i.getString('name'),
-            clusters: i.getStringArray('clusters'),
-          })),
-          cost: sim.getConfigArray('cost').map(i => ({
-            name: i.getString('name'),
-            clusters: i.getStringArray('clusters'),
-          })),
-        };
-        const server = await createSimulatorServer({
-          getWorld: cachedWorld(() => worldFromGitOpsRepo(repo, layout), 5000),
-          port: sim.getNumber('port'),
-          controls: { latencyMs: sim.getOptionalNumber('latencyMs') ?? 0 },
-        });
+        if (!config.getOptionalBoolean('tenancySimulators.enabled')) return;
+        const options = readSimulatorOptions(config);
+        const server = await serveGitOpsRepo(options);
         logger.warn(
-          `Simulated Kubernetes, Argo CD and cost APIs on ${server.url}, from ${repo}; not for production`,
+          `Simulated Kubernetes, Argo CD and cost APIs on ${server.url}, from ${options.gitopsRepo}; not for production`,
         );
         lifecycle.addShutdownHook(() => server.close());
       },

@@ -3,10 +3,17 @@ import {
   AuthorizeResult,
   createPermission,
 } from '@backstage/plugin-permission-common';
-import { PolicyQueryUser } from '@backstage/plugin-permission-node';
+import { Entity } from '@backstage/catalog-model';
+import { permissionRules } from '@backstage/plugin-catalog-backend/alpha';
+import {
+  createConditionAuthorizer,
+  PermissionRule,
+  PolicyQueryUser,
+} from '@backstage/plugin-permission-node';
 import {
   tenancyEntityReadPermission,
   tenancyProvisionAdminPermission,
+  tenancyVClusterKubeconfigReadPermission,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { TenancyPermissions } from './TenancyPermissions';
 
@@ -35,6 +42,38 @@ const user = (ref: string) =>
 
 const admin = { permission: tenancyProvisionAdminPermission };
 const read = { permission: tenancyEntityReadPermission };
+const kubeconfig = { permission: tenancyVClusterKubeconfigReadPermission };
+
+/** The catalog's ownership condition with the guest's ownership references. */
+const guestsOwnEntities = {
+  result: AuthorizeResult.CONDITIONAL,
+  pluginId: 'catalog',
+  resourceType: 'catalog-entity',
+  conditions: {
+    rule: 'IS_ENTITY_OWNER',
+    resourceType: 'catalog-entity',
+    params: { claims: groups['user:default/guest'] },
+  },
+};
+
+/** A conditional decision applied to an entity with the catalog's own rules. */
+const catalogAuthorizer = createConditionAuthorizer<Entity>({
+  getRuleByName: name =>
+    Object.values(permissionRules).find(r => r.name === name) as PermissionRule<
+      Entity,
+      unknown,
+      string
+    >,
+});
+
+/** A vCluster entity owned by `owner`, with the relation the catalog derives from `spec.owner`. */
+const vcluster = (name: string, owner: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: { name, namespace: 'default' },
+  spec: { type: 'vcluster', owner },
+  relations: [{ type: 'ownedBy', targetRef: owner }],
+});
 
 describe('TenancyPermissions', () => {
   it('grants tenancy.provision.admin to direct members of a platform-admin group only', async () => {
@@ -73,28 +112,45 @@ describe('TenancyPermissions', () => {
       platformAdminGroups: ['group:default/platform-team'],
       readOtherTenants: false,
     });
-    expect(await tenancy.decide(read, user('user:default/guest'))).toEqual({
-      result: AuthorizeResult.CONDITIONAL,
-      pluginId: 'catalog',
-      resourceType: 'catalog-entity',
-      conditions: {
-        rule: 'IS_ENTITY_OWNER',
-        resourceType: 'catalog-entity',
-        params: {
-          claims: [
-            'user:default/guest',
-            'group:default/team-payments',
-            'group:default/team-data',
-          ],
-        },
-      },
-    });
+    expect(await tenancy.decide(read, user('user:default/guest'))).toEqual(
+      guestsOwnEntities,
+    );
     expect(await tenancy.decide(read, user('user:default/pat'))).toEqual({
       result: AuthorizeResult.ALLOW,
     });
     expect(await tenancy.decide(read)).toEqual({
       result: AuthorizeResult.DENY,
     });
+  });
+
+  it("lets only the vCluster's owning group's members and platform admins read its kubeconfig, whatever readOtherTenants says", async () => {
+    const tenancy = TenancyPermissions.create({
+      userInfo,
+      platformAdminGroups: ['group:default/platform-team'],
+      readOtherTenants: true,
+    });
+    const guest = await tenancy.decide(kubeconfig, user('user:default/guest'));
+    expect(guest).toEqual(guestsOwnEntities);
+    // As the catalog applies it: the guest's team's vCluster, not another's.
+    expect(
+      catalogAuthorizer(
+        guest as any,
+        vcluster('payments-vc-dev', 'group:default/team-payments'),
+      ),
+    ).toBe(true);
+    expect(
+      catalogAuthorizer(
+        guest as any,
+        vcluster('checkout-vc-dev', 'group:default/team-checkout'),
+      ),
+    ).toBe(false);
+    expect(await tenancy.decide(kubeconfig, user('user:default/pat'))).toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+    expect(await tenancy.decide(kubeconfig)).toEqual({
+      result: AuthorizeResult.DENY,
+    });
+    expect(tenancy.owns(kubeconfig)).toBe(true);
   });
 
   it('answers nothing for permissions it does not own', async () => {

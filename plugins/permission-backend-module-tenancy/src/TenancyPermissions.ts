@@ -10,6 +10,7 @@ import {
   isPermission,
   isResourcePermission,
   PolicyDecision,
+  ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import {
   PolicyQuery,
@@ -18,6 +19,7 @@ import {
 import {
   tenancyEntityReadPermission,
   tenancyProvisionAdminPermission,
+  tenancyVClusterKubeconfigReadPermission,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 
 /**
@@ -49,6 +51,10 @@ export interface TenancyPermissionsOptions {
  * - `tenancy.entity.read` (on catalog entities): ALLOW for platform admins
  *   and, with `readOtherTenants`, for everyone; otherwise CONDITIONAL on the
  *   catalog's `IS_ENTITY_OWNER` rule with the user's ownership references.
+ * - `tenancy.vcluster.kubeconfig.read` (on catalog entities): ALLOW for
+ *   platform admins, CONDITIONAL on `IS_ENTITY_OWNER` with the user's
+ *   ownership references for everyone else (the members of the vCluster's
+ *   owning Group), whatever `readOtherTenants` says; DENY without a user.
  *
  * `decide` answers `undefined` for every other permission, so a policy can
  * fall through to its own rules.
@@ -116,7 +122,8 @@ export class TenancyPermissions {
   owns(request: PolicyQuery): boolean {
     return (
       isPermission(request.permission, tenancyProvisionAdminPermission) ||
-      isPermission(request.permission, tenancyEntityReadPermission)
+      isPermission(request.permission, tenancyEntityReadPermission) ||
+      isPermission(request.permission, tenancyVClusterKubeconfigReadPermission)
     );
   }
 
@@ -142,17 +149,34 @@ export class TenancyPermissions {
       isResourcePermission(permission, 'catalog-entity')
     ) {
       if (this.readOtherTenants) return { result: AuthorizeResult.ALLOW };
-      const refs = await this.ownershipRefs(user);
-      if (refs.length === 0) return { result: AuthorizeResult.DENY };
-      if (refs.some(ref => this.adminGroups.has(ref))) {
-        return { result: AuthorizeResult.ALLOW };
-      }
-      return createCatalogConditionalDecision(
-        permission,
-        catalogConditions.isEntityOwner({ claims: refs }),
-      );
+      return this.ownersOrAdmins(permission, user);
+    }
+    if (
+      isPermission(permission, tenancyVClusterKubeconfigReadPermission) &&
+      isResourcePermission(permission, 'catalog-entity')
+    ) {
+      return this.ownersOrAdmins(permission, user);
     }
     return undefined;
+  }
+
+  /**
+   * ALLOW for platform admins, CONDITIONAL on the catalog's `IS_ENTITY_OWNER`
+   * rule with the user's ownership references, DENY without any.
+   */
+  private async ownersOrAdmins(
+    permission: ResourcePermission<'catalog-entity'>,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
+    const refs = await this.ownershipRefs(user);
+    if (refs.length === 0) return { result: AuthorizeResult.DENY };
+    if (refs.some(ref => this.adminGroups.has(ref))) {
+      return { result: AuthorizeResult.ALLOW };
+    }
+    return createCatalogConditionalDecision(
+      permission,
+      catalogConditions.isEntityOwner({ claims: refs }),
+    );
   }
 
   private async ownershipRefs(user?: PolicyQueryUser): Promise<string[]> {

@@ -12,3 +12,8 @@ export { createNamespaceUpdateAction } from './actions/namespaceUpdate';
 export { createNamespaceDeleteAction } from './actions/namespaceDelete';
 export { createVClusterCreateAction } from './actions/vclusterCreate';
 export { createTenantCreateAction } from './actions/tenantCreate';
+export { createTenantExceptionAction } from './actions/tenantException';
+export {
+  createNamespaceAdoptAction,
+  type NamespaceAdoptActionDeps,
+} from './actions/namespaceAdopt';

@@ -4,11 +4,14 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createNamespaceAdoptAction } from './actions/namespaceAdopt';
 import { createNamespaceCreateAction } from './actions/namespaceCreate';
 import { createNamespaceDeleteAction } from './actions/namespaceDelete';
 import { createNamespaceUpdateAction } from './actions/namespaceUpdate';
 import { createTenantCreateAction } from './actions/tenantCreate';
+import { createTenantExceptionAction } from './actions/tenantException';
 import { createVClusterCreateAction } from './actions/vclusterCreate';
+import { createVClusterUpgradeAction } from './actions/vclusterUpgrade';
 
 import {
   createPublisher,
@@ -31,6 +34,8 @@ export const scaffolderModuleTenancy = createBackendModule({
         userInfo: coreServices.userInfo,
         permissions: coreServices.permissions,
         auditor: coreServices.auditor,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
         catalog: catalogServiceRef,
         scaffolderActions: scaffolderActionsExtensionPoint,
       },
@@ -40,6 +45,8 @@ export const scaffolderModuleTenancy = createBackendModule({
         userInfo,
         permissions,
         auditor,
+        discovery,
+        auth,
         catalog,
         scaffolderActions,
       }) {
@@ -65,6 +72,9 @@ export const scaffolderModuleTenancy = createBackendModule({
           createNamespaceDeleteAction(deps),
           createVClusterCreateAction(deps),
           createTenantCreateAction(deps),
+          createTenantExceptionAction(deps),
+          createNamespaceAdoptAction({ ...deps, discovery, auth }),
+          createVClusterUpgradeAction(deps),
         );
       },
     });

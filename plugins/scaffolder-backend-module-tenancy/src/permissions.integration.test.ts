@@ -2,6 +2,7 @@ import { promises as fs, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   coreServices,
+  createBackendPlugin,
   createServiceFactory,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -28,11 +29,76 @@ import { scaffolderModuleTenancy } from './module';
 const root = resolve(__dirname, '../../..');
 const readYaml = (path: string) => readFileSync(join(root, path), 'utf8');
 
-/** The embedded default's template, tenants and policy. */
+/** The embedded default's templates, tenants and policy. */
 const template = {
   ...parse(readYaml('templates/new-namespace/template.yaml')),
 } as Entity;
 template.metadata.namespace = 'default';
+const exceptionTemplate = {
+  ...parse(readYaml('templates/tenant-exception/template.yaml')),
+} as Entity;
+exceptionTemplate.metadata.namespace = 'default';
+const adoptTemplate = {
+  ...parse(readYaml('templates/adopt-namespace/template.yaml')),
+} as Entity;
+adoptTemplate.metadata.namespace = 'default';
+
+/** Who asked the tenancy backend for an observed namespace. */
+const observedBy: string[] = [];
+
+/**
+ * The tenancy backend's observed-namespace endpoint as the contract has it
+ * (the backend itself is tested in its own package): an orphan of payments,
+ * answered to the user the scaffolder acts for.
+ */
+const tenancyBackend = createBackendPlugin({
+  pluginId: 'tenancy',
+  register({ registerInit }) {
+    registerInit({
+      deps: { http: coreServices.httpRouter, httpAuth: coreServices.httpAuth },
+      async init({ http, httpAuth }) {
+        http.use(async (req, res, next) => {
+          const match =
+            /^\/v1\/clusters\/([^/]+)\/namespaces\/([^/]+)\/observed$/.exec(
+              req.path,
+            );
+          if (!match) {
+            next();
+            return;
+          }
+          const credentials = await httpAuth.credentials(req, {
+            allow: ['user'],
+          });
+          observedBy.push(credentials.principal.userEntityRef);
+          res.json({
+            cluster: match[1],
+            namespace: match[2],
+            phase: 'Active',
+            labels: {
+              'tenancy.io/tenant': 'payments',
+              'tenancy.io/environment': 'dev',
+              'tenancy.io/cost-center': 'CC-1001',
+            },
+            quotas: [
+              {
+                name: 'tenant-quota',
+                hard: {
+                  'requests.cpu': '1',
+                  'limits.cpu': '2',
+                  'requests.memory': '2Gi',
+                  'limits.memory': '4Gi',
+                },
+              },
+            ],
+            limitRanges: [],
+            orphan: true,
+            observedAt: '2026-12-02T17:00:00.000Z',
+          });
+        });
+      },
+    });
+  },
+});
 const tenants = ['checkout', 'payments'].map(name => ({
   ...(parseAllDocuments(
     readYaml(`examples/gitops-repo/tenants/${name}/tenant.yaml`),
@@ -102,8 +168,11 @@ describe('requests for a tenant through the scaffolder, with the tenancy permiss
       features: [
         scaffolderPlugin,
         scaffolderModuleTenancy,
+        tenancyBackend,
         policyPermissions,
-        catalogServiceMock.factory({ entities: [template, ...tenants] }),
+        catalogServiceMock.factory({
+          entities: [template, exceptionTemplate, adoptTemplate, ...tenants],
+        }),
         mockServices.userInfo.mock({
           getUserInfo: async credentials => {
             const ref = (credentials.principal as { userEntityRef: string })
@@ -137,20 +206,26 @@ describe('requests for a tenant through the scaffolder, with the tenancy permiss
   });
 
   /** Runs the new-namespace template as a user; returns the task's end and log. */
-  async function runTemplate(user: string, tenant: string, name: string) {
+  function runTemplate(user: string, tenant: string, name: string) {
+    return runTask(user, 'new-namespace', {
+      tenant,
+      placement: { environment: 'dev', cluster: 'nonprod-eu-1' },
+      name,
+      quota: { size: 'S' },
+      purpose: 'Permission test',
+    });
+  }
+
+  /** Runs a template as a user; returns the task's end and log. */
+  async function runTask(
+    user: string,
+    name: string,
+    values: Record<string, unknown>,
+  ) {
     const created = await request(server)
       .post('/api/scaffolder/v2/tasks')
       .set('Authorization', mockCredentials.user.header(user))
-      .send({
-        templateRef: 'template:default/new-namespace',
-        values: {
-          tenant,
-          placement: { environment: 'dev', cluster: 'nonprod-eu-1' },
-          name,
-          quota: { size: 'S' },
-          purpose: 'Permission test',
-        },
-      });
+      .send({ templateRef: `template:default/${name}`, values });
     expect(created.status).toBe(201);
     const id = created.body.id;
     for (let i = 0; i < 200; i++) {
@@ -211,5 +286,69 @@ describe('requests for a tenant through the scaffolder, with the tenancy permiss
       'tenancy/checkout/checkout-admin-dev',
       'tenancy/payments/payments-perm-dev',
     ]);
+  });
+  it('runs the tenant-exception template for the own tenant only, as a pull request on tenant.yaml', async () => {
+    const values = {
+      addRegistries: ['ghcr.io/acme-payments/'],
+      reason: 'The card vault images are built in our GitHub organisation',
+    };
+    const refused = await runTask('user:default/guest', 'tenant-exception', {
+      ...values,
+      tenant: 'tenant:default/checkout',
+    });
+    expect(refused.status).toBe('failed');
+    expect(refused.log).toContain(
+      'user:default/guest may not request for tenant checkout',
+    );
+    expect(git(repo, 'branch', '--list', 'tenancy/checkout/exception')).toBe(
+      '',
+    );
+
+    const own = await runTask('user:default/guest', 'tenant-exception', {
+      ...values,
+      tenant: 'tenant:default/payments',
+    });
+    expect(own).toMatchObject({ status: 'completed' });
+    const tenant = parse(
+      git(
+        repo,
+        'show',
+        'tenancy/payments/exception:tenants/payments/tenant.yaml',
+      ),
+    );
+    expect(tenant.spec.allowedRegistries).toEqual(['ghcr.io/acme-payments/']);
+  });
+  it('runs the adopt-namespace template, asking the tenancy backend as the requester', async () => {
+    const adopted = await runTask('user:default/guest', 'adopt-namespace', {
+      cluster: 'nonprod-eu-1',
+      namespace: 'payments-legacy-dev',
+      action: 'adopt',
+    });
+    expect(adopted).toMatchObject({ status: 'completed' });
+    expect(observedBy).toEqual(['user:default/guest']);
+
+    // The form asks for a reason to remove, before any task runs.
+    const noReason = await request(server)
+      .post('/api/scaffolder/v2/tasks')
+      .set('Authorization', mockCredentials.user.header('user:default/guest'))
+      .send({
+        templateRef: 'template:default/adopt-namespace',
+        values: {
+          cluster: 'nonprod-eu-1',
+          namespace: 'payments-legacy-dev',
+          action: 'remove',
+        },
+      });
+    expect(noReason.status).toBe(400);
+    expect(JSON.stringify(noReason.body)).toContain('reason');
+    expect(
+      parse(
+        git(
+          repo,
+          'show',
+          'tenancy/payments/payments-legacy-dev:tenants/payments/dev/payments-legacy-dev/namespace.yaml',
+        ),
+      ).metadata.name,
+    ).toBe('payments-legacy-dev');
   });
 });

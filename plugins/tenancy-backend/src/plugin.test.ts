@@ -4,6 +4,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   catalogEntitiesFor,
@@ -58,6 +59,8 @@ async function startBackend(sim: SimulatorServer, extra: any[] = []) {
   const { server } = await startTestBackend({
     features: [
       tenancyPlugin,
+      // The clusters are read through the Kubernetes backend.
+      kubernetesPlugin,
       mockServices.scheduler.factory({
         includeInitialDelayedTasksOnStartup: true,
       }),
@@ -74,7 +77,8 @@ async function startBackend(sim: SimulatorServer, extra: any[] = []) {
 const allFresh = async (server: any) => {
   const res = await request(server).get('/api/tenancy/v1/sources');
   expect(res.status).toBe(200);
-  expect(res.body.items).toHaveLength(6);
+  // Per cluster its Kubernetes, vCluster and policy sources; two Argo CD and two cost instances.
+  expect(res.body.items).toHaveLength(10);
   for (const s of res.body.items) expect(s.lastSuccessAt).toBeDefined();
   return res.body;
 };
@@ -235,6 +239,10 @@ describe('tenancy backend plugin', () => {
 
   it('shows only what the permission policy allows', async () => {
     const permissions = mockServices.permissions.mock({
+      // Service principals are allowed, as by the permission framework:
+      // the tenancy plugin's calls to the Kubernetes backend.
+      authorize: async (requests: any[]) =>
+        requests.map(() => ({ result: AuthorizeResult.ALLOW })),
       authorizeConditional: async (requests: any[]) =>
         requests.map(() => ({
           result: AuthorizeResult.CONDITIONAL,

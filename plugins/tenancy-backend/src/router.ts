@@ -1,11 +1,13 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import express from 'express';
+import { ProvisioningMetricsService } from './metrics/ProvisioningMetricsService';
 import { ProvisioningCheckService } from './provisioning/ProvisioningCheckService';
 import { TenantRequestsService } from './requests/TenantRequestsService';
 import { createOpenApiRouter } from './schema/openapi';
 import { toJson } from './summary/SharedAnswers';
 import { SummaryService } from './summary/SummaryService';
+import { VClusterKubeconfigService } from './vcluster/VClusterKubeconfigService';
 
 /**
  * Sends an answer of the document's type as JSON written once per answer
@@ -26,6 +28,8 @@ export async function createRouter(options: {
   summaries: SummaryService;
   requests: TenantRequestsService;
   provisioning: ProvisioningCheckService;
+  provisioningMetrics: ProvisioningMetricsService;
+  kubeconfigs: VClusterKubeconfigService;
 }): Promise<express.Router> {
   const { httpAuth, summaries, requests, provisioning } = options;
   const router = await createOpenApiRouter({
@@ -68,6 +72,24 @@ export async function createRouter(options: {
     },
   );
 
+  // A credential: never stored by a cache or proxy, saved as a file.
+  router.get(
+    '/v1/entities/:kind/:namespace/:name/kubeconfig',
+    async (req, res) => {
+      const { filename, content } = await options.kubeconfigs.kubeconfig(
+        entityRef(req.params),
+        await httpAuth.credentials(req, { allow: ['user'] }),
+        req,
+      );
+      // YAML, which the document describes in words (its types are JSON's).
+      (res as express.Response)
+        .set('Cache-Control', 'no-store')
+        .attachment(filename)
+        .type('application/yaml')
+        .send(content);
+    },
+  );
+
   router.get('/v1/tenants', async (req, res) => {
     const fleet = await summaries.fleet(
       req.query.window ?? '7d',
@@ -81,9 +103,26 @@ export async function createRouter(options: {
     res.json(await summaries.sources());
   });
 
+  router.get(
+    '/v1/clusters/:cluster/namespaces/:namespace/observed',
+    async (req, res) => {
+      res.json(
+        await summaries.observedNamespace(
+          req.params.cluster,
+          req.params.namespace,
+          await credentials(req),
+        ),
+      );
+    },
+  );
+
   router.get('/v1/provisioning/policy', async (req, res) => {
     await credentials(req);
     res.json(provisioning.policyForWizard());
+  });
+
+  router.get('/v1/provisioning/metrics', async (req, res) => {
+    res.json(await options.provisioningMetrics.metrics(await credentials(req)));
   });
 
   router.post('/v1/provisioning/namespace-check', async (req, res) => {

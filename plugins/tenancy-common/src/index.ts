@@ -7,6 +7,8 @@
 export * from './model/annotations';
 export * from './model/TenantEntityV1alpha1';
 export * from './model/getTenantOwnerRef';
+export * from './model/imageRegistryPrefix';
+export * from './model/quotaLevel';
 export * from './model/tenantEntityV1alpha1Schema';
 export * from './model/tenantEntityV1alpha1Validator';
 export * from './api/FleetTenant';
@@ -16,6 +18,7 @@ export * from './api/TenantRequests';
 export * from './api/Provisioning';
 export type { components as TenancyApiComponents } from './schema/openapi/generated/models/openapi';
 export * from './naming/validateDnsLabel';
+export * from './kubernetes/parseLabelSelector';
 export * from './gitops/GitOpsLayout';
 export * from './render/NamespaceRequest';
 export * from './render/composeNamespaceName';
@@ -42,10 +45,27 @@ export * from './policy/validateTenantRequest';
 export * from './render/renderTenantEntity';
 export * from './render/renderBootstrap';
 export * from './render/renderTenantClusterRoles';
+export * from './render/guardrails/renderGuardrails';
+export { baselineGuardrailRules } from './render/guardrails/baselineGuardrailRules';
+export { allowedRegistriesRule } from './render/guardrails/allowedRegistriesRule';
+export { guardrailModes } from './render/guardrails/GuardrailRule';
+export type {
+  GuardrailMode,
+  GuardrailModeScope,
+  GuardrailParameter,
+  GuardrailRule,
+} from './render/guardrails/GuardrailRule';
+export * from './render/guardrails/renderKyvernoGuardrails';
+export * from './render/guardrails/renderValidatingAdmissionPolicyGuardrails';
+export * from './render/guardrails/renderGatekeeperGuardrails';
 export * from './render/renderVClusterProject';
+export * from './render/renderVClusterRegistration';
+export * from './render/vclusterArgoCluster';
+export * from './render/vclusterNamePart';
 export * from './render/platformProjects';
 export * from './render/namespaceBundleFiles';
 export * from './render/serializeManifests';
 export * from './render/serializeBundle';
 export * from './provisioning';
 export * from './permissions';
+export * from './tenancyVClusterKubeconfigReadPermission';

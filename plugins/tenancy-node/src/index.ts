@@ -32,3 +32,30 @@ export { readTenancyConfig } from './config/readTenancyConfig';
 export type { TenancyConfig } from './config/readTenancyConfig';
 export { readTenantQuotaUsage } from './provisioning/readTenantQuotaUsage';
 export { readTenancyPolicy } from './config/readTenancyPolicy';
+export type { ProvisioningRun } from './provisioning/ProvisioningRun';
+export type { ProvisioningDeps } from './provisioning/ProvisioningDeps';
+export {
+  requestNamespace,
+  type NamespaceRequest,
+} from './provisioning/requestNamespace';
+export {
+  changeNamespace,
+  type NamespaceChange,
+} from './provisioning/changeNamespace';
+export { decommissionNamespace } from './provisioning/decommissionNamespace';
+export {
+  runProvisioning,
+  type ProvisioningPlan,
+} from './provisioning/runProvisioning';
+export {
+  auditedRun,
+  noteAudit,
+  type RequestAuditMeta,
+} from './provisioning/auditedRun';
+export { startTenantRequest } from './provisioning/startTenantRequest';
+export { authorizeForOwner } from './provisioning/authorizeTenantRequest';
+export { provisioningContext } from './provisioning/provisioningContext';
+export { addProjectDestination } from './provisioning/addProjectDestination';
+export { checkNewNamespace } from './provisioning/checkNewNamespace';
+export { refuseOtherOpenRequest } from './provisioning/refuseOtherOpenRequest';
+export { resolveClusterName } from './provisioning/resolveClusterName';

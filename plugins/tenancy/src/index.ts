@@ -20,6 +20,15 @@ export {
   EntityTenancyQuotaCard,
   EntityTenancyCostCard,
   EntityTenancyArgoApplicationsCard,
+  EntityTenancyPolicyCard,
+  EntityTenancyDriftCard,
+  EntityTenancyObservabilityLinksCard,
+  EntityTenancyVClusterAccessCard,
+  EntityTenancyVClusterStateCard,
+  TenancyTenantPickerFieldExtension,
+  TenancyPlacementPickerFieldExtension,
+  TenancyNamespaceNameFieldExtension,
+  TenancyQuotaFieldExtension,
 } from './legacy';
 export {
   isTenancyAvailable,

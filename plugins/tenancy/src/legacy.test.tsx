@@ -1,6 +1,9 @@
 import { getComponentData, useRouteRef } from '@backstage/core-plugin-api';
-import { renderInTestApp } from '@backstage/test-utils';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
+import { tenancyApiRef } from './api/TenancyApi';
+import { noProvisioningHistory } from './__testUtils__/fixtures';
+import { LegacyFleetPage } from './components/FleetPage';
 import { RequestNamespaceButton } from './components/shared/RequestNamespaceButton';
 import { TenancyFleetPage, tenancyLegacyPlugin } from './index';
 
@@ -33,7 +36,7 @@ describe('tenancyLegacyPlugin', () => {
       'href',
       '/tenancy',
     );
-    const wizard = screen.getByRole('button', { name: 'Request a namespace' });
+    const wizard = screen.getByRole('link', { name: 'Request a namespace' });
     const href = new URL(wizard.getAttribute('href')!, 'http://localhost');
     expect(href.pathname).toBe('/create/templates/platform/new-namespace');
     expect(JSON.parse(href.searchParams.get('formData')!)).toEqual({
@@ -51,7 +54,7 @@ describe('tenancyLegacyPlugin', () => {
     );
     expect(screen.getByRole('link', { name: 'Fleet' })).toBeVisible();
     expect(
-      screen.queryByRole('button', { name: 'Request a namespace' }),
+      screen.queryByRole('link', { name: 'Request a namespace' }),
     ).not.toBeInTheDocument();
   });
 
@@ -59,5 +62,40 @@ describe('tenancyLegacyPlugin', () => {
     expect(getComponentData(<TenancyFleetPage />, 'core.mountPoint')).toBe(
       tenancyLegacyPlugin.routes.root,
     );
+  });
+
+  it('shows the fleet page (`TenancyFleetPage`) under the plugin header, which a legacy app has no layout for', async () => {
+    const getFleet = jest.fn(async () => ({
+      generatedAt: '2026-11-21T12:00:00Z',
+      items: [],
+      vclusters: [],
+      window: '7d' as const,
+      currency: 'USD',
+      costCenters: [],
+      errors: [],
+      sources: [],
+      stale: false,
+    }));
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [
+            tenancyApiRef,
+            {
+              getFleet,
+              getProvisioningMetrics: async () => noProvisioningHistory,
+            },
+          ],
+        ]}
+      >
+        <LegacyFleetPage />
+      </TestApiProvider>,
+    );
+    expect(
+      await screen.findByRole('heading', { name: 'Tenants' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Fleet' })).toBeInTheDocument();
+    expect(await screen.findByText('Tenants (0)')).toBeInTheDocument();
+    expect(getFleet).toHaveBeenCalledWith({ window: '7d' });
   });
 });

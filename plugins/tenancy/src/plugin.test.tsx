@@ -72,7 +72,12 @@ describe('tenancyPlugin', () => {
       'entity-card:tenancy/tenant-namespaces',
       'entity-card:tenancy/cost',
       'entity-card:tenancy/argocd-applications',
+      'entity-card:tenancy/policy',
+      'entity-card:tenancy/drift',
+      'entity-card:tenancy/observability-links',
       'entity-card:tenancy/group-tenants',
+      'entity-card:tenancy/vcluster-access',
+      'entity-card:tenancy/vcluster-state',
       'scaffolder-form-field:tenancy/tenant-picker',
       'scaffolder-form-field:tenancy/placement',
       'scaffolder-form-field:tenancy/namespace-name',
@@ -92,7 +97,7 @@ describe('tenancyPlugin', () => {
       'href',
       '/tenancy',
     );
-    const wizard = screen.getByRole('button', { name: 'Request a namespace' });
+    const wizard = screen.getByRole('link', { name: 'Request a namespace' });
     const href = new URL(wizard.getAttribute('href')!, 'http://localhost');
     expect(href.pathname).toBe('/create/templates/default/new-namespace');
     expect(JSON.parse(href.searchParams.get('formData')!)).toEqual({
@@ -104,7 +109,7 @@ describe('tenancyPlugin', () => {
     await renderTestApp({ features: [tenancyPlugin], extensions: [probePage] });
     expect(await screen.findByRole('link', { name: 'Fleet' })).toBeVisible();
     expect(
-      screen.queryByRole('button', { name: 'Request a namespace' }),
+      screen.queryByRole('link', { name: 'Request a namespace' }),
     ).not.toBeInTheDocument();
   });
 });

@@ -12,7 +12,7 @@ import { parse } from 'yaml';
 const CONTRACTS = resolve(__dirname, '../../../../contracts');
 
 /** OpenAPI 3.0 `nullable` to JSON Schema, and no unknown properties. */
-function toJsonSchema(schema: any): any {
+export function toJsonSchema(schema: any): any {
   if (Array.isArray(schema)) return schema.map(toJsonSchema);
   if (schema === null || typeof schema !== 'object') return schema;
   const out: any = {};
@@ -31,6 +31,21 @@ function toJsonSchema(schema: any): any {
 const SPECS = {
   kubernetes: {
     file: 'kubernetes/api__v1_openapi.json',
+    section: 'components',
+    prefix: '#/components/schemas/',
+  },
+  'kubernetes-apps': {
+    file: 'kubernetes/apis__apps__v1_openapi.json',
+    section: 'components',
+    prefix: '#/components/schemas/',
+  },
+  'kubernetes-networking': {
+    file: 'kubernetes/apis__networking.k8s.io__v1_openapi.json',
+    section: 'components',
+    prefix: '#/components/schemas/',
+  },
+  'kubernetes-rbac': {
+    file: 'kubernetes/apis__rbac.authorization.k8s.io__v1_openapi.json',
     section: 'components',
     prefix: '#/components/schemas/',
   },

@@ -1,4 +1,8 @@
 import express, { Router } from 'express';
+import {
+  LabelSelectorMatcher,
+  parseLabelSelector,
+} from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { applicationStatus } from '../world/applicationStatus';
 import { SimulatedApplication, SimulatedWorld } from '../world/SimulatedWorld';
 import { SimulatorControls, SimulatorCredentials } from '../SimulatorControls';
@@ -10,7 +14,13 @@ import {
   UpstreamDialect,
 } from './simulate';
 
-const GRPC_CODES: Record<number, number> = { 401: 16, 403: 7, 404: 5, 500: 13 };
+const GRPC_CODES: Record<number, number> = {
+  400: 3,
+  401: 16,
+  403: 7,
+  404: 5,
+  500: 13,
+};
 
 function runtimeError(status: number, message: string) {
   return { error: message, code: GRPC_CODES[status] ?? 2, message };
@@ -79,8 +89,8 @@ export function applicationObject(instance: string, app: SimulatedApplication) {
 
 /**
  * Each simulated Argo CD instance's API under `/argocd/<instance>`:
- * sessions and the application list with `projects`, `selector` and
- * `fields`.
+ * sessions and the application list with `projects`, `name`, `selector`
+ * (a Kubernetes label selector; a malformed one is a 400) and `fields`.
  */
 export function argocdRoutes(options: {
   getWorld: () => SimulatedWorld;
@@ -137,7 +147,14 @@ export function argocdRoutes(options: {
     const list = (value: unknown) =>
       ([] as unknown[]).concat(value ?? []).flatMap(v => String(v).split(','));
     const projects = list(req.query.project ?? req.query.projects);
-    const selector = list(req.query.selector).map(term => term.split('='));
+    // One selector string (labels.Parse): its commas are not a list.
+    let selects: LabelSelectorMatcher;
+    try {
+      selects = parseLabelSelector(String(req.query.selector ?? ''));
+    } catch (error) {
+      res.status(400).json(runtimeError(400, (error as Error).message));
+      return;
+    }
     const fields = list(req.query.fields)
       .filter(f => f.startsWith('items.'))
       .map(f => f.slice('items.'.length));
@@ -146,7 +163,7 @@ export function argocdRoutes(options: {
     const items = instance.applications
       .filter(app => names.length === 0 || names.includes(app.name))
       .filter(app => projects.length === 0 || projects.includes(app.project))
-      .filter(app => selector.every(([k, v]) => app.labels[k] === v))
+      .filter(app => selects(app.labels))
       .sort((a, b) => a.name.localeCompare(b.name))
       .map(app => applicationObject(instance.name, app));
     res.json({

@@ -1,6 +1,16 @@
 import { Request, Response, Router } from 'express';
+import {
+  LabelSelectorMatcher,
+  parseLabelSelector,
+} from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { SimulatedNamespace, SimulatedWorld } from '../world/SimulatedWorld';
 import { quotaUsed } from '../world/quotaUsage';
+import { vclusterKubeconfigSecret } from '../world/vclusterKubeconfigSecret';
+import {
+  simulatedMeta,
+  WorkloadResource,
+  workloadsFor,
+} from '../world/workloadsFor';
 import { SimulatorControls, SimulatorCredentials } from '../SimulatorControls';
 import {
   bearerToken,
@@ -8,81 +18,149 @@ import {
   simulate,
   UpstreamDialect,
 } from './simulate';
-
-const CREATED = '2026-01-05T09:00:00Z';
-
-function status(code: number, message: string) {
-  const reason: Record<number, string> = {
-    401: 'Unauthorized',
-    403: 'Forbidden',
-    404: 'NotFound',
-    500: 'InternalError',
-  };
-  return {
-    kind: 'Status',
-    apiVersion: 'v1',
-    metadata: {},
-    status: 'Failure',
-    message,
-    reason: reason[code] ?? 'Unknown',
-    code,
-  };
-}
+import { kubernetesStatus } from './kubernetesStatus';
+import { GATEKEEPER_LISTS } from './gatekeeperLists';
+import { POLICY_REPORT_LISTS } from './policyReportLists';
+import { ItemsOf, ListContext, SimulatedList } from './SimulatedList';
 
 const dialect: UpstreamDialect = {
   kind: 'kubernetes',
-  errorBody: status,
+  errorBody: kubernetesStatus,
   garbage: { kind: 'ResourceQuotaList', items: 'not-a-list' },
 };
 
-function uid(text: string): string {
-  const hex = Buffer.from(text).toString('hex').padEnd(32, '0').slice(-32);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(
-    12,
-    16,
-  )}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-}
-
-function meta(
+const meta = (
+  kind: string,
   name: string,
   namespace?: string,
   labels?: Record<string, string>,
-) {
-  return {
-    name,
-    ...(namespace ? { namespace } : {}),
-    uid: uid(`${namespace ?? ''}/${name}`),
-    resourceVersion: '1',
-    creationTimestamp: CREATED,
-    ...(labels ? { labels } : {}),
-  };
-}
+) => simulatedMeta(kind, name, namespace, labels ? { labels } : {});
 
-type ItemsOf = (cluster: string, ns: SimulatedNamespace) => unknown[];
-
-const namespaceItems: ItemsOf = (_cluster, ns) => [
+const namespaceItems: ItemsOf = (_context, ns) => [
   {
-    metadata: meta(ns.name, undefined, ns.labels),
+    metadata: meta('Namespace', ns.name, undefined, ns.labels),
     spec: { finalizers: ['kubernetes'] },
     status: { phase: ns.phase },
   },
 ];
 
-const quotaItems: ItemsOf = (cluster, ns) =>
+const quotaItems: ItemsOf = ({ cluster, controls }, ns) =>
   ns.quotas.map(quota => ({
-    metadata: meta(quota.name, ns.name),
+    metadata: meta('ResourceQuota', quota.name, ns.name),
     spec: { hard: quota.hard },
-    status: { hard: quota.hard, used: quotaUsed(cluster, ns.name, quota.hard) },
+    status: {
+      hard: quota.hard,
+      used: quotaUsed(
+        cluster.name,
+        ns.name,
+        quota.hard,
+        controls.quotaUse[cluster.name]?.[ns.name],
+      ),
+    },
   }));
 
-const limitRangeItems: ItemsOf = (_cluster, ns) =>
+const limitRangeItems: ItemsOf = (_context, ns) =>
   ns.limitRanges.map(range => ({
-    metadata: meta(range.name, ns.name),
+    metadata: meta('LimitRange', range.name, ns.name),
     spec: { limits: range.limits },
   }));
 
-/** Serves a list, `limit` items a page with an opaque `continue` token. */
-function sendList(req: Request, res: Response, kind: string, items: unknown[]) {
+const workloadItems =
+  (resource: WorkloadResource): ItemsOf =>
+  ({ world, cluster, controls }, ns) =>
+    workloadsFor(
+      world,
+      cluster.name,
+      ns,
+      controls.vclusters[cluster.name]?.[ns.name],
+    )[resource];
+
+/**
+ * The lists the simulated API servers serve: path under the cluster, List
+ * kind, items. What the tenancy backend and the upstream Kubernetes plugin
+ * read, so also what docs/rbac/tenancy-reader.yaml grants.
+ */
+export const LISTS: SimulatedList[] = [
+  {
+    group: 'api/v1',
+    resource: 'namespaces',
+    kind: 'NamespaceList',
+    items: namespaceItems,
+  },
+  {
+    group: 'api/v1',
+    resource: 'resourcequotas',
+    kind: 'ResourceQuotaList',
+    items: quotaItems,
+  },
+  {
+    group: 'api/v1',
+    resource: 'limitranges',
+    kind: 'LimitRangeList',
+    items: limitRangeItems,
+  },
+  ...(
+    [
+      ['api/v1', 'pods', 'PodList'],
+      ['api/v1', 'services', 'ServiceList'],
+      ['api/v1', 'configmaps', 'ConfigMapList'],
+      ['apis/apps/v1', 'deployments', 'DeploymentList'],
+      ['apis/apps/v1', 'replicasets', 'ReplicaSetList'],
+      ['apis/apps/v1', 'statefulsets', 'StatefulSetList'],
+      ['apis/apps/v1', 'daemonsets', 'DaemonSetList'],
+      ['apis/networking.k8s.io/v1', 'ingresses', 'IngressList'],
+    ] as const
+  ).map(([group, resource, kind]) => ({
+    group,
+    resource,
+    kind,
+    items: workloadItems(resource),
+  })),
+  // Served, always empty: nothing in the simulated clusters scales, runs
+  // to completion or on a schedule.
+  ...(
+    [
+      [
+        'apis/autoscaling/v2',
+        'horizontalpodautoscalers',
+        'HorizontalPodAutoscalerList',
+      ],
+      ['apis/batch/v1', 'jobs', 'JobList'],
+      ['apis/batch/v1', 'cronjobs', 'CronJobList'],
+    ] as const
+  ).map(([group, resource, kind]) => ({
+    group,
+    resource,
+    kind,
+    items: () => [],
+  })),
+  ...POLICY_REPORT_LISTS,
+  ...GATEKEEPER_LISTS,
+];
+
+/**
+ * Serves a list, `limit` items a page with an opaque `continue` token, of the
+ * items whose labels match the `labelSelector` query.
+ */
+function sendList(
+  req: Request,
+  res: Response,
+  list: { group: string; kind: string },
+  all: unknown[],
+) {
+  let matches: LabelSelectorMatcher;
+  try {
+    matches = parseLabelSelector(String(req.query.labelSelector ?? ''));
+  } catch (error) {
+    res.status(400).json(kubernetesStatus(400, (error as Error).message));
+    return;
+  }
+  const items = all.filter(item =>
+    matches(
+      (item as { metadata: { labels?: Record<string, string> } }).metadata
+        .labels ?? {},
+    ),
+  );
   const limit = Number(req.query.limit) || 0;
   const start = req.query.continue
     ? Number(Buffer.from(String(req.query.continue), 'base64url').toString())
@@ -90,8 +168,8 @@ function sendList(req: Request, res: Response, kind: string, items: unknown[]) {
   const end = limit > 0 ? Math.min(start + limit, items.length) : items.length;
   const more = end < items.length;
   res.json({
-    kind,
-    apiVersion: 'v1',
+    kind: list.kind,
+    apiVersion: list.group.replace(/^apis?\//, ''),
     metadata: {
       resourceVersion: '1',
       ...(more
@@ -107,8 +185,13 @@ function sendList(req: Request, res: Response, kind: string, items: unknown[]) {
 
 /**
  * The Kubernetes API server of each simulated cluster, under
- * `/k8s/<cluster>`: namespaces, resource quotas and limit ranges, listed for
- * all namespaces or for one.
+ * `/k8s/<cluster>`: namespaces, resource quotas and limit ranges, and the
+ * workloads the upstream Kubernetes plugin lists by default (pods,
+ * services, configmaps, deployments, replicasets, statefulsets, daemonsets,
+ * ingresses; horizontalpodautoscalers, jobs and cronjobs empty), the policy
+ * reports and Gatekeeper constraints of its policy engine, each listed for
+ * all namespaces or for one, filtered by `labelSelector`; and each group
+ * version's discovery document.
  */
 export function kubernetesRoutes(options: {
   getWorld: () => SimulatedWorld;
@@ -127,67 +210,140 @@ export function kubernetesRoutes(options: {
     }),
     (req, res, next) => {
       if (bearerToken(req) !== options.credentials.kubernetesToken) {
-        res.status(401).json(status(401, 'Unauthorized'));
+        res.status(401).json(kubernetesStatus(401, 'Unauthorized'));
         return;
       }
       next();
     },
   );
 
-  const cluster = (req: Request, res: Response) => {
-    const found = options
-      .getWorld()
-      .clusters.find(c => c.name === req.params.cluster);
-    if (!found) {
-      res
-        .status(404)
-        .json(status(404, 'the server could not find the requested resource'));
+  const notFound = (res: Response) =>
+    res
+      .status(404)
+      .json(
+        kubernetesStatus(
+          404,
+          'the server could not find the requested resource',
+        ),
+      );
+
+  /** The cluster's context, or undefined once a 404 is sent for an unknown cluster or a list it does not serve. */
+  const context = (
+    req: Request,
+    res: Response,
+    list?: SimulatedList,
+  ): ListContext | undefined => {
+    const world = options.getWorld();
+    const found = world.clusters.find(c => c.name === req.params.cluster);
+    const ctx = found && { world, cluster: found, controls: options.controls };
+    if (!ctx || (list?.served && !list.served(ctx))) {
+      notFound(res);
+      return undefined;
     }
-    return found;
+    return ctx;
   };
 
-  const lists: Array<[string, string, ItemsOf]> = [
-    ['namespaces', 'NamespaceList', namespaceItems],
-    ['resourcequotas', 'ResourceQuotaList', quotaItems],
-    ['limitranges', 'LimitRangeList', limitRangeItems],
-  ];
-  for (const [resource, kind, itemsOf] of lists) {
-    router.get(`/k8s/:cluster/api/v1/${resource}`, (req, res) => {
-      const c = cluster(req, res);
-      if (!c) return;
-      sendList(
-        req,
-        res,
-        kind,
-        c.namespaces.flatMap(ns => itemsOf(c.name, ns)),
-      );
+  const itemsOf = (
+    list: SimulatedList,
+    ctx: ListContext,
+    namespaces: SimulatedNamespace[],
+  ) => {
+    const items = namespaces.flatMap(ns => list.items(ctx, ns));
+    if (list.ofCluster && namespaces === ctx.cluster.namespaces) {
+      items.push(...list.ofCluster(ctx));
+    }
+    return list.finish ? list.finish(ctx, items) : items;
+  };
+
+  for (const list of LISTS) {
+    router.get(`/k8s/:cluster/${list.group}/${list.resource}`, (req, res) => {
+      const ctx = context(req, res, list);
+      if (!ctx) return;
+      sendList(req, res, list, itemsOf(list, ctx, ctx.cluster.namespaces));
     });
-    if (resource === 'namespaces') continue;
+    if (list.resource === 'namespaces' || list.clusterScoped) continue;
     router.get(
-      `/k8s/:cluster/api/v1/namespaces/:namespace/${resource}`,
+      `/k8s/:cluster/${list.group}/namespaces/:namespace/${list.resource}`,
       (req, res) => {
-        const c = cluster(req, res);
-        if (!c) return;
-        const ns = c.namespaces.find(n => n.name === req.params.namespace);
-        sendList(req, res, kind, ns ? itemsOf(c.name, ns) : []);
+        const ctx = context(req, res, list);
+        if (!ctx) return;
+        const namespaces = ctx.cluster.namespaces.filter(
+          n => n.name === req.params.namespace,
+        );
+        sendList(req, res, list, itemsOf(list, ctx, namespaces));
       },
     );
   }
+  // Discovery: each group version's APIResourceList, of what the cluster serves.
+  for (const group of new Set(LISTS.map(l => l.group))) {
+    router.get(`/k8s/:cluster/${group}`, (req, res) => {
+      const ctx = context(req, res);
+      if (!ctx) return;
+      const lists = LISTS.filter(
+        l => l.group === group && (!l.served || l.served(ctx)),
+      );
+      if (!lists.length) {
+        notFound(res);
+        return;
+      }
+      res.json({
+        kind: 'APIResourceList',
+        apiVersion: 'v1',
+        groupVersion: group.replace(/^apis?\//, ''),
+        resources: lists.map(l => ({
+          name: l.resource,
+          singularName: l.kind.replace(/List$/, '').toLowerCase(),
+          namespaced: !(l.clusterScoped || l.resource === 'namespaces'),
+          kind: l.kind.replace(/List$/, ''),
+          verbs: ['get', 'list'],
+        })),
+      });
+    });
+  }
   router.get('/k8s/:cluster/api/v1/namespaces/:namespace', (req, res) => {
-    const c = cluster(req, res);
-    if (!c) return;
-    const ns = c.namespaces.find(n => n.name === req.params.namespace);
+    const ctx = context(req, res);
+    if (!ctx) return;
+    const ns = ctx.cluster.namespaces.find(
+      n => n.name === req.params.namespace,
+    );
     if (!ns) {
       res
         .status(404)
-        .json(status(404, `namespaces "${req.params.namespace}" not found`));
+        .json(
+          kubernetesStatus(
+            404,
+            `namespaces "${req.params.namespace}" not found`,
+          ),
+        );
       return;
     }
     res.json({
       kind: 'Namespace',
       apiVersion: 'v1',
-      ...(namespaceItems(c.name, ns)[0] as object),
+      ...(namespaceItems(ctx, ns)[0] as object),
     });
   });
+  // The kubeconfig Secret each vCluster exports into its host namespace:
+  // only a get by name, nothing else of the namespace's Secrets.
+  router.get(
+    '/k8s/:cluster/api/v1/namespaces/:namespace/secrets/:name',
+    (req, res) => {
+      const ctx = context(req, res);
+      if (!ctx) return;
+      const ns = ctx.cluster.namespaces.find(
+        n => n.name === req.params.namespace,
+      );
+      const secret = ns && vclusterKubeconfigSecret(ns);
+      if (!secret || secret.metadata.name !== req.params.name) {
+        res
+          .status(404)
+          .json(
+            kubernetesStatus(404, `secrets "${req.params.name}" not found`),
+          );
+        return;
+      }
+      res.json(secret);
+    },
+  );
   return router;
 }

@@ -8,12 +8,19 @@ export interface UpstreamDialect {
   garbage: unknown;
 }
 
-/** Counts calls per target, for the benchmark's upstream-call figures. */
+/**
+ * Counts calls per target, for the benchmark's upstream-call figures, and per
+ * target and path (`kubernetes:cluster-1 /api/v1/namespaces`, no query).
+ */
 export class CallCounter {
   readonly calls = new Map<string, number>();
+  readonly paths = new Map<string, number>();
 
-  count(target: string) {
+  count(target: string, path?: string) {
     this.calls.set(target, (this.calls.get(target) ?? 0) + 1);
+    if (path === undefined) return;
+    const key = `${target} ${path}`;
+    this.paths.set(key, (this.paths.get(key) ?? 0) + 1);
   }
 
   total(): number {
@@ -24,6 +31,7 @@ export class CallCounter {
 
   reset() {
     this.calls.clear();
+    this.paths.clear();
   }
 }
 
@@ -40,7 +48,7 @@ export function simulate(options: {
   const { dialect, controls, counter } = options;
   return (req: Request, res: Response, next: NextFunction) => {
     const target = `${dialect.kind}:${options.target(req)}`;
-    counter.count(target);
+    counter.count(target, req.path);
     const fault = controls.faults[target];
     const act = () => {
       if (fault === 'timeout') return; // the socket stays open, unanswered

@@ -10,11 +10,32 @@ export interface SimulatedNamespace {
   labels: Record<string, string>;
   quotas: Array<{ name: string; hard: Record<string, string> }>;
   limitRanges: Array<{ name: string; limits: Array<Record<string, unknown>> }>;
+  /** Registries its tenant may pull from besides the platform's (the Tenant's `spec.allowedRegistries`). */
+  allowedRegistries?: string[];
+  /** The vCluster this namespace hosts (its Helm release name), if any. */
+  vcluster?: string;
+  /** The vcluster chart version its Argo CD application deploys. */
+  vclusterChartVersion?: string;
 }
+
+/**
+ * The policy engine of a cluster and where its results go:
+ * - `kyverno`: Kyverno writing `wgpolicyk8s.io/v1alpha2` reports;
+ * - `kyverno-openreports`: Kyverno with `--openreportsEnabled`, writing
+ *   `openreports.io/v1alpha1` reports (the wgpolicyk8s.io CRDs stay installed, empty);
+ * - `gatekeeper`: Gatekeeper's audit, writing constraint `status.violations`
+ *   (no report CRDs installed).
+ */
+export type SimulatedPolicyEngine =
+  | 'kyverno'
+  | 'kyverno-openreports'
+  | 'gatekeeper';
 
 export interface SimulatedCluster {
   name: string;
   namespaces: SimulatedNamespace[];
+  /** Its policy engine; `kyverno` when not set. */
+  policyEngine?: SimulatedPolicyEngine;
 }
 
 export interface SimulatedApplicationSource {

@@ -24,12 +24,16 @@ export function generatedTenantName(i: number): string {
 /**
  * A fleet of the given size: namespaces spread evenly over clusters, tenants
  * of `namespacesPerTenant` namespaces, applications spread over namespaces,
- * each cluster watched by one Argo CD instance.
+ * each cluster watched by one Argo CD instance, Kyverno on every cluster
+ * (writing `wgpolicyk8s.io` reports on odd-numbered ones, `openreports.io` on
+ * even-numbered ones).
  */
 export function generateWorld(size: WorldSize): SimulatedWorld {
   const clusters = Array.from({ length: size.clusters }, (_, i) => ({
     name: `cluster-${i + 1}`,
     namespaces: [] as SimulatedWorld['clusters'][number]['namespaces'],
+    policyEngine:
+      i % 2 ? ('kyverno-openreports' as const) : ('kyverno' as const),
   }));
   const argocd = Array.from({ length: size.argocdInstances }, (_, i) => ({
     name: `argocd-${i + 1}`,

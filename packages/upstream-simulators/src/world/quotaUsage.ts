@@ -20,18 +20,22 @@ export function usageFraction(cluster: string, namespace: string): number {
 
 /**
  * `status.used` of a ResourceQuota: each resource a little off the
- * namespace's usage fraction, written as the API server writes quantities.
+ * namespace's usage fraction, written as the API server writes quantities;
+ * with `share` (the `quotaUse` control), each resource exactly that share.
  */
 export function quotaUsed(
   cluster: string,
   namespace: string,
   hard: Record<string, string>,
+  share?: number,
 ): Record<string, string> {
   const base = usageFraction(cluster, namespace);
   const used: Record<string, string> = {};
   for (const [resource, quantity] of Object.entries(hard)) {
     const jitter = 0.85 + 0.3 * hashFraction(`${namespace}:${resource}`);
-    const fraction = resource.startsWith('services.') ? 0 : base * jitter;
+    const fraction = resource.startsWith('services.')
+      ? 0
+      : share ?? base * jitter;
     used[resource] = formatQuantity(
       resource,
       quantityValue(quantity) * fraction,

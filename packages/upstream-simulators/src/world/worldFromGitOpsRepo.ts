@@ -2,12 +2,21 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { applicationsFor } from './applicationsFor';
-import { SimulatedNamespace, SimulatedWorld } from './SimulatedWorld';
+import {
+  SimulatedApplication,
+  SimulatedNamespace,
+  SimulatedPolicyEngine,
+  SimulatedWorld,
+} from './SimulatedWorld';
 
-/** Which simulated Argo CD and cost instance covers which clusters. */
+/**
+ * Which simulated Argo CD and cost instance covers which clusters, and
+ * which policy engine runs where (`kyverno` where none is named).
+ */
 export interface InstanceLayout {
   argocd: Array<{ name: string; clusters: string[] }>;
   cost: Array<{ name: string; clusters: string[] }>;
+  policyEngines?: Array<{ engine: SimulatedPolicyEngine; clusters: string[] }>;
 }
 
 const SYSTEM_NAMESPACES = ['kube-system', 'argocd', 'monitoring'];
@@ -26,6 +35,22 @@ function subdirectories(dir: string): string[] {
   );
 }
 
+/** A vCluster folder's Application manifest as a simulated application. */
+function chartApplication(
+  manifest: any,
+  cluster: string,
+): SimulatedApplication {
+  const { repoURL, chart, targetRevision } = manifest.spec.source;
+  return {
+    name: manifest.metadata.name,
+    project: manifest.spec.project,
+    labels: manifest.metadata.labels ?? {},
+    destination: { ...manifest.spec.destination, name: cluster },
+    sources: [{ repoURL, chart, targetRevision }],
+    multiSource: false,
+  };
+}
+
 function systemNamespace(name: string): SimulatedNamespace {
   return {
     name,
@@ -40,7 +65,10 @@ function systemNamespace(name: string): SimulatedNamespace {
  * What the clusters would hold once Argo CD has applied the GitOps repository
  * at `dir`: every namespace folder under `tenants/<tenant>/<env>/` becomes a
  * namespace with its ResourceQuota and LimitRange on the cluster its catalog
- * entity names, with one or two applications deploying into it.
+ * entity names, with one or two applications deploying into it (a
+ * vCluster's: its chart Application, from the folder's `argocd/`) and the
+ * registries its Tenant (`tenant.yaml`) allows; each cluster with the policy
+ * engine the layout gives it.
  */
 export function worldFromGitOpsRepo(
   dir: string,
@@ -54,6 +82,9 @@ export function worldFromGitOpsRepo(
   >();
 
   for (const tenant of subdirectories(join(dir, 'tenants'))) {
+    const allowedRegistries: string[] | undefined = readManifests(
+      join(dir, 'tenants', tenant, 'tenant.yaml'),
+    )[0]?.spec?.allowedRegistries;
     for (const environment of subdirectories(join(dir, 'tenants', tenant))) {
       const envDir = join(dir, 'tenants', tenant, environment);
       for (const folder of subdirectories(envDir)) {
@@ -71,6 +102,10 @@ export function worldFromGitOpsRepo(
         const limitRanges = readManifests(join(nsDir, 'limitrange.yaml'))
           .filter(m => m.kind === 'LimitRange')
           .map(m => ({ name: m.metadata.name, limits: m.spec?.limits ?? [] }));
+        // A vCluster folder's chart Application (argocd/), as Argo CD has it.
+        const chartApp = readManifests(
+          join(nsDir, 'argocd', 'vcluster-application.yaml'),
+        ).find(m => m.kind === 'Application');
         const list = namespacesByCluster.get(cluster) ?? [];
         list.push({
           name,
@@ -83,16 +118,25 @@ export function worldFromGitOpsRepo(
           },
           quotas,
           limitRanges,
+          ...(allowedRegistries ? { allowedRegistries } : {}),
+          ...(entity.spec?.type === 'vcluster'
+            ? {
+                vcluster: entity.metadata.name,
+                vclusterChartVersion: chartApp?.spec?.source?.targetRevision,
+              }
+            : {}),
         });
         namespacesByCluster.set(cluster, list);
         const apps = applications.get(cluster) ?? [];
         apps.push(
-          ...applicationsFor({
-            cluster,
-            namespace: name,
-            tenant,
-            count: entity.spec?.type === 'vcluster' ? 1 : 2,
-          }),
+          ...(chartApp
+            ? [chartApplication(chartApp, cluster)]
+            : applicationsFor({
+                cluster,
+                namespace: name,
+                tenant,
+                count: entity.spec?.type === 'vcluster' ? 1 : 2,
+              })),
         );
         applications.set(cluster, apps);
       }
@@ -101,6 +145,9 @@ export function worldFromGitOpsRepo(
 
   const clusters = [...clusterNames].sort().map(name => ({
     name,
+    policyEngine:
+      layout.policyEngines?.find(p => p.clusters.includes(name))?.engine ??
+      'kyverno',
     namespaces: [
       ...SYSTEM_NAMESPACES.map(systemNamespace),
       ...(namespacesByCluster.get(name) ?? []).sort((a, b) =>

@@ -26,6 +26,20 @@ import {
 import { readTenancyConfig } from '@tenancy-plugins/backstage-plugin-tenancy-node';
 import { ANNOTATION_INGESTION_ERROR } from '../provider/ingestionError';
 
+const KUBERNETES_LABEL_SELECTOR = 'backstage.io/kubernetes-label-selector';
+
+/**
+ * The label selector of a namespace's or vCluster's Kubernetes tab: every
+ * object without the label `tenancy.io/unlisted`, which nothing sets. The
+ * upstream plugin lists each object type in the entity's
+ * `backstage.io/kubernetes-namespace` with the entity's selector; an empty
+ * selector would match everything, but the plugin replaces an empty
+ * annotation by `backstage.io/kubernetes-id=<entity name>`, and Kubernetes
+ * has no other way to say "all": a label nothing carries, required absent,
+ * is it (and a workload labelled `tenancy.io/unlisted` is left off the tab).
+ */
+export const NAMESPACE_WORKLOADS_SELECTOR = '!tenancy.io/unlisted';
+
 /**
  * Makes `Tenant` a catalog kind: validates it against the schema in
  * tenancy-common and emits its relations.
@@ -37,6 +51,11 @@ import { ANNOTATION_INGESTION_ERROR } from '../provider/ingestionError';
  *   (read by `readTenancyConfig`; the same rule as `validateTenantRequest`).
  * - An entity the GitOps provider found fault with fails processing with the
  *   provider's located message.
+ * - A namespace or vCluster Resource of a tenant gets the upstream Kubernetes
+ *   plugin's `backstage.io/kubernetes-label-selector` (unless it has one):
+ *   {@link NAMESPACE_WORKLOADS_SELECTOR}, every object of its
+ *   `backstage.io/kubernetes-namespace`, so the Kubernetes tab lists the
+ *   namespace's workloads.
  *
  * @public
  */
@@ -54,11 +73,31 @@ export class TenantEntitiesProcessor implements CatalogProcessor {
   }
 
   async preProcessEntity(entity: Entity): Promise<Entity> {
-    const error = entity.metadata.annotations?.[ANNOTATION_INGESTION_ERROR];
+    const annotations = entity.metadata.annotations ?? {};
+    const error = annotations[ANNOTATION_INGESTION_ERROR];
     if (error) {
       throw new InputError(error);
     }
-    return entity;
+    const type = (entity.spec as { type?: unknown } | undefined)?.type;
+    if (
+      entity.kind !== 'Resource' ||
+      !annotations[TENANCY_ANNOTATIONS.tenant] ||
+      !annotations[TENANCY_ANNOTATIONS.kubernetesNamespace] ||
+      (type !== 'kubernetes-namespace' && type !== 'vcluster') ||
+      annotations[KUBERNETES_LABEL_SELECTOR]
+    ) {
+      return entity;
+    }
+    return {
+      ...entity,
+      metadata: {
+        ...entity.metadata,
+        annotations: {
+          ...annotations,
+          [KUBERNETES_LABEL_SELECTOR]: NAMESPACE_WORKLOADS_SELECTOR,
+        },
+      },
+    };
   }
 
   async validateEntityKind(entity: Entity): Promise<boolean> {

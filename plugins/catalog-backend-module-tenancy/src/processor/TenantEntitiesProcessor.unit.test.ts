@@ -85,3 +85,45 @@ describe('TenantEntitiesProcessor cost center pattern', () => {
     },
   );
 });
+
+describe('TenantEntitiesProcessor Kubernetes tab annotations', () => {
+  const processor = TenantEntitiesProcessor.fromConfig(new ConfigReader({}));
+  const resource = (
+    type: string,
+    annotations: Record<string, string>,
+  ): Entity => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: { name: 'payments-dev', annotations },
+    spec: { type, owner: 'team-payments' },
+  });
+  const ofTenant = {
+    'tenancy.io/tenant': 'payments',
+    'backstage.io/kubernetes-namespace': 'payments-dev',
+    'backstage.io/kubernetes-cluster': 'nonprod-eu-1',
+  };
+
+  it.each(['kubernetes-namespace', 'vcluster'])(
+    'gives a tenant %s the label selector of every object in its namespace',
+    async type => {
+      const entity = await processor.preProcessEntity(resource(type, ofTenant));
+      expect(entity.metadata.annotations).toEqual({
+        ...ofTenant,
+        'backstage.io/kubernetes-label-selector': '!tenancy.io/unlisted',
+      });
+    },
+  );
+
+  it('keeps a selector the entity has, and leaves other entities alone', async () => {
+    const own = resource('kubernetes-namespace', {
+      ...ofTenant,
+      'backstage.io/kubernetes-label-selector': 'app=payments',
+    });
+    expect(await processor.preProcessEntity(own)).toEqual(own);
+    const database = resource('database', ofTenant);
+    expect(await processor.preProcessEntity(database)).toEqual(database);
+    const { 'tenancy.io/tenant': _, ...notATenant } = ofTenant;
+    const other = resource('kubernetes-namespace', notATenant);
+    expect(await processor.preProcessEntity(other)).toEqual(other);
+  });
+});

@@ -108,6 +108,35 @@ describe('parseGitOpsTree', () => {
     expect(ns.spec?.dependsOn).toEqual(['resource:c1']);
   });
 
+  it("keeps the files' own annotations, such as those of the Argo CD plugins", () => {
+    const argocd = {
+      'argocd/app-name': 'payments-api,payments-worker',
+      'argocd/app-selector': 'team=payments,env in (dev)',
+      'argocd/instance-name': 'argocd-edge',
+    };
+    const tenant = tenantFile('payments');
+    const { entities, problems } = parse([
+      {
+        ...tenant,
+        content: tenant.content.replace(
+          'metadata:\n  name: payments\n',
+          `metadata:\n  name: payments\n  annotations:\n${Object.entries(argocd)
+            .map(([k, v]) => `    ${k}: "${v}"\n`)
+            .join('')}`,
+        ),
+      },
+      namespaceFile('payments', 'dev', 'payments-dev', 'c1', e => {
+        Object.assign(e.metadata.annotations!, argocd);
+      }),
+    ]);
+    expect(problems).toEqual([]);
+    for (const name of ['payments', 'payments-dev']) {
+      expect(
+        entities.find(e => e.metadata.name === name)!.metadata.annotations,
+      ).toMatchObject(argocd);
+    }
+  });
+
   it('adds the cluster dependency when a hand-written file lacks it', () => {
     const { entities } = parse([
       tenantFile('payments'),

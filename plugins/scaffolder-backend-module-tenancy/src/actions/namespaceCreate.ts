@@ -1,16 +1,9 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import {
-  changeProjectFile,
-  prepareNamespaceCreate,
-} from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import { requestNamespace } from '@tenancy-plugins/backstage-plugin-tenancy-node';
 import { TenancyActionDeps } from './TenancyActionDeps';
-import { auditedRun } from './auditedRun';
+import { changeOutput } from './changeOutput';
 import { namespaceSettingsInput, placementInput } from './namespaceSettings';
-import { checkNewNamespace } from './checkNewNamespace';
-import { changeOutput } from './publishChange';
-import { resolveClusterName } from './resolveClusterName';
-import { runProvisioning } from './runProvisioning';
-import { startTenantRequest } from './startTenantRequest';
+import { scaffolderRun } from './scaffolderRun';
 import { examples } from './namespaceCreate.examples';
 
 /**
@@ -22,7 +15,6 @@ import { examples } from './namespaceCreate.examples';
  * @public
  */
 export function createNamespaceCreateAction(options: TenancyActionDeps) {
-  const { layout, policy, publisher } = options;
   return createTemplateAction({
     id: 'tenancy:namespace:create',
     description:
@@ -59,60 +51,7 @@ export function createNamespaceCreateAction(options: TenancyActionDeps) {
       },
     },
     async handler(ctx) {
-      await auditedRun(ctx, options.auditor, 'namespace-create', async () => {
-        const { input } = ctx;
-        const { tenant, owner, context } = await startTenantRequest(
-          ctx,
-          options,
-          input.tenant,
-        );
-        const prepared = prepareNamespaceCreate(
-          {
-            tenant: tenant.metadata.name,
-            environment: input.environment,
-            cluster: resolveClusterName(input.cluster),
-            name: input.name || undefined,
-            size: input.size,
-            quota: input.quota,
-            limits: input.limits,
-            labels: input.labels,
-            purpose: input.purpose,
-          },
-          { tenant, owner, context },
-        );
-        const { namespace, request } = prepared;
-        ctx.output('namespace', namespace);
-        ctx.output('entityRef', `resource:default/${namespace}`);
-        await runProvisioning(ctx, publisher, {
-          requestedBy: context.requestedBy,
-          prepared,
-          what: 'namespace',
-          dryRun: 'write',
-          precheck: checkNewNamespace({
-            what: 'namespace',
-            layout,
-            tenant,
-            environment: input.environment,
-            namespace,
-            quota: prepared.quota,
-          }),
-          // The AppProject file depends on the base branch: not in the fingerprint.
-          againstBase: async (base, files) => ({
-            ...files,
-            ...changeProjectFile({
-              current: await base.readFile(
-                layout.tenantProjectFile(request!.tenant),
-              ),
-              layout,
-              policy,
-              tenant: { name: request!.tenant, ssoGroup: request!.ssoGroup },
-              add: { cluster: request!.cluster, namespace },
-            }),
-          }),
-          fingerprintOf: prepared.files,
-          whenOpenDiffers: 'conflict',
-        });
-      });
+      await requestNamespace(scaffolderRun(ctx), options, ctx.input);
     },
   });
 }

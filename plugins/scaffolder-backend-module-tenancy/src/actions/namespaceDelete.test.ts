@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { JsonObject } from '@backstage/types';
 import { parse } from 'yaml';
@@ -40,7 +41,7 @@ describe('tenancy:namespace:delete', () => {
         '--name-only',
         'tenancy/payments/payments-dev-delete',
       ),
-    ).toBe('tenants/payments/appproject.yaml');
+    ).toBe('tenants/payments/appproject.yaml\ntenants/payments/tenant.yaml');
     const project = parse(
       git(
         setup.repo,
@@ -71,6 +72,77 @@ describe('tenancy:namespace:delete', () => {
     await expect(
       setup.publisher.exists('tenants/payments/dev/payments-dev'),
     ).resolves.toBe(true);
+  });
+
+  it("decommissions a vCluster: its folder and its Argo CD cluster in the tenant's AppProject go, nothing else", async () => {
+    const setup = await setUpAction({ root: dir.path });
+    const created = await runAction(
+      setup.vclusterAction,
+      {
+        tenant: 'data-platform',
+        environment: 'dev',
+        cluster: 'nonprod-eu-1',
+        name: 'sandbox',
+        size: 'M',
+      },
+      { workspacePath: join(dir.path, 'vc') },
+    );
+    await setup.publisher.merge(created.pullRequestNumber as number);
+    const name = 'data-platform-vc-sandbox-dev';
+    const folder = `tenants/data-platform/dev/${name}`;
+
+    const outputs = await run(setup, { namespace: name, reason: 'Done' });
+    const branch = `tenancy/data-platform/${name}-delete`;
+    expect(outputs).toMatchObject({ branch, pullRequestNumber: 2 });
+    expect([...(outputs.files as string[])].sort()).toEqual([
+      `${folder}/argocd/vcluster-application.yaml`,
+      `${folder}/catalog-info.yaml`,
+      `${folder}/kustomization.yaml`,
+      `${folder}/namespace.yaml`,
+    ]);
+    // Exactly the folder deleted and the tenant's AppProject changed.
+    expect(git(setup.repo, 'diff', '--name-status', 'main', branch)).toBe(
+      [
+        'M\ttenants/data-platform/appproject.yaml',
+        `D\t${folder}/argocd/vcluster-application.yaml`,
+        `D\t${folder}/catalog-info.yaml`,
+        `D\t${folder}/kustomization.yaml`,
+        `D\t${folder}/namespace.yaml`,
+      ].join('\n'),
+    );
+    const destinations = (rev: string) =>
+      parse(
+        git(setup.repo, 'show', `${rev}:tenants/data-platform/appproject.yaml`),
+      ).spec.destinations;
+    expect(destinations('main')).toEqual([
+      { name: `vcluster-${name}`, namespace: '*' },
+    ]);
+    expect(destinations(branch)).toEqual([]);
+    const body = git(setup.repo, 'log', '-1', '--format=%b', branch);
+    expect(body).toContain(
+      `asks to decommission vCluster \`${name}\` of tenant **data-platform** (dev)`,
+    );
+    expect(body).toContain(
+      `- \`tenants/data-platform/appproject.yaml\`: the destination vcluster-${name}/* is removed from the tenant's AppProject`,
+    );
+  });
+
+  it('is offered namespaces and vClusters by the decommission template', () => {
+    const template = parse(
+      readFileSync(
+        resolve(
+          __dirname,
+          '../../../../templates/decommission-namespace/template.yaml',
+        ),
+        'utf8',
+      ),
+    );
+    const { namespace } = template.spec.parameters[0].properties;
+    expect(namespace['ui:options'].catalogFilter).toEqual({
+      kind: 'Resource',
+      'spec.type': ['kubernetes-namespace', 'vcluster'],
+    });
+    expect(template.spec.steps[0].action).toBe('tenancy:namespace:delete');
   });
 
   it('lists the files in a dry run without opening a request', async () => {

@@ -6,9 +6,12 @@ import {
   PreparedChange,
   serializeManifests,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
-import { LocalGitPublisher } from '@tenancy-plugins/backstage-plugin-tenancy-node';
+import {
+  LocalGitPublisher,
+  runProvisioning,
+} from '@tenancy-plugins/backstage-plugin-tenancy-node';
 import { git } from './__testUtils__/runAction';
-import { runProvisioning } from './runProvisioning';
+import { scaffolderRun } from './scaffolderRun';
 
 /** A prepared change whose rendered Namespace has a field the API refuses. */
 const corrupted = (): PreparedChange => ({
@@ -54,7 +57,7 @@ describe('runProvisioning', () => {
     const { publisher, repo, ctx, workspacePath } = await setUp();
     const tip = git(repo, 'rev-parse', 'HEAD');
     await expect(
-      runProvisioning(ctx as any, publisher, {
+      runProvisioning(scaffolderRun(ctx as any), publisher, {
         prepared: corrupted(),
         what: 'namespace',
         dryRun: 'write',
@@ -74,7 +77,7 @@ describe('runProvisioning', () => {
   it('refuses it in a dry run too, before writing the workspace', async () => {
     const { publisher, ctx, workspacePath } = await setUp(true);
     await expect(
-      runProvisioning(ctx as any, publisher, {
+      runProvisioning(scaffolderRun(ctx as any), publisher, {
         prepared: corrupted(),
         what: 'namespace',
         dryRun: 'write',
@@ -101,7 +104,7 @@ describe('runProvisioning', () => {
         ]),
     };
     await expect(
-      runProvisioning(ctx as any, publisher, {
+      runProvisioning(scaffolderRun(ctx as any), publisher, {
         prepared,
         what: 'namespace',
         dryRun: 'write',
@@ -126,7 +129,7 @@ describe('runProvisioning', () => {
       'tenants/payments/dev/payments-api-dev/namespace.yaml': valid,
     };
     await expect(
-      runProvisioning(ctx as any, publisher, {
+      runProvisioning(scaffolderRun(ctx as any), publisher, {
         prepared,
         what: 'namespace',
         dryRun: 'write',

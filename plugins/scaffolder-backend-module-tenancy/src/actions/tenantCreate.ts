@@ -2,14 +2,18 @@ import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { ConflictError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { prepareTenantCreate } from '@tenancy-plugins/backstage-plugin-tenancy-common';
-import { authorizeForOwner } from './authorizeTenantRequest';
 import { namespaceSettingsInput } from './namespaceSettings';
-import { provisioningContext } from './provisioningContext';
-import { changeOutput } from './publishChange';
-import { resolveClusterName } from './resolveClusterName';
-import { runProvisioning } from './runProvisioning';
+import {
+  auditedRun,
+  authorizeForOwner,
+  noteAudit,
+  provisioningContext,
+  resolveClusterName,
+  runProvisioning,
+} from '@tenancy-plugins/backstage-plugin-tenancy-node';
+import { changeOutput } from './changeOutput';
 import { TenancyActionDeps } from './TenancyActionDeps';
-import { auditedRun, noteAudit } from './auditedRun';
+import { scaffolderRun } from './scaffolderRun';
 import { examples } from './tenantCreate.examples';
 
 /**
@@ -96,7 +100,8 @@ export function createTenantCreateAction(options: TenancyActionDeps) {
       },
     },
     async handler(ctx) {
-      await auditedRun(ctx, options.auditor, 'tenant-create', async () => {
+      const run = scaffolderRun(ctx);
+      await auditedRun(run, options.auditor, 'tenant-create', async () => {
         const { input } = ctx;
         const credentials = await ctx.getInitiatorCredentials();
         const owner = normalizeGroupRef(input.owner);
@@ -106,7 +111,7 @@ export function createTenantCreateAction(options: TenancyActionDeps) {
           what: `the new tenant ${input.name}`,
           credentials,
         });
-        noteAudit(ctx, { requestedBy: userEntityRef });
+        noteAudit(run, { requestedBy: userEntityRef });
         const [group, context] = await Promise.all([
           catalog.getEntityByRef(owner, { credentials }),
           provisioningContext(options, credentials, userEntityRef),
@@ -125,7 +130,7 @@ export function createTenantCreateAction(options: TenancyActionDeps) {
         );
         ctx.output('entityRef', stringifyEntityRef(prepared.entity));
         ctx.output('namespaces', prepared.namespaces);
-        await runProvisioning(ctx, publisher, {
+        await runProvisioning(run, publisher, {
           requestedBy: userEntityRef,
           prepared,
           what: 'tenant',

@@ -39,6 +39,7 @@ describe('tenancy:vcluster:create', () => {
       namespace: name,
       kubeconfigSecret: `${name}-kubeconfig`,
       project: 'platform-vclusters',
+      argocdCluster: `vcluster-${name}`,
       entityRef: `resource:default/${name}`,
       branch: `tenancy/data-platform/${name}`,
       pullRequestNumber: 1,
@@ -90,8 +91,28 @@ describe('tenancy:vcluster:create', () => {
         name: `vc-${name}-v-${name}`,
       },
     ]);
+    // The tenant's project (created: the tenant has none yet) gains exactly
+    // the vCluster as an Argo CD cluster, every namespace inside it.
+    const tenantProject = parse(
+      git(
+        setup.repo,
+        'show',
+        `${outputs.branch}:tenants/data-platform/appproject.yaml`,
+      ),
+    );
+    expect(tenantProject.metadata.name).toBe('data-platform');
+    expect(tenantProject.spec.destinations).toEqual([
+      { name: `vcluster-${name}`, namespace: '*' },
+    ]);
     const body = git(setup.repo, 'log', '-1', '--format=%b', outputs.branch);
     expect(body).toContain('node pool `gpu`');
+    expect(body).toContain('`tenants/data-platform/appproject.yaml`');
+    expect(body).toContain(
+      `Argo CD cluster \`vcluster-${name}\`, registered from that secret`,
+    );
+    expect(body).toContain(
+      '- [x] schema: AppProject data-platform valid against argoproj.io.v1alpha1.AppProject (Argo CD 3.5.1 CRD)',
+    );
     expect(body).toContain('| `requests.cpu` | 2 | 8 |');
     expect(body).toContain(
       '- [x] values: the rendered vcluster.yaml valid against the values schema of chart 0.36.1',
@@ -160,6 +181,7 @@ describe('tenancy:vcluster:create', () => {
   it('writes the files to the workspace in a dry run', async () => {
     const setup = await setUpAction({ root: dir.path });
     const outputs = await run(setup, input(), { isDryRun: true });
+    // What the request renders; the base branch's AppProjects are not read.
     expect(outputs.files).toHaveLength(5);
     expect(outputs.files).toContain('bootstrap/platform-vclusters.yaml');
     expect(outputs.pullRequestNumber).toBeUndefined();
@@ -172,7 +194,8 @@ describe('tenancy:vcluster:create', () => {
       const setup = await setUpAction({ root: dir.path });
       const outputs = await run(setup, parse(example).steps[0].input);
       expect(outputs.pullRequestNumber).toBe(1);
-      expect(outputs.files).toHaveLength(5);
+      // The bundle's 4 files and the two AppProjects.
+      expect(outputs.files).toHaveLength(6);
       expect(outputs.files).toContain('bootstrap/platform-vclusters.yaml');
     },
   );

@@ -3,22 +3,29 @@ import {
   changeVClusterProjectFile,
   prepareVClusterCreate,
   VCLUSTER_PROJECT_FILE,
+  vclusterArgoCluster,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { validateVClusterValues } from '../vcluster/validateVClusterValues';
 import { namespaceSettingsInput, placementInput } from './namespaceSettings';
-import { checkNewNamespace } from './checkNewNamespace';
-import { changeOutput } from './publishChange';
-import { resolveClusterName } from './resolveClusterName';
-import { runProvisioning } from './runProvisioning';
-import { startTenantRequest } from './startTenantRequest';
+import {
+  addProjectDestination,
+  auditedRun,
+  checkNewNamespace,
+  resolveClusterName,
+  runProvisioning,
+  startTenantRequest,
+} from '@tenancy-plugins/backstage-plugin-tenancy-node';
+import { changeOutput } from './changeOutput';
 import { TenancyActionDeps } from './TenancyActionDeps';
-import { auditedRun } from './auditedRun';
+import { scaffolderRun } from './scaffolderRun';
 import { examples } from './vclusterCreate.examples';
 
 /**
  * `tenancy:vcluster:create`: validates a vCluster request, renders its host
  * namespace, the Argo CD Application of the vCluster chart and its catalog
- * entity, and opens a pull request on the GitOps repository.
+ * entity, and opens a pull request on the GitOps repository. The same pull
+ * request adds the vCluster to the vClusters' AppProject and, as an Argo CD
+ * cluster (`vclusterArgoCluster`), to the tenant's AppProject.
  *
  * @public
  */
@@ -74,16 +81,23 @@ export function createVClusterCreateAction(options: TenancyActionDeps) {
           z
             .string()
             .describe("The platform's AppProject of its Argo CD Application."),
+        argocdCluster: z =>
+          z
+            .string()
+            .describe(
+              "Its Argo CD cluster name once registered (vcluster-<name>): the destination of the tenant's applications inside it.",
+            ),
         entityRef: z =>
           z.string().describe('The catalog entity reference once merged.'),
         ...changeOutput,
       },
     },
     async handler(ctx) {
-      await auditedRun(ctx, options.auditor, 'vcluster-create', async () => {
+      const run = scaffolderRun(ctx);
+      await auditedRun(run, options.auditor, 'vcluster-create', async () => {
         const { input } = ctx;
         const { tenant, owner, context } = await startTenantRequest(
-          ctx,
+          run,
           options,
           input.tenant,
         );
@@ -108,8 +122,9 @@ export function createVClusterCreateAction(options: TenancyActionDeps) {
         ctx.output('namespace', name);
         ctx.output('kubeconfigSecret', `${name}-kubeconfig`);
         ctx.output('project', policy.vcluster.project);
+        ctx.output('argocdCluster', vclusterArgoCluster(name).name);
         ctx.output('entityRef', `resource:default/${name}`);
-        await runProvisioning(ctx, publisher, {
+        await runProvisioning(run, publisher, {
           requestedBy: context.requestedBy,
           prepared,
           what: 'vCluster',
@@ -122,12 +137,19 @@ export function createVClusterCreateAction(options: TenancyActionDeps) {
             namespace: name,
             quota: prepared.quota,
           }),
-          // The vClusters' AppProject depends on the base branch: not in the fingerprint.
+          // The AppProjects depend on the base branch: not in the fingerprint.
           // The prepared one is the file as if there were none on the base branch.
           againstBase: async (base, files) => {
             const { [VCLUSTER_PROJECT_FILE]: _asIfNew, ...rest } = files;
+            // Tenants' applications may deploy into it once Argo CD knows it.
+            const { destination } = vclusterArgoCluster(name);
+            const withTenantProject = await addProjectDestination(options, {
+              tenant: tenant.metadata.name,
+              ssoGroup: tenant.spec.ssoGroup ?? '',
+              ...destination,
+            })(base, rest);
             return {
-              ...rest,
+              ...withTenantProject,
               ...changeVClusterProjectFile({
                 current: await base.readFile(VCLUSTER_PROJECT_FILE),
                 project: policy.vcluster.project,

@@ -1,3 +1,4 @@
+import { Server } from 'node:http';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
@@ -23,7 +24,7 @@ export const smallWorld = generateWorld({
 export async function startTenancyBackend(
   tenancy: object,
   entities: (all: any[]) => any[] = all => all,
-) {
+): Promise<Server> {
   const { server } = await startTestBackend({
     features: [
       tenancyPlugin,

@@ -67,11 +67,16 @@ class Snapshot {
   }
 }
 
+/** A snapshot this old that lacks the entity asked for is read again first. */
+const MISS_RELOAD_MS = 1_000;
+
 /**
  * This replica's in-memory copy of the tenancy entities of the catalog,
  * read with the plugin's own credentials at most every `maxAgeMs` and
  * served stale while it refreshes, so requests never wait on the catalog
- * after the first.
+ * after the first, except a request for an entity the copy lacks: that one
+ * waits for a fresh read (an entity the catalog has just ingested, e.g.
+ * right after start-up), at most once a second.
  */
 export class TenancyCatalogIndex {
   private snapshot?: Snapshot;
@@ -84,13 +89,22 @@ export class TenancyCatalogIndex {
     private readonly maxAgeMs = 15_000,
   ) {}
 
-  async current(): Promise<Snapshot> {
-    const fresh = Date.now() - this.loadedAt < this.maxAgeMs;
-    if (this.snapshot && fresh) return this.snapshot;
+  /**
+   * The copy; with `needed`, an entity ref the caller looks up, a copy
+   * without it is read again unless it is less than a second old.
+   */
+  async current(needed?: string): Promise<Snapshot> {
+    const age = Date.now() - this.loadedAt;
+    const missing =
+      needed !== undefined &&
+      this.snapshot !== undefined &&
+      !this.snapshot.byRef.has(needed) &&
+      age >= MISS_RELOAD_MS;
+    if (this.snapshot && age < this.maxAgeMs && !missing) return this.snapshot;
     this.loading ??= this.load().finally(() => {
       this.loading = undefined;
     });
-    if (this.snapshot) {
+    if (this.snapshot && !missing) {
       this.loading.catch(() => {});
       return this.snapshot;
     }

@@ -11,6 +11,10 @@ export interface RefreshOptions {
   schedule: SchedulerServiceTaskScheduleDefinition;
   frequencyMs: number;
   call: CallPolicy;
+  /** Whether each cluster's policy reports are read (`policyReports`, default true). */
+  policyReports: boolean;
+  /** Whether the GitOps repository's default branch is read for drift (`drift`, default true). */
+  drift: boolean;
 }
 
 function ms(
@@ -25,7 +29,8 @@ function ms(
 /**
  * Reads `tenancy.refresh`: `schedule` (default every 5 minutes, first run at
  * start-up), `callTimeout` per upstream call (default 10 s), `retries`
- * (default 2, with backoff from 250 ms).
+ * (default 2, with backoff from 250 ms), `policyReports` and `drift` (both
+ * default true).
  */
 export function readRefreshOptions(config: Config): RefreshOptions {
   const refresh = config.getOptionalConfig('tenancy.refresh');
@@ -53,5 +58,7 @@ export function readRefreshOptions(config: Config): RefreshOptions {
       retries: refresh?.getOptionalNumber('retries') ?? 2,
       backoffMs: 250,
     },
+    policyReports: refresh?.getOptionalBoolean('policyReports') ?? true,
+    drift: refresh?.getOptionalBoolean('drift') ?? true,
   };
 }

@@ -5,16 +5,31 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
+import {
+  createConditionAuthorizer,
+  PermissionRule,
+} from '@backstage/plugin-permission-node';
 // The catalog's own rules (IS_ENTITY_OWNER, HAS_ANNOTATION, ...) are exported
 // by the catalog backend alone: @backstage/plugin-catalog-node (2.2.x, 3.0.0)
 // exports the resource ref but not the rules, and a copy could drift.
 import { permissionRules } from '@backstage/plugin-catalog-backend/alpha';
 import { tenancyEntityReadPermission } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 
-const authorizer = createConditionAuthorizer<Entity, unknown>(
-  Object.values(permissionRules) as any,
+const catalogRules = new Map<string, PermissionRule<Entity, unknown, string>>(
+  Object.values(permissionRules).map(rule => [
+    rule.name,
+    rule as PermissionRule<Entity, unknown, string>,
+  ]),
 );
+
+/** Applies a conditional decision on catalog entities to one, with the catalog's own rules. */
+export const authorizer = createConditionAuthorizer<Entity>({
+  getRuleByName(name) {
+    const rule = catalogRules.get(name);
+    if (!rule) throw new Error(`Unknown catalog permission rule ${name}`);
+    return rule;
+  },
+});
 
 /** Says whether the caller may see an entity's summary. */
 export interface VisibilityCheck {

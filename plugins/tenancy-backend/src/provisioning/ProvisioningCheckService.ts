@@ -73,7 +73,7 @@ export class ProvisioningCheckService {
     credentials: BackstageCredentials,
   ): Promise<NamespaceCheckResponse> {
     const [catalog, visible] = await Promise.all([
-      this.catalogIndex.current(),
+      this.catalogIndex.current(request.tenant),
       createVisibilityCheck(this.permissions, credentials),
     ]);
     const tenant = catalog.byRef.get(request.tenant);

@@ -41,7 +41,7 @@ export class TenantRequestsService {
     credentials: BackstageCredentials,
   ): Promise<TenantRequestsResponse> {
     const [catalog, visible] = await Promise.all([
-      this.catalogIndex.current(),
+      this.catalogIndex.current(ref),
       createVisibilityCheck(this.permissions, credentials),
     ]);
     const entity = catalog.byRef.get(ref);

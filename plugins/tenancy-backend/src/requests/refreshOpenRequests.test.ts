@@ -104,18 +104,20 @@ describe('refreshOpenRequests', () => {
         .mockRejectedValueOnce(new Error('forge down'))
         .mockRejectedValueOnce(new ConflictError('tenant.yaml a: both')),
     };
-    const outcomes = { observe: jest.fn(async () => {}) };
+    const history = { observe: jest.fn(async () => {}) };
     await expect(
       refreshOpenRequests({
         publisher: publisher as never,
         logger,
         refusals: new Map(),
-        outcomes,
+        history,
       }),
     ).resolves.toEqual({ 'tenancy/a/x': 'failed', 'tenancy/a/y': 'refused' });
-    // The one listing, merged request included, is what the outcome audit sees.
-    expect(outcomes.observe).toHaveBeenCalledWith(
+    // The one listing, merged request included, and the refusal found on
+    // the way are what the history records.
+    expect(history.observe).toHaveBeenCalledWith(
       await publisher.listRequests.mock.results[0].value,
+      new Map([['tenancy/a/y', 'tenant.yaml a: both']]),
     );
     expect(publisher.listRequests).toHaveBeenCalledWith('tenancy/', {
       limit: 500,

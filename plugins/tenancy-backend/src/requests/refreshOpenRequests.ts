@@ -14,21 +14,25 @@ const MAX_REQUESTS = 500;
  * tenant's requests one after another without conflicts. A request that
  * needs a person (a conflict) is left as it is and logged once, again only
  * when what it conflicts on changes; `refusals` keeps that between runs.
- * The requests it lists (every state) are handed to `outcomes` first, so
- * auditing their merges costs no second listing. Returns what happened, by
- * branch.
+ * The requests it lists (every state) and the refusals are handed to
+ * `history` last, so recording what happened to them costs no second
+ * listing. Returns what happened, by branch.
  */
 export async function refreshOpenRequests(options: {
   publisher: GitOpsPublisher;
   logger: LoggerService;
   refusals: Map<string, string>;
-  outcomes?: { observe(requests: PublishedRequest[]): Promise<void> };
+  history?: {
+    observe(
+      requests: PublishedRequest[],
+      refusals: Map<string, string>,
+    ): Promise<void>;
+  };
 }): Promise<Record<string, 'current' | 'updated' | 'refused' | 'failed'>> {
   const { publisher, logger, refusals } = options;
   const listed = await publisher.listRequests('tenancy/', {
     limit: MAX_REQUESTS,
   });
-  await options.outcomes?.observe(listed);
   const open = listed.filter(r => r.state === 'open');
   const outcome: Record<string, 'current' | 'updated' | 'refused' | 'failed'> =
     {};
@@ -64,5 +68,6 @@ export async function refreshOpenRequests(options: {
   for (const branch of refusals.keys()) {
     if (!(branch in outcome)) refusals.delete(branch);
   }
+  await options.history?.observe(listed, refusals);
   return outcome;
 }

@@ -1,17 +1,9 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
-import { LocalGitPublisher } from '@tenancy-plugins/backstage-plugin-tenancy-node';
 import request from 'supertest';
 import { startTenancyBackend as startBackend } from '../__testUtils__/startTenancyBackend';
 import { validateApiResponse } from '../__testUtils__/validateApiResponse';
-
-const change = (branch: string, title: string) => ({
-  branch,
-  title,
-  body: 'body',
-  files: { [`${branch.replace(/\//g, '-')}.yaml`]: 'kind: Namespace\n' },
-  fingerprint: branch,
-  whenOpenDiffers: 'conflict' as const,
-});
+import { changeRequest } from './__testUtils__/changeRequest';
+import { openLocalRepository } from './__testUtils__/openLocalRepository';
 
 jest.setTimeout(30_000);
 
@@ -19,15 +11,16 @@ describe('GET /v1/entities/tenant/:namespace/:name/requests', () => {
   const dir = createMockDirectory();
 
   it("lists a tenant's requests with state and link, and no other tenant's", async () => {
-    dir.setContent({ seed: { 'README.md': 'gitops\n' } });
-    const repo = `${dir.path}/repo`;
-    const publisher = await LocalGitPublisher.open({
-      path: repo,
-      seedFrom: `${dir.path}/seed`,
-    });
-    await publisher.publish(change('tenancy/tenant-0000/a-dev', 'New a-dev'));
-    await publisher.publish(change('tenancy/tenant-0001/b-dev', 'New b-dev'));
-    await publisher.publish(change('tenancy/tenant-0000/c-dev', 'New c-dev'));
+    const { repo, publisher } = await openLocalRepository(dir);
+    await publisher.publish(
+      changeRequest('tenancy/tenant-0000/a-dev', 'New a-dev'),
+    );
+    await publisher.publish(
+      changeRequest('tenancy/tenant-0001/b-dev', 'New b-dev'),
+    );
+    await publisher.publish(
+      changeRequest('tenancy/tenant-0000/c-dev', 'New c-dev'),
+    );
     await publisher.merge(1);
 
     const server = await startBackend({

@@ -1,4 +1,6 @@
 import {
+  DriftFinding,
+  PolicySummary,
   SourceKind,
   SourceStatus,
   TENANCY_ANNOTATIONS,
@@ -7,9 +9,17 @@ import {
   ArgoApplicationRecord,
   ArgoCdSnapshot,
   CostSnapshot,
+  GitOpsSnapshot,
   KubernetesNamespaceRecord,
   KubernetesSnapshot,
+  PolicySnapshot,
 } from '../sources/types';
+import { emptyCounts } from '../sources/policy/PolicyResults';
+import {
+  VClusterControlPlaneRecord,
+  VClusterSnapshot,
+} from '../sources/kubernetes/VClusterSnapshot';
+import { computeDrift, FleetDrift } from './computeDrift';
 import { SourceData, SourceIndex } from './SourceRecord';
 import { sourceHasFailed } from './sourceHasFailed';
 
@@ -40,8 +50,16 @@ export class FleetData {
   private readonly quotas = new Map<string, KubernetesNamespaceRecord>();
   private readonly apps = new Map<string, ArgoApplicationRecord[]>();
   private readonly appsByTenant = new Map<string, ArgoApplicationRecord[]>();
+  private readonly allApps: ArgoApplicationRecord[] = [];
   private readonly costs = new Map<string, NamespaceCost>();
+  private readonly policies = new Map<string, PolicySnapshot>();
+  private readonly vclusters = new Map<string, VClusterSnapshot>();
+  private readonly clusters: KubernetesSnapshot[] = [];
+  private readonly fleetDrift?: FleetDrift;
+  private readonly orphansByTenant = new Map<string, DriftFinding[]>();
   readonly currency: string;
+  /** When drift was computed from: the older of the repository's and the newest cluster's last success. */
+  readonly driftComputedAt?: string;
 
   constructor(
     private readonly descriptors: SourceDescriptor[],
@@ -51,16 +69,33 @@ export class FleetData {
     defaultCurrency: string,
   ) {
     let currency = defaultCurrency;
+    let gitops: { data: GitOpsSnapshot; at?: string } | undefined;
+    let clustersAt: string | undefined;
     for (const d of descriptors) {
       const value = data.get(d.id);
       if (!value) continue;
       if (d.kind === 'kubernetes') {
         const k8s = value as KubernetesSnapshot;
+        this.clusters.push(k8s);
         for (const [ns, record] of Object.entries(k8s.namespaces)) {
           this.quotas.set(key(k8s.cluster, ns), record);
         }
+        const at = index?.sources[d.id]?.lastSuccessAt;
+        if (at && (!clustersAt || at > clustersAt)) clustersAt = at;
+      } else if (d.kind === 'policy') {
+        const policy = value as PolicySnapshot;
+        this.policies.set(policy.cluster, policy);
+      } else if (d.kind === 'vcluster') {
+        const vclusters = value as VClusterSnapshot;
+        this.vclusters.set(vclusters.cluster, vclusters);
+      } else if (d.kind === 'gitops') {
+        gitops = {
+          data: value as GitOpsSnapshot,
+          at: index?.sources[d.id]?.lastSuccessAt,
+        };
       } else if (d.kind === 'argocd') {
         for (const app of (value as ArgoCdSnapshot).applications) {
+          this.allApps.push(app);
           const tenant = app.labels[TENANCY_ANNOTATIONS.tenant] ?? app.project;
           const ofTenant = this.appsByTenant.get(tenant) ?? [];
           ofTenant.push(app);
@@ -71,7 +106,7 @@ export class FleetData {
           list.push(app);
           this.apps.set(k, list);
         }
-      } else {
+      } else if (d.kind === 'cost') {
         const cost = value as CostSnapshot;
         currency = cost.currency;
         for (const [k, rows] of Object.entries(cost.namespaces)) {
@@ -85,6 +120,78 @@ export class FleetData {
       }
     }
     this.currency = currency;
+    if (gitops && this.clusters.length) {
+      this.fleetDrift = computeDrift(gitops.data, this.clusters);
+      for (const orphan of this.fleetDrift.orphans) {
+        const list = this.orphansByTenant.get(orphan.tenant!) ?? [];
+        list.push(orphan);
+        this.orphansByTenant.set(orphan.tenant!, list);
+      }
+      this.driftComputedAt =
+        gitops.at && clustersAt && gitops.at < clustersAt
+          ? gitops.at
+          : clustersAt;
+    }
+  }
+
+  /**
+   * Policy results of a namespace: none counted when its cluster's policy
+   * source answered without results for it; undefined when that source has
+   * no data.
+   */
+  policy(cluster: string, namespace: string): PolicySummary | undefined {
+    const snapshot = this.policies.get(cluster);
+    if (!snapshot) return undefined;
+    return (
+      snapshot.namespaces[namespace] ?? {
+        counts: emptyCounts(),
+        findings: [],
+        omitted: 0,
+      }
+    );
+  }
+
+  /**
+   * The control plane of the vCluster `release` in its host namespace: null
+   * when its cluster's vCluster source answered without it; undefined when
+   * that source has no data.
+   */
+  vclusterControlPlane(
+    cluster: string,
+    namespace: string,
+    release: string,
+  ): VClusterControlPlaneRecord | null | undefined {
+    const snapshot = this.vclusters.get(cluster);
+    if (!snapshot) return undefined;
+    const planes = snapshot.namespaces[namespace] ?? [];
+    return (
+      planes.find(p => p.release === release) ??
+      (planes.length === 1 ? planes[0] : null)
+    );
+  }
+
+  /** Drift of a namespace folder; undefined when the repository or its cluster has no data. */
+  drift(cluster: string, namespace: string): DriftFinding[] | undefined {
+    return this.fleetDrift?.namespaces.get(key(cluster, namespace));
+  }
+
+  /**
+   * Orphan namespaces labelled with the tenant (none without a tenant);
+   * undefined when drift is not known.
+   */
+  orphans(tenant?: string): DriftFinding[] | undefined {
+    if (!this.fleetDrift) return undefined;
+    return (tenant && this.orphansByTenant.get(tenant)) || [];
+  }
+
+  /** Whether a folder of the repository describes the namespace; undefined without repository data. */
+  described(cluster: string, namespace: string): boolean | undefined {
+    return this.fleetDrift?.described.has(key(cluster, namespace));
+  }
+
+  /** When a cluster's Kubernetes source last succeeded. */
+  observedAt(cluster: string): string | undefined {
+    return this.index?.sources[`kubernetes:${cluster}`]?.lastSuccessAt;
   }
 
   quota(cluster: string, namespace: string) {
@@ -100,6 +207,16 @@ export class FleetData {
     return this.appsByTenant.get(tenant) ?? [];
   }
 
+  /** Every application of every Argo CD instance. */
+  allApplications(): ArgoApplicationRecord[] {
+    return this.allApps;
+  }
+
+  /** Names of the configured Argo CD instances. */
+  argoCdInstances(): string[] {
+    return this.descriptors.filter(d => d.kind === 'argocd').map(d => d.name);
+  }
+
   cost(cluster: string, namespace: string): NamespaceCost | undefined {
     return this.costs.get(key(cluster, namespace));
   }
@@ -108,7 +225,13 @@ export class FleetData {
   sourcesFor(clusters: Set<string>): string[] {
     return this.descriptors
       .filter(d => {
-        if (d.kind === 'kubernetes') return clusters.has(d.name);
+        if (
+          d.kind === 'kubernetes' ||
+          d.kind === 'policy' ||
+          d.kind === 'vcluster'
+        ) {
+          return clusters.has(d.name);
+        }
         if (d.kind === 'cost') return !d.cluster || clusters.has(d.cluster);
         return true;
       })

@@ -1,11 +1,13 @@
 import { SnapshotStore } from './SnapshotStore';
 import { FleetData, SourceDescriptor } from './FleetData';
+import { kubernetesDescriptors } from './kubernetesDescriptors';
 import { SourceData, SourceIndex } from './SourceRecord';
 
 /**
  * Keeps this replica's in-memory copy of the shared cache: checks the small
  * index at most every `syncIntervalMs` and reloads only the sources whose
- * data changed, so requests are served from memory.
+ * data changed, so requests are served from memory. The configured sources
+ * are `descriptors`; the Kubernetes clusters are those of the index.
  */
 export class SnapshotReader {
   private data = new Map<string, SourceData>();
@@ -34,10 +36,21 @@ export class SnapshotReader {
     return this.syncing;
   }
 
+  /**
+   * The view of what the last refresh stored, whatever the interval: for
+   * work that follows a refresh on this replica (its notifications).
+   */
+  async latest(): Promise<FleetData> {
+    await this.syncing?.catch(() => undefined);
+    this.syncedAt = 0;
+    return this.current();
+  }
+
   private async sync(): Promise<FleetData> {
     const index: SourceIndex | undefined = await this.store.readIndex();
+    const descriptors = [...kubernetesDescriptors(index), ...this.descriptors];
     await Promise.all(
-      this.descriptors.map(async d => {
+      descriptors.map(async d => {
         const success = index?.sources[d.id]?.lastSuccessAt;
         if (success === undefined || this.loadedAt.get(d.id) === success)
           return;
@@ -49,7 +62,7 @@ export class SnapshotReader {
     // Every refresh writes a new index; states and data change only then.
     if (!this.view || index?.refreshedAt !== this.refreshedAt) {
       this.view = new FleetData(
-        this.descriptors,
+        descriptors,
         index,
         this.data,
         this.options.frequencyMs,

@@ -1,8 +1,9 @@
 import { CacheService } from '@backstage/backend-plugin-api';
 import { SourceData, SourceIndex } from './SourceRecord';
 
-const INDEX_KEY = 'v1:sources';
-const dataKey = (id: string) => `v1:source:${id}`;
+// v2: namespaces with labels, quotas with spec.hard, policy and gitops sources.
+const INDEX_KEY = 'v2:sources';
+const dataKey = (id: string) => `v2:source:${id}`;
 
 /** Kept for a week, so the last good data outlives long upstream outages. */
 const TTL = { days: 7 };

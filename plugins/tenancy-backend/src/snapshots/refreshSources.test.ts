@@ -9,7 +9,10 @@ import {
   SimulatorServer,
 } from '@internal/upstream-simulators';
 import { readRefreshOptions } from '../config/readRefreshOptions';
+import { startKubernetesBackend } from '../__testUtils__/startKubernetesBackend';
 import { createSources } from '../sources/createSources';
+import { KubernetesClusters } from '../sources/kubernetes/KubernetesClusters';
+import { Source } from '../sources/types';
 import { refreshSources } from './refreshSources';
 import { SnapshotReader } from './SnapshotReader';
 import { SnapshotStore } from './SnapshotStore';
@@ -23,9 +26,14 @@ const world = generateWorld({
   costInstances: 'single',
 });
 
-function setUp(sim: SimulatorServer, overrides: object = {}) {
+async function setUp(sim: SimulatorServer, overrides: object = {}) {
+  const { kubernetes, ...rest } = simulatorBackendConfig(
+    world,
+    sim.url,
+    overrides,
+  );
   const config = new ConfigReader({
-    ...simulatorBackendConfig(world, sim.url, overrides),
+    ...rest,
     backend: { cache: { store: 'memory' } },
   });
   const options = readRefreshOptions(
@@ -36,7 +44,12 @@ function setUp(sim: SimulatorServer, overrides: object = {}) {
     }),
   );
   const logger = mockServices.logger.mock();
-  const { sources, descriptors } = createSources(config, logger, options.call);
+  const { sources, descriptors } = createSources(config, options.call);
+  // The clusters come from the Kubernetes backend, as in the plugin.
+  const backend = await startKubernetesBackend(kubernetes);
+  await backend.client().get('cluster-1', '/api/v1/namespaces?limit=1');
+  sim.counter.reset();
+  const clusters = new KubernetesClusters(backend.client(options.call), logger);
   const store = new SnapshotStore(
     CacheManager.fromConfig(config).forPlugin('tenancy'),
   );
@@ -45,9 +58,16 @@ function setUp(sim: SimulatorServer, overrides: object = {}) {
     currency: 'USD',
     syncIntervalMs: 0,
   });
-  const refresh = () => refreshSources({ sources, store, logger });
+  const refresh = async () =>
+    refreshSources({
+      sources: [...(await clusters.sources([])), ...sources],
+      store,
+      logger,
+    });
   return { refresh, reader, logger };
 }
+
+jest.setTimeout(30_000);
 
 describe('refreshSources against the simulated upstreams', () => {
   let sim: SimulatorServer;
@@ -56,20 +76,21 @@ describe('refreshSources against the simulated upstreams', () => {
   });
   afterEach(() => sim.close());
 
-  it('lists each source once per refresh: three lists per cluster, one per Argo CD and cost instance', async () => {
-    const { refresh } = setUp(sim);
+  it('lists each source once per refresh: four lists per cluster (three and the vCluster control planes), one per Argo CD and cost instance', async () => {
+    const { refresh } = await setUp(sim);
     const index = await refresh();
     expect(Object.values(index.sources).every(s => s.lastSuccessAt)).toBe(true);
+    expect(Object.keys(index.sources)).toContain('vcluster:cluster-2');
     expect(Object.fromEntries(sim.counter.calls)).toEqual({
-      'kubernetes:cluster-1': 3,
-      'kubernetes:cluster-2': 3,
+      'kubernetes:cluster-1': 4,
+      'kubernetes:cluster-2': 4,
       'argocd:argocd-1': 1,
       'cost:opencost': 1,
     });
   });
 
   it('signs in to Argo CD with username and password, and once only', async () => {
-    const { refresh, reader } = setUp(sim, { argocdAuth: 'password' });
+    const { refresh, reader } = await setUp(sim, { argocdAuth: 'password' });
     await refresh();
     await refresh();
     expect(sim.counter.calls.get('argocd:argocd-1')).toBe(3);
@@ -78,7 +99,7 @@ describe('refreshSources against the simulated upstreams', () => {
   });
 
   it('reads Kubecost as well as OpenCost', async () => {
-    const { refresh, reader } = setUp(sim, { costType: 'kubecost' });
+    const { refresh, reader } = await setUp(sim, { costType: 'kubecost' });
     await refresh();
     const data = await reader.current();
     expect(data.cost('cluster-2', 'tenant-0000-1-staging')?.rows).toHaveLength(
@@ -100,7 +121,7 @@ describe('refreshSources against the simulated upstreams', () => {
   it.each(faults.map(f => ({ fault: f[0], message: f[1] })))(
     'keeps the last good data of a cost source that fails with $fault, beside fresh data of the others',
     async ({ fault, message }) => {
-      const { refresh, reader, logger } = setUp(sim);
+      const { refresh, reader, logger } = await setUp(sim);
       await refresh();
       const before = await reader.current();
       const goodCost = before.cost('cluster-1', 'tenant-0000-0-dev');
@@ -132,7 +153,7 @@ describe('refreshSources against the simulated upstreams', () => {
   it.each(faults.map(f => ({ fault: f[0] })))(
     'reports a Kubernetes cluster that fails with $fault, without touching the other cluster',
     async ({ fault }) => {
-      const { refresh } = setUp(sim);
+      const { refresh } = await setUp(sim);
       sim.controls.faults['kubernetes:cluster-2'] = fault;
       const index = await refresh();
       expect(index.sources['kubernetes:cluster-2'].lastError).toBeDefined();
@@ -144,7 +165,7 @@ describe('refreshSources against the simulated upstreams', () => {
   );
 
   it('retries a failing call once, then gives up', async () => {
-    const { refresh } = setUp(sim);
+    const { refresh } = await setUp(sim);
     sim.controls.faults['argocd:argocd-1'] = 'http500';
     await refresh();
     expect(sim.counter.calls.get('argocd:argocd-1')).toBe(2);
@@ -155,7 +176,7 @@ describe('refreshSources against the simulated upstreams', () => {
   });
 
   it('survives the upstreams disappearing in the middle of a refresh', async () => {
-    const { refresh, reader } = setUp(sim);
+    const { refresh, reader } = await setUp(sim);
     await refresh();
     sim.controls.latencyMs = 150;
     const running = refresh();
@@ -166,5 +187,68 @@ describe('refreshSources against the simulated upstreams', () => {
     const data = await reader.current();
     expect(data.quota('cluster-2', 'tenant-0000-1-staging')).toBeDefined();
     expect(data.statuses(new Date()).every(s => s.stale)).toBe(true);
+  });
+});
+
+describe('refreshSources in two calls', () => {
+  const source = (id: string, fetch: () => Promise<any>) =>
+    ({
+      id,
+      kind: id.split(':')[0],
+      name: id.split(':')[1],
+      fetch,
+    } as Source);
+
+  it('keeps the states the other call refreshed, and drops sources no call has', async () => {
+    const store = new SnapshotStore(
+      CacheManager.fromConfig(
+        new ConfigReader({ backend: { cache: { store: 'memory' } } }),
+      ).forPlugin('tenancy'),
+    );
+    const logger = mockServices.logger.mock();
+    const gitops = source('gitops:default', async () => ({
+      name: 'default',
+      namespaces: [],
+    }));
+    const cluster = (name: string) =>
+      source(`kubernetes:${name}`, async () => ({
+        cluster: name,
+        namespaces: {},
+      }));
+    const isGitops = (s: { kind: string }) => s.kind === 'gitops';
+
+    await refreshSources({
+      sources: [cluster('a'), cluster('b')],
+      store,
+      logger,
+      carry: isGitops,
+    });
+    await refreshSources({
+      sources: [gitops],
+      store,
+      logger,
+      carry: s => !isGitops(s),
+    });
+    expect(Object.keys((await store.readIndex())!.sources).sort()).toEqual([
+      'gitops:default',
+      'kubernetes:a',
+      'kubernetes:b',
+    ]);
+
+    // Cluster b is gone from the Kubernetes backend; the repository stays.
+    const index = await refreshSources({
+      sources: [cluster('a')],
+      store,
+      logger,
+      carry: isGitops,
+    });
+    expect(Object.keys(index.sources).sort()).toEqual([
+      'gitops:default',
+      'kubernetes:a',
+    ]);
+    expect(await store.readData('gitops:default')).toEqual({
+      name: 'default',
+      namespaces: [],
+    });
   });
 });

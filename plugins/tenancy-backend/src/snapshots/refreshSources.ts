@@ -6,21 +6,30 @@ import { SourceData, SourceIndex, SourceState } from './SourceRecord';
 /**
  * Lists every source once, in parallel, and stores what came back. A failed
  * source keeps its last good data and records the failure; the others are
- * not held back by it.
+ * not held back by it. The new index has the states of these sources, and
+ * those of the last index that `carry` keeps (sources refreshed by another
+ * call, such as the GitOps repository's after the clusters'); any other is
+ * gone (a cluster the Kubernetes backend no longer lists).
  */
 export async function refreshSources(options: {
   sources: Source[];
   store: SnapshotStore;
   logger: LoggerService;
+  carry?: (state: SourceState) => boolean;
   now?: () => Date;
 }): Promise<SourceIndex> {
-  const { sources, store, logger } = options;
+  const { sources, store, logger, carry } = options;
   const now = options.now ?? (() => new Date());
   const previous = (await store.readIndex())?.sources ?? {};
   const results = await Promise.allSettled(sources.map(s => s.fetch()));
 
   const data = new Map<string, SourceData>();
   const states: Record<string, SourceState> = {};
+  if (carry) {
+    for (const state of Object.values(previous)) {
+      if (carry(state)) states[state.id] = state;
+    }
+  }
   results.forEach((result, i) => {
     const source = sources[i];
     const at = now().toISOString();

@@ -2,6 +2,7 @@ import { registerMswTestHooks } from '@backstage/backend-test-utils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { contractExample } from '../__testUtils__/contractExample';
+import { kubernetesBackendClientAt } from '../__testUtils__/kubernetesBackendClientAt';
 import { ArgoCdSource } from './argocd/ArgoCdSource';
 import { CostSource } from './cost/CostSource';
 import { KubernetesSource } from './kubernetes/KubernetesSource';
@@ -28,8 +29,11 @@ describe('sources parse the real upstream payloads of the contracts', () => {
       ),
     );
     const source = new ArgoCdSource(
-      { name: 'main', url: 'https://argocd.example.com', token: 't0ken' },
-      [{ name: 'prod-eu-1', url: 'https://prod.example.com' }],
+      {
+        name: 'main',
+        url: 'https://argocd.example.com',
+        auth: { token: 't0ken' },
+      },
       [{ server: 'https://kubernetes.default.svc', cluster: 'prod-eu-1' }],
       policy,
     );
@@ -68,8 +72,11 @@ describe('sources parse the real upstream payloads of the contracts', () => {
       ),
     );
     const source = new ArgoCdSource(
-      { name: 'main', url: 'https://argocd.example.com', token: 't' },
-      [],
+      {
+        name: 'main',
+        url: 'https://argocd.example.com',
+        auth: { token: 't' },
+      },
       [],
       policy,
     );
@@ -164,11 +171,17 @@ describe('sources parse the real upstream payloads of the contracts', () => {
       ),
       limitranges: contractExample('kubernetes/examples/limitrange-list.json'),
     };
+    // The Kubernetes backend's proxy, in front of the cluster's API server.
     server.use(
       http.get(
-        'https://k8s.example.com/api/v1/:resource',
+        'http://backstage.example.com/api/kubernetes/proxy/api/v1/:resource',
         ({ request, params }) => {
-          expect(request.headers.get('authorization')).toBe('Bearer t0ken');
+          expect(request.headers.get('backstage-kubernetes-cluster')).toBe(
+            'prod-eu-1',
+          );
+          expect(request.headers.get('authorization')).toBe(
+            'Bearer mock-service-token:{"sub":"plugin:tenancy","target":"kubernetes"}',
+          );
           expect(new URL(request.url).searchParams.get('limit')).toBe('500');
           return HttpResponse.json(
             served[params.resource as keyof typeof served],
@@ -177,13 +190,11 @@ describe('sources parse the real upstream payloads of the contracts', () => {
       ),
     );
     const source = new KubernetesSource(
-      {
-        name: 'prod-eu-1',
-        url: 'https://k8s.example.com',
-        serviceAccountToken: 't0ken',
-        skipTLSVerify: false,
-      },
-      policy,
+      'prod-eu-1',
+      kubernetesBackendClientAt(
+        'http://backstage.example.com/api/kubernetes',
+        policy,
+      ),
     );
 
     const { namespaces } = await source.fetch();

@@ -1,16 +1,27 @@
 import type {
   ArgoApplicationSummary,
   LimitRangeSummary,
+  NamespaceSummary,
+  PolicySummary,
   SourceKind,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import type { VClusterSnapshot } from './kubernetes/VClusterSnapshot';
 
 /** One namespace as a Kubernetes source saw it. */
 export interface KubernetesNamespaceRecord {
   phase?: string;
+  /**
+   * The Namespace's labels; absent when the namespace list did not have it
+   * (a quota or LimitRange listed just after its namespace was deleted).
+   */
+  labels?: Record<string, string>;
   quotas: Array<{
     name: string;
+    /** `status.hard`: what the quota enforces. */
     hard: Record<string, string>;
     used: Record<string, string>;
+    /** `spec.hard`: what the quota was given (compared with Git). */
+    spec: Record<string, string>;
   }>;
   limitRanges: LimitRangeSummary[];
 }
@@ -64,11 +75,48 @@ export interface CostSnapshot {
   hasEfficiency: boolean;
 }
 
+/**
+ * What a policy source returns: one cluster's policy report results by
+ * namespace, findings capped and worst first.
+ */
+export interface PolicySnapshot {
+  cluster: string;
+  /** The report API groups the cluster serves, e.g. `wgpolicyk8s.io/v1alpha2`. */
+  groups: string[];
+  namespaces: Record<string, PolicySummary>;
+}
+
+/** One namespace or vCluster folder of the GitOps repository's default branch. */
+export interface GitOpsNamespaceRecord {
+  cluster: string;
+  namespace: string;
+  tenant: string;
+  environment: string;
+  type: NamespaceSummary['type'];
+  /** The folder, e.g. `tenants/payments/prod/payments-prod`. */
+  path: string;
+  /** The Namespace manifest's labels; absent without a Namespace manifest. */
+  labels?: Record<string, string>;
+  /** Each ResourceQuota manifest's `spec.hard`. */
+  quotas: Array<{ name: string; hard: Record<string, string> }>;
+  /** Each LimitRange manifest's `spec.limits`, keys as written. */
+  limitRanges: LimitRangeSummary[];
+}
+
+/** What a GitOps source returns: the namespace folders of the default branch. */
+export interface GitOpsSnapshot {
+  name: string;
+  namespaces: GitOpsNamespaceRecord[];
+}
+
 /** The data of a source, by kind. */
 export interface SourceDataByKind {
   kubernetes: KubernetesSnapshot;
   argocd: ArgoCdSnapshot;
   cost: CostSnapshot;
+  policy: PolicySnapshot;
+  gitops: GitOpsSnapshot;
+  vcluster: VClusterSnapshot;
 }
 
 /**

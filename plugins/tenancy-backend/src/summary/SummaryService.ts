@@ -6,15 +6,21 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   CostWindow,
+  DriftFinding,
   EntitySummary,
   FleetResponse,
   FleetTenant,
+  FleetVCluster,
   getTenantOwnerRef,
   isTenantEntity,
   NamespaceSummary,
+  ObservedNamespace,
+  PolicyResultCounts,
   SourceError,
   SourceStatus,
   SourcesResponse,
+  TENANCY_ANNOTATIONS,
+  VClusterState,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import {
   TenancyCatalogIndex,
@@ -30,10 +36,31 @@ import { FleetData } from '../snapshots/FleetData';
 import { SnapshotReader } from '../snapshots/SnapshotReader';
 import { sourceHasFailed } from '../snapshots/sourceHasFailed';
 import { ArgoApplicationRecord } from '../sources/types';
+import { EntityApplications } from './EntityApplications';
 import { countApplications } from './countApplications';
 import { summarizeCost } from './summarizeCost';
 import { sumQuota, summarizeQuota } from './summarizeQuota';
 import { toApplicationSummary } from './toApplicationSummary';
+import { PinnedVCluster, summarizeVCluster } from './summarizeVCluster';
+import { addCounts, emptyCounts } from '../sources/policy/PolicyResults';
+
+/** Policy counts summed over those that have them; undefined when none has. */
+function sumPolicy(
+  counts: Array<PolicyResultCounts | undefined>,
+): PolicyResultCounts | undefined {
+  const known = counts.filter((c): c is PolicyResultCounts => !!c);
+  return known.length
+    ? known.reduce((sum, c) => addCounts(sum, c), emptyCounts())
+    : undefined;
+}
+
+/** Drift findings of namespaces and orphans; undefined when none is known. */
+function countDrift(
+  ...lists: Array<DriftFinding[] | undefined>
+): number | undefined {
+  const known = lists.filter((l): l is DriftFinding[] => !!l);
+  return known.length ? known.reduce((n, l) => n + l.length, 0) : undefined;
+}
 
 function sourceErrors(statuses: SourceStatus[]): SourceError[] {
   return statuses.filter(sourceHasFailed).map(s => ({
@@ -41,21 +68,6 @@ function sourceErrors(statuses: SourceStatus[]): SourceError[] {
     kind: s.kind,
     message: s.lastError ?? 'The last refresh failed',
   }));
-}
-
-/**
- * Applications of a tenant (by label or AppProject) that deploy outside the
- * given namespaces: to a vCluster's own API, or to a namespace without entity.
- */
-function otherApplications(
-  data: FleetData,
-  tenant: string,
-  parts: TenancyPart[],
-): ArgoApplicationRecord[] {
-  const placed = new Set(
-    parts.flatMap(p => data.applications(p.cluster, p.namespace)),
-  );
-  return data.tenantApplications(tenant).filter(app => !placed.has(app));
 }
 
 function utilisation(quota: ReturnType<typeof sumQuota>, ...names: string[]) {
@@ -75,16 +87,39 @@ export class SummaryService {
 
   private readonly shared = new SharedAnswers();
 
+  private readonly applications = new EntityApplications();
+
   constructor(
     private readonly catalogIndex: TenancyCatalogIndex,
     private readonly reader: SnapshotReader,
     private readonly permissions: PermissionsService,
+    private readonly pinnedVCluster: PinnedVCluster,
   ) {}
+
+  /** A vCluster's state; undefined for a namespace, or without its cluster's vCluster data. */
+  private vclusterState(
+    part: TenancyPart,
+    data: FleetData,
+  ): VClusterState | undefined {
+    if (part.type !== 'vcluster') return undefined;
+    const plane = data.vclusterControlPlane(
+      part.cluster,
+      part.namespace,
+      part.entity.metadata.name,
+    );
+    if (plane === undefined) return undefined;
+    return summarizeVCluster(
+      plane,
+      data.applications(part.cluster, part.namespace),
+      this.pinnedVCluster,
+    );
+  }
 
   private namespaceSummary(
     part: TenancyPart,
     data: FleetData,
     window: CostWindow,
+    applications: ArgoApplicationRecord[],
   ): NamespaceSummary {
     const record = data.quota(part.cluster, part.namespace);
     const cost = data.cost(part.cluster, part.namespace);
@@ -100,9 +135,10 @@ export class SummaryService {
         phase: record.phase,
       },
       cost: cost && summarizeCost([cost], window),
-      applications: data
-        .applications(part.cluster, part.namespace)
-        .map(toApplicationSummary),
+      applications: applications.map(toApplicationSummary),
+      policy: data.policy(part.cluster, part.namespace),
+      drift: data.drift(part.cluster, part.namespace),
+      vcluster: this.vclusterState(part, data),
     };
   }
 
@@ -112,7 +148,7 @@ export class SummaryService {
     credentials: BackstageCredentials,
   ): Promise<EntitySummary> {
     const [catalog, data, visible] = await Promise.all([
-      this.catalogIndex.current(),
+      this.catalogIndex.current(ref),
       this.reader.current(),
       createVisibilityCheck(this.permissions, credentials),
     ]);
@@ -144,12 +180,10 @@ export class SummaryService {
     const parts = isTenantEntity(entity)
       ? catalog.partsOf(ref).filter(p => visible(p.entity))
       : [catalog.parts.get(ref)!].filter(Boolean);
-    const namespaces = parts.map(p => this.namespaceSummary(p, data, window));
-    const others = isTenantEntity(entity)
-      ? otherApplications(data, entity.metadata.name, parts).map(
-          toApplicationSummary,
-        )
-      : [];
+    const apps = this.applications.of(data, entity, parts);
+    const namespaces = parts.map((p, i) =>
+      this.namespaceSummary(p, data, window, apps.byPart[i]),
+    );
     const costs = parts
       .map(p => data.cost(p.cluster, p.namespace))
       .filter((c): c is NonNullable<typeof c> => !!c);
@@ -157,20 +191,23 @@ export class SummaryService {
       new Date(),
       data.sourcesFor(new Set(parts.map(p => p.cluster))),
     );
+    const orphans = data.orphans(
+      isTenantEntity(entity) ? entity.metadata.name : undefined,
+    );
     return {
       entityRef: ref,
       namespaces,
       totals: {
         quota: sumQuota(namespaces.map(n => n.quota?.resources ?? [])),
         cost: summarizeCost(costs, window),
-        applications: countApplications([
-          ...namespaces.flatMap(n => n.applications),
-          ...others,
-        ]),
+        applications: countApplications(apps.all),
+        policy: sumPolicy(namespaces.map(n => n.policy?.counts)),
+        drift: countDrift(...namespaces.map(n => n.drift), orphans),
       },
-      otherApplications: others,
+      orphans,
+      otherApplications: apps.others.map(toApplicationSummary),
       generatedAt: new Date().toISOString(),
-      errors: sourceErrors(statuses),
+      errors: [...sourceErrors(statuses), ...apps.problems],
       sources: statuses,
       stale: statuses.some(s => s.stale),
     };
@@ -223,10 +260,16 @@ export class SummaryService {
           max: known.length ? Math.max(...known) : undefined,
         },
         cost: summarizeCost(costs, window)?.total,
-        applications: countApplications([
-          ...parts.flatMap(p => data.applications(p.cluster, p.namespace)),
-          ...otherApplications(data, tenant.metadata.name, parts),
-        ]),
+        applications: countApplications(
+          this.applications.of(data, tenant, parts).all,
+        ),
+        policy: sumPolicy(
+          parts.map(p => data.policy(p.cluster, p.namespace)?.counts),
+        ),
+        drift: countDrift(
+          ...parts.map(p => data.drift(p.cluster, p.namespace)),
+          data.orphans(tenant.metadata.name),
+        ),
       };
     });
     rows.sort((a, b) => a.entityRef.localeCompare(b.entityRef));
@@ -267,9 +310,26 @@ export class SummaryService {
       c.cost += row.cost ?? 0;
       centers.set(row.costCenter, c);
     }
+    const vclusters: FleetVCluster[] = catalog.tenants.flatMap(tenant => {
+      const tenantRef = stringifyEntityRef(tenant);
+      return catalog
+        .partsOf(tenantRef)
+        .filter(p => p.type === 'vcluster' && visible(p.entity))
+        .map(p => ({
+          entityRef: p.ref,
+          name: p.entity.metadata.name,
+          tenant: tenantRef,
+          environment: p.environment,
+          cluster: p.cluster,
+          namespace: p.namespace,
+          state: this.vclusterState(p, data),
+        }));
+    });
+    vclusters.sort((a, b) => a.entityRef.localeCompare(b.entityRef));
     const statuses = data.statuses(new Date());
     return {
       items,
+      vclusters,
       window,
       currency: data.currency,
       costCenters: [...centers]
@@ -291,6 +351,46 @@ export class SummaryService {
     return {
       items: data.statuses(new Date()),
       generatedAt: new Date().toISOString(),
+      driftComputedAt: data.driftComputedAt,
+    };
+  }
+
+  /**
+   * A namespace as its cluster had it at the last refresh, for adopting an
+   * orphan: only when its `tenancy.io/tenant` label names a Tenant the
+   * caller may see; any other namespace is not found, so that namespaces of
+   * other tenants are not revealed.
+   */
+  async observedNamespace(
+    cluster: string,
+    namespace: string,
+    credentials: BackstageCredentials,
+  ): Promise<ObservedNamespace> {
+    const [catalog, data, visible] = await Promise.all([
+      this.catalogIndex.current(),
+      this.reader.current(),
+      createVisibilityCheck(this.permissions, credentials),
+    ]);
+    const record = data.quota(cluster, namespace);
+    const tenantName = record?.labels?.[TENANCY_ANNOTATIONS.tenant];
+    const tenant =
+      tenantName === undefined
+        ? undefined
+        : catalog.tenants.find(t => t.metadata.name === tenantName);
+    if (!record?.labels || !tenant || !visible(tenant)) {
+      throw new NotFoundError(
+        `No namespace ${namespace} of a tenant you may see on cluster ${cluster} at the last refresh`,
+      );
+    }
+    return {
+      cluster,
+      namespace,
+      phase: record.phase,
+      labels: record.labels,
+      quotas: record.quotas.map(q => ({ name: q.name, hard: q.spec })),
+      limitRanges: record.limitRanges,
+      orphan: data.described(cluster, namespace) === false,
+      observedAt: data.observedAt(cluster) ?? new Date().toISOString(),
     };
   }
 }

@@ -8,11 +8,13 @@ describe('summarizeQuota', () => {
           name: 'a',
           hard: { 'requests.cpu': '4', pods: '10' },
           used: { 'requests.cpu': '1', pods: '9' },
+          spec: {},
         },
         {
           name: 'b',
           hard: { 'requests.cpu': '2' },
           used: { 'requests.cpu': '1500m' },
+          spec: {},
         },
       ],
       limitRanges: [],
@@ -28,7 +30,12 @@ describe('summarizeQuota', () => {
   it('has no utilisation where the hard limit is zero', () => {
     const [lb] = summarizeQuota({
       quotas: [
-        { name: 'a', hard: { 'services.loadbalancers': '0' }, used: {} },
+        {
+          name: 'a',
+          hard: { 'services.loadbalancers': '0' },
+          used: {},
+          spec: {},
+        },
       ],
       limitRanges: [],
     });
@@ -45,6 +52,7 @@ describe('sumQuota', () => {
           name: 'a',
           hard: { 'requests.cpu': '2', 'requests.memory': '4Gi' },
           used: { 'requests.cpu': '500m', 'requests.memory': '1Gi' },
+          spec: {},
         },
       ],
       limitRanges: [],
@@ -55,6 +63,7 @@ describe('sumQuota', () => {
           name: 'a',
           hard: { 'requests.cpu': '1', 'requests.memory': '2Gi' },
           used: { 'requests.cpu': '250m', 'requests.memory': '512Mi' },
+          spec: {},
         },
       ],
       limitRanges: [],

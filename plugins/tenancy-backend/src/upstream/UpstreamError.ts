@@ -11,6 +11,11 @@ export class UpstreamError extends Error {
     readonly retryable = status === undefined ||
       status >= 500 ||
       status === 429,
+    /**
+     * The `reason` of a Kubernetes `Status` body (e.g. `NotFound`): the API
+     * server's own answer, as opposed to the Kubernetes backend's.
+     */
+    readonly kubernetesReason?: string,
   ) {
     super(message);
     this.name = 'UpstreamError';

@@ -1,15 +1,25 @@
 import { UpstreamError } from './UpstreamError';
 
-/** The upstream's own error text, from its JSON error shapes or plain text. */
-function upstreamMessage(text: string): string {
+/**
+ * The upstream's own error text, from its JSON error shapes or plain text,
+ * and the reason of a Kubernetes Status.
+ */
+function upstreamMessage(text: string): { message: string; reason?: string } {
   try {
     const body = JSON.parse(text);
-    const message = body?.message ?? body?.error;
-    if (typeof message === 'string') return message.slice(0, 300);
+    const reason =
+      body?.kind === 'Status' && typeof body.reason === 'string'
+        ? body.reason
+        : undefined;
+    // A Kubernetes Status or Argo CD error, or a Backstage error body.
+    const message = body?.message ?? body?.error?.message ?? body?.error;
+    if (typeof message === 'string') {
+      return { message: message.slice(0, 300), reason };
+    }
   } catch {
     // not JSON
   }
-  return text.replace(/\s+/g, ' ').slice(0, 300);
+  return { message: text.replace(/\s+/g, ' ').slice(0, 300) };
 }
 
 /**
@@ -25,9 +35,12 @@ export async function fetchJson(
   const text = await res.text();
   const path = new URL(url).pathname;
   if (!res.ok) {
+    const { message, reason } = upstreamMessage(text);
     throw new UpstreamError(
-      `HTTP ${res.status} from ${path}: ${upstreamMessage(text)}`,
+      `HTTP ${res.status} from ${path}: ${message}`,
       res.status,
+      undefined,
+      reason,
     );
   }
   try {

@@ -5,7 +5,7 @@ import { UpstreamError } from './UpstreamError';
  * Parses an upstream payload with its schema; a payload that does not fit
  * becomes a non-retryable {@link UpstreamError} naming the first bad field.
  */
-export function parseUpstream<T extends z.ZodTypeAny>(
+export function parseUpstream<T extends z.ZodType>(
   schema: T,
   payload: unknown,
   what: string,

@@ -1,12 +1,15 @@
 /*
  * Test helper: validates rendered objects against the upstream schemas in
- * /contracts (Kubernetes OpenAPI v3, Argo CD CRDs). Unknown fields are
- * rejected, as the API server does with strict field validation.
+ * /contracts (Kubernetes OpenAPI v3, Argo CD, Kyverno and Gatekeeper CRDs).
+ * Unknown fields are rejected, as the API server does with strict field
+ * validation (not for the ValidatingAdmissionPolicy kinds, see MODELS).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Ajv, { ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020';
+import { ValidatingAdmissionPolicy } from 'kubernetes-models/admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy';
+import { ValidatingAdmissionPolicyBinding } from 'kubernetes-models/admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding';
 import { parse } from 'yaml';
 
 const CONTRACTS = resolve(__dirname, '../../../../contracts');
@@ -19,10 +22,12 @@ const OPENAPI_FILES = [
 
 const KINDS: Record<string, string> = {
   'v1/Namespace': 'io.k8s.api.core.v1.Namespace',
+  'v1/Secret': 'io.k8s.api.core.v1.Secret',
   'v1/ResourceQuota': 'io.k8s.api.core.v1.ResourceQuota',
   'v1/LimitRange': 'io.k8s.api.core.v1.LimitRange',
   'networking.k8s.io/v1/NetworkPolicy':
     'io.k8s.api.networking.v1.NetworkPolicy',
+  'rbac.authorization.k8s.io/v1/Role': 'io.k8s.api.rbac.v1.Role',
   'rbac.authorization.k8s.io/v1/RoleBinding': 'io.k8s.api.rbac.v1.RoleBinding',
   'rbac.authorization.k8s.io/v1/ClusterRole': 'io.k8s.api.rbac.v1.ClusterRole',
 };
@@ -30,6 +35,21 @@ const KINDS: Record<string, string> = {
 const CRDS: Record<string, string> = {
   'argoproj.io/v1alpha1/AppProject': 'argocd/appproject-crd.yaml',
   'argoproj.io/v1alpha1/Application': 'argocd/application-crd.yaml',
+  'policies.kyverno.io/v1/ValidatingPolicy':
+    'kyverno/crds/policies.kyverno.io_validatingpolicies.yaml',
+  'templates.gatekeeper.sh/v1/ConstraintTemplate':
+    'gatekeeper/crds/constrainttemplate-customresourcedefinition.yaml',
+};
+
+/**
+ * Kinds the contracts have no schema for: kubernetes-models' validators,
+ * generated from the upstream OpenAPI (they do not reject unknown fields).
+ */
+const MODELS: Record<string, new (data: any) => { validate(): void }> = {
+  'admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy':
+    ValidatingAdmissionPolicy,
+  'admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding':
+    ValidatingAdmissionPolicyBinding,
 };
 
 /** Adds `additionalProperties: false` to every object schema with properties. */
@@ -102,6 +122,15 @@ function load(): Map<string, ValidateFunction> {
 export function validateAgainstContracts(object: any): string[] {
   validators ??= load();
   const gvk = `${object.apiVersion}/${object.kind}`;
+  const Model = MODELS[gvk];
+  if (Model) {
+    try {
+      new Model(object).validate();
+      return [];
+    } catch (e) {
+      return [`${gvk} ${(e as Error).message}`];
+    }
+  }
   const validate = validators.get(gvk);
   if (!validate) throw new Error(`no contract for ${gvk}`);
   return validate(object)

@@ -6,11 +6,20 @@ export type {
   CostBreakdown,
   CostSummary,
   CostWindow,
+  DriftFinding,
+  DriftKind,
   EntitySummary,
   LimitRangeSummary,
   NamespaceSummary,
+  ObservedNamespace,
+  PolicyFinding,
+  PolicyObjectRef,
+  PolicyResult,
+  PolicyResultCounts,
+  PolicySummary,
   QuotaResourceUsage,
   QuotaSummary,
+  VClusterState,
 } from '../schema/openapi/generated';
 
 /**

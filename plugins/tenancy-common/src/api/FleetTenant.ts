@@ -2,4 +2,5 @@ export type {
   CostCenterCost,
   FleetResponse,
   FleetTenant,
+  FleetVCluster,
 } from '../schema/openapi/generated';

@@ -42,6 +42,13 @@ export interface TenantEntityV1alpha1 extends Entity {
     isolation?: TenantIsolation;
     /** Size / tier of the tenant, e.g. `small`, `medium`, `large`. */
     tier?: string;
+    /**
+     * Image reference prefixes the tenant may pull from besides the
+     * platform's default (`tenancy.policy.guardrails.allowedRegistries`),
+     * e.g. `ghcr.io/acme-payments/`; changed through the `tenant-exception`
+     * template.
+     */
+    allowedRegistries?: string[];
     /** Optional tenant-wide ceiling, Kubernetes resource name to quantity. */
     quotaBudget?: Record<string, string>;
   };

@@ -1,3 +1,5 @@
+import { IMAGE_REGISTRY_PREFIX_PATTERN } from './imageRegistryPrefix';
+
 /**
  * JSON schema of the Tenant kind: the single definition of what a valid Tenant is.
  *
@@ -76,6 +78,17 @@ export const tenantEntityV1alpha1Schema = {
               minLength: 1,
               description:
                 'Size or tier of the tenant, e.g. small, medium, large.',
+            },
+            allowedRegistries: {
+              type: 'array',
+              uniqueItems: true,
+              description:
+                'Image reference prefixes this tenant may pull from besides the platform default (tenancy.policy.guardrails.allowedRegistries), e.g. ghcr.io/acme-payments/. Each is a registry host (optional port) and zero or more path segments, ending with a slash.',
+              items: {
+                type: 'string',
+                maxLength: 255,
+                pattern: IMAGE_REGISTRY_PREFIX_PATTERN,
+              },
             },
             quotaBudget: {
               type: 'object',

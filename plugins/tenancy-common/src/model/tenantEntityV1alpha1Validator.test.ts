@@ -12,6 +12,10 @@ const validTenant = () => ({
     isolation: 'both',
     tier: 'medium',
     quotaBudget: { 'requests.cpu': '40', 'requests.memory': '128Gi' },
+    allowedRegistries: [
+      'ghcr.io/acme-payments/',
+      'registry.acme.internal:5000/',
+    ],
   },
 });
 
@@ -67,6 +71,21 @@ describe('tenantEntityV1alpha1Validator', () => {
       'an unknown spec field',
       (t: any) => (t.spec.namespaces = ['a']),
       /namespaces|additional/,
+    ],
+    [
+      'a registry without the trailing slash',
+      (t: any) => (t.spec.allowedRegistries = ['ghcr.io/acme']),
+      /allowedRegistries/,
+    ],
+    [
+      'a registry with a scheme',
+      (t: any) => (t.spec.allowedRegistries = ['https://ghcr.io/acme/']),
+      /allowedRegistries/,
+    ],
+    [
+      'a repeated registry',
+      (t: any) => (t.spec.allowedRegistries = ['ghcr.io/a/', 'ghcr.io/a/']),
+      /allowedRegistries/,
     ],
     [
       'a non-string budget',

@@ -45,6 +45,11 @@ export interface TenancyPolicy {
      */
     sourceRepos: string[];
   };
+  /**
+   * The cluster guardrails the GitOps bootstrap ships
+   * (`tenancy.policy.guardrails`); unset: none (`engine: none`).
+   */
+  guardrails?: GuardrailsSettings;
   /** How vClusters are deployed. */
   vcluster: {
     /** Helm repository of the vCluster chart. */
@@ -73,4 +78,47 @@ export interface EnvironmentPolicy {
    * without their own; unset: the platform's built-in defaults.
    */
   containerLimits?: ContainerLimits;
+}
+
+/**
+ * Admission controller the baseline policies are written for.
+ *
+ * @public
+ */
+export type GuardrailsEngine =
+  | 'kyverno'
+  | 'validating-admission-policy'
+  | 'gatekeeper'
+  | 'none';
+
+/**
+ * The platform's cluster guardrails (`tenancy.policy.guardrails`): the
+ * baseline policies the GitOps bootstrap ships and how strictly each
+ * environment gets them. See `docs/gitops-layout.md`, "Guardrails".
+ *
+ * @public
+ */
+export interface GuardrailsSettings {
+  /** The admission controller the policies are rendered for; `none`: no policy files. */
+  engine: GuardrailsEngine;
+  /**
+   * Image reference prefixes every tenant may pull from (the platform
+   * default); a Tenant's `spec.allowedRegistries` adds its own. Empty and
+   * no list of its own: the tenant gets no registry policy.
+   */
+  allowedRegistries: string[];
+  /** Environments whose Pods may not use `:latest` or an image without a tag. */
+  disallowLatestTagIn: string[];
+  /**
+   * Environments whose violations are refused (`Enforce`); every other
+   * environment's are admitted, warned about and reported (`Audit`).
+   */
+  enforceIn: string[];
+  /**
+   * Users (service accounts as `system:serviceaccount:<ns>:<name>`) that may
+   * write NetworkPolicies, ResourceQuotas, LimitRanges and RoleBindings in
+   * tenant namespaces and change a namespace's cost center: the GitOps
+   * controller.
+   */
+  controllerUsers: string[];
 }

@@ -6,6 +6,7 @@ import {
   validateNamespaceRequest,
 } from './validateNamespaceRequest';
 import { vclusterFitRule } from './rules/vclusterFit';
+import { vclusterNamePart } from '../render/vclusterNamePart';
 import type { ValidationProblem } from './ValidationProblem';
 import { vclusterValuesAllowListRule } from './vclusterValuesAllowList';
 
@@ -86,7 +87,7 @@ export function validateVClusterRequest(
   },
 ): ValidationProblem[] {
   const problems = validateNamespaceRequest(
-    { ...input, name: `vc-${input.name}` },
+    { ...input, name: vclusterNamePart(input.name) },
     context,
   );
   const add = (field: string, rule: string, message: string) =>

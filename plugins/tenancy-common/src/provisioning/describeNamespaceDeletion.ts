@@ -11,9 +11,12 @@ import type { ProvisioningCheck } from './PreparedChange';
  */
 export function describeNamespaceDeletion(options: {
   namespace: string;
+  /** What goes: a namespace or a vCluster. */
+  what: 'namespace' | 'vCluster';
+  /** The AppProject destination that goes with it, `<cluster>/<namespace>`. */
+  destination: string;
   tenant: string;
   environment: string;
-  cluster: string;
   requestedBy: string;
   reason?: string;
   /** The namespace's files on the base branch, with their text. */
@@ -23,16 +26,16 @@ export function describeNamespaceDeletion(options: {
   /** Every check that ran, with its result. */
   checks: ProvisioningCheck[];
 }): string {
-  const { namespace, tenant, environment, cluster, reason } = options;
+  const { namespace, what, tenant, environment, reason } = options;
   return [
     `**${escape(
       options.requestedBy,
-    )}** asks to decommission namespace \`${namespace}\` of tenant **${tenant}** (${environment}).`,
+    )}** asks to decommission ${what} \`${namespace}\` of tenant **${tenant}** (${environment}).`,
     '',
     ...(reason ? [`> ${escape(reason)}`, ''] : []),
     '### What will be deleted',
     '',
-    'Once merged, Argo CD prunes these objects from the cluster and the catalog forgets the namespace. Everything inside the namespace goes with it.',
+    `Once merged, Argo CD prunes these objects from the cluster and the catalog forgets the ${what}. Everything inside the ${what} goes with it.`,
     '',
     ...options.manifests.map(({ file, text }) => {
       const kinds = manifestKinds(text);
@@ -40,7 +43,7 @@ export function describeNamespaceDeletion(options: {
     }),
     ...options.changed.map(
       file =>
-        `- \`${file}\`: the destination ${cluster}/${namespace} is removed from the tenant's AppProject`,
+        `- \`${file}\`: the destination ${options.destination} is removed from the tenant's AppProject`,
     ),
     '',
     // The files are listed above, with what each holds.

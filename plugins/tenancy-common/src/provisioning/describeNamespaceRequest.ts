@@ -2,6 +2,7 @@ import type { NamespaceBundleRequest } from '../render/renderNamespaceBundle';
 import { describeChecksAndFiles } from './describeChecksAndFiles';
 import { describeQuota } from './describeQuota';
 import { escapeMarkdown as escape } from './escapeMarkdown';
+import { inlineCode as code } from './inlineCode';
 import type { ProvisioningCheck } from './PreparedChange';
 
 /** The rules a namespace's preparation applies (prepareNamespaceBundle). */
@@ -52,10 +53,10 @@ export function describeNamespaceRequest(options: {
     ...(change?.reason
       ? [`Reason for the change: ${escape(change.reason)}`, '']
       : []),
-    `Owner: \`${request.owner}\` · cost center: \`${escape(
+    `Owner: ${code(request.owner)} · cost center: ${code(
       request.costCenter,
-    )}\` · ` +
-      `SSO group \`${escape(request.ssoGroup)}\` bound to ${request.clusterRoles
+    )} · ` +
+      `SSO group ${code(request.ssoGroup)} bound to ${request.clusterRoles
         .map(r => `\`${r}\``)
         .join(', ')} · ` +
       `Pod Security: \`${request.podSecurity}\``,

@@ -2,6 +2,7 @@ import type { TenantEntityV1alpha1 } from '../model/TenantEntityV1alpha1';
 import type { NamespaceBundleRequest } from '../render/renderNamespaceBundle';
 import { describeChecksAndFiles } from './describeChecksAndFiles';
 import { escapeMarkdown as escape } from './escapeMarkdown';
+import { inlineCode as code } from './inlineCode';
 import type { ProvisioningCheck } from './PreparedChange';
 
 /** The rules a tenant's preparation applies (validateTenantRequest, its namespaces). */
@@ -45,9 +46,9 @@ export function describeTenantRequest(options: {
     }**, owned by \`${spec.owner}\`.`,
     '',
     ...(metadata.description ? [`> ${escape(metadata.description)}`, ''] : []),
-    `Cost center \`${escape(spec.costCenter)}\` · SSO group \`${escape(
+    `Cost center ${code(spec.costCenter)} · SSO group ${code(
       spec.ssoGroup ?? '',
-    )}\` · environments ${(spec.environments ?? [])
+    )} · environments ${(spec.environments ?? [])
       .map(e => `\`${e}\``)
       .join(', ')} · isolation \`${spec.isolation}\``,
     '',

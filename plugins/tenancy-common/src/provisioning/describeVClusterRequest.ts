@@ -1,3 +1,4 @@
+import { vclusterArgoCluster } from '../render/vclusterArgoCluster';
 import type { TenancyPolicy } from '../policy/TenancyPolicy';
 import type { VClusterBundleRequest } from '../render/renderVClusterBundle';
 import { describeChecksAndFiles } from './describeChecksAndFiles';
@@ -64,6 +65,10 @@ export function describeVClusterRequest(options: {
     `Chart \`vcluster\` ${vcluster.chartVersion} from ${vcluster.chartRepo}, ` +
       `Argo CD project \`${vcluster.project}\` (the platform's: the chart creates RBAC, quota and network policies that tenants' projects may not). ` +
       `Kubeconfig in secret \`${name}-kubeconfig\` of namespace \`${name}\`. Pod Security: \`${request.podSecurity}\`.`,
+    '',
+    `Argo CD cluster \`${
+      vclusterArgoCluster(name).name
+    }\`, registered from that secret by the bootstrap's registration policy; the tenant's AppProject gains it as a destination (every namespace inside the vCluster).`,
     '',
     ...describeQuota(request.quota, ceiling, request.environment),
     ...describeChecksAndFiles(checks, files),

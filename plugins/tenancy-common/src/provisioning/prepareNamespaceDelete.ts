@@ -1,5 +1,6 @@
 import type { GitOpsLayout } from '../gitops/GitOpsLayout';
 import type { TenancyPolicy } from '../policy/TenancyPolicy';
+import { vclusterArgoCluster } from '../render/vclusterArgoCluster';
 import { changeProjectFile } from './changeProjectFile';
 import { describeNamespaceDeletion } from './describeNamespaceDeletion';
 import { namespaceRequestSubject } from './namespaceRequestSubject';
@@ -7,8 +8,9 @@ import type { PreparedChange } from './PreparedChange';
 
 /**
  * `tenancy:namespace:delete` without its side effects: the tenant's
- * AppProject without the namespace's destination, and the body listing what
- * goes. The folder itself is the change's deletion.
+ * AppProject without the namespace's destination (for a vCluster, without
+ * the vCluster as an Argo CD cluster, `vclusterArgoCluster`), and the body
+ * listing what goes. The folder itself is the change's deletion.
  *
  * @public
  */
@@ -16,6 +18,8 @@ export function prepareNamespaceDelete(options: {
   /** The namespace entity's name, and its Kubernetes name when it differs. */
   name: string;
   kubernetesNamespace?: string;
+  /** Whether it is a vCluster (`name` its host namespace). */
+  vcluster?: boolean;
   tenant: { name: string; ssoGroup: string };
   environment: string;
   cluster: string;
@@ -29,6 +33,10 @@ export function prepareNamespaceDelete(options: {
   policy: TenancyPolicy;
 }): PreparedChange {
   const { name, tenant, environment, cluster } = options;
+  const what = options.vcluster ? 'vCluster' : 'namespace';
+  const destination = options.vcluster
+    ? vclusterArgoCluster(name).destination
+    : { cluster, namespace: options.kubernetesNamespace ?? name };
   return {
     problems: [],
     // Argo CD may no longer deploy there once the namespace is gone.
@@ -37,19 +45,20 @@ export function prepareNamespaceDelete(options: {
       layout: options.layout,
       policy: options.policy,
       tenant,
-      remove: { cluster, namespace: options.kubernetesNamespace ?? name },
+      remove: destination,
     }),
     tenant: tenant.name,
     subject: namespaceRequestSubject(name, 'delete'),
-    title: `Decommission namespace ${name} of tenant ${tenant.name} (${environment})`,
+    title: `Decommission ${what} ${name} of tenant ${tenant.name} (${environment})`,
     // Nothing to check before: the runner adds its checks (schemas, base branch).
     checks: [],
     describe: (changed, checks) =>
       describeNamespaceDeletion({
         namespace: name,
+        what,
+        destination: `${destination.cluster}/${destination.namespace}`,
         tenant: tenant.name,
         environment,
-        cluster,
         requestedBy: options.requestedBy,
         reason: options.reason,
         manifests: options.manifests,

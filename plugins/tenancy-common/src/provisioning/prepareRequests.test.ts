@@ -86,6 +86,10 @@ describe('request preparation', () => {
     );
     const body = prepared.describe(paths, prepared.checks);
     expect(body).toContain('**user:default/alex** asks for namespace');
+    // Code spans hold their text as it is: no escaping backslashes inside.
+    expect(body).toContain(
+      'cost center: `CC-1001` · SSO group `payments-developers` bound to',
+    );
     for (const path of paths) expect(body).toContain(`\`${path}\``);
   });
 
@@ -174,9 +178,65 @@ describe('request preparation', () => {
     );
     expect(prepared.problems).toEqual([]);
     expect(prepared.namespaces).toEqual(['search-dev']);
+    expect(
+      prepared.describe(Object.keys(prepared.files), prepared.checks),
+    ).toContain('Cost center `CC-1003` · SSO group `search-developers`');
     expect(prepared.files['tenants/search/appproject.yaml']).toContain(
       'namespace: search-dev',
     );
+  });
+
+  it("writes the tenant's own guardrails when the platform has an engine, with its registries", () => {
+    const draft = {
+      name: 'search',
+      owner: 'group:default/team-search',
+      costCenter: 'CC-1003',
+      ssoGroup: 'search-developers',
+      environments: ['dev'],
+      allowedRegistries: ['ghcr.io/acme-search/'],
+    };
+    const withEngine: ProvisioningContext = {
+      ...context,
+      policy: {
+        ...policy,
+        guardrails: {
+          engine: 'kyverno',
+          allowedRegistries: ['registry.acme.internal/'],
+          disallowLatestTagIn: ['prod'],
+          enforceIn: ['prod'],
+          controllerUsers: [],
+        },
+      },
+    };
+    const prepared = prepareTenantCreate(draft, {
+      context: withEngine,
+      ownerExists: true,
+    });
+    expect(prepared.problems).toEqual([]);
+    expect(
+      parse(prepared.files['tenants/search/tenant.yaml']).spec
+        .allowedRegistries,
+    ).toEqual(['ghcr.io/acme-search/']);
+    const policies = prepared.files['tenants/search/guardrails.yaml'];
+    expect(policies).toContain('kind: ValidatingPolicy');
+    expect(policies).toContain(
+      '["registry.acme.internal/","ghcr.io/acme-search/"]',
+    );
+    // No engine, no file.
+    expect(
+      Object.keys(
+        prepareTenantCreate(draft, { context, ownerExists: true }).files,
+      ),
+    ).not.toContain('tenants/search/guardrails.yaml');
+    // A broken registry is refused by its field, and nothing is written.
+    const broken = prepareTenantCreate(
+      { ...draft, allowedRegistries: ['ghcr.io/acme-search'] },
+      { context: withEngine, ownerExists: true },
+    );
+    expect(rules(broken.problems)).toEqual([
+      'allowedRegistries[0] trailing-slash',
+    ]);
+    expect(broken.files).toEqual({});
   });
 
   it('changes a namespace by its existing name, and refuses an empty change or a foreign name', () => {

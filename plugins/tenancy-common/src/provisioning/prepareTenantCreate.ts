@@ -3,6 +3,10 @@ import {
   TenantRequestInput,
   validateTenantRequest,
 } from '../policy/validateTenantRequest';
+import {
+  renderTenantGuardrails,
+  tenantGuardrailsFile,
+} from '../render/guardrails/renderGuardrails';
 import { renderTenantAppProject } from '../render/renderTenantAppProject';
 import { renderTenantEntity } from '../render/renderTenantEntity';
 import { serializeManifests } from '../render/serializeManifests';
@@ -16,6 +20,7 @@ import {
   prepareNamespaceBundle,
 } from './prepareNamespaceBundle';
 import type { ProvisioningContext } from './ProvisioningContext';
+import { registryPrefixRule } from './registryPrefixRule';
 import { resolveSettings } from './resolveSettings';
 import { tenantSourceRepos } from './tenantSourceRepos';
 
@@ -27,12 +32,19 @@ import { tenantSourceRepos } from './tenantSourceRepos';
  */
 export interface TenantDraft extends Omit<TenantRequestInput, 'namespaces'> {
   namespaces?: Array<Omit<NamespaceDraft, 'tenant'>>;
+  /**
+   * Image registries of the tenant's own besides the platform default
+   * (`spec.allowedRegistries`); later changed by `tenancy:tenant:exception`.
+   */
+  allowedRegistries?: string[];
 }
 
 /**
  * `tenancy:tenant:create` without its side effects: the Tenant entity, its
- * AppProject (explicit destinations) and its first namespaces, each rendered
- * as `tenancy:namespace:create` renders it.
+ * AppProject (explicit destinations), its own guardrails (`guardrails.yaml`,
+ * the registry policy of its namespaces, when the platform configures an
+ * engine) and its first namespaces, each rendered as
+ * `tenancy:namespace:create` renders it.
  *
  * @public
  */
@@ -50,8 +62,9 @@ export function prepareTenantCreate(
   const { context, ownerExists } = options;
   const { policy, layout } = context;
   const problems: ValidationProblem[] = [];
+  const { allowedRegistries, ...input } = draft;
   const request: TenantRequestInput = {
-    ...draft,
+    ...input,
     namespaces: (draft.namespaces ?? []).map((ns, i) => {
       const resolved = resolveSettings(policy, ns, `namespaces[${i}].size`);
       problems.push(...resolved.problems);
@@ -64,6 +77,9 @@ export function prepareTenantCreate(
       policy,
     }),
   );
+  (allowedRegistries ?? []).forEach((registry, i) =>
+    problems.push(...registryPrefixRule(registry, `allowedRegistries[${i}]`)),
+  );
   if (!ownerExists) {
     problems.push({
       field: 'owner',
@@ -71,7 +87,16 @@ export function prepareTenantCreate(
       message: `owner ${request.owner} is not a Group of the catalog`,
     });
   }
-  const entity = renderTenantEntity(request);
+  const rendered = renderTenantEntity(request);
+  const entity = allowedRegistries?.length
+    ? {
+        ...rendered,
+        spec: {
+          ...rendered.spec,
+          allowedRegistries: [...new Set(allowedRegistries)],
+        },
+      }
+    : rendered;
   const base = {
     entity,
     tenant: request.name,
@@ -111,6 +136,11 @@ export function prepareTenantCreate(
     [layout.tenantFile(request.name)]: serializeManifests([entity]),
     [layout.tenantProjectFile(request.name)]: serializeManifests([project]),
   };
+  const guardrails = renderTenantGuardrails(entity, policy);
+  if (guardrails.length > 0) {
+    files[tenantGuardrailsFile(layout, request.name)] =
+      serializeManifests(guardrails);
+  }
   for (const bundle of bundles) Object.assign(files, bundle.files);
   return {
     ...base,

@@ -5,6 +5,7 @@ import {
   VClusterRequestInput,
 } from '../policy/validateVClusterRequest';
 import { composeNamespaceName } from '../render/composeNamespaceName';
+import { vclusterNamePart } from '../render/vclusterNamePart';
 import {
   renderVClusterBundle,
   renderVClusterValues,
@@ -73,7 +74,7 @@ export function prepareVClusterCreate(
   const name = composeNamespaceName({
     tenant: input.tenant,
     environment: input.environment,
-    suffix: `vc-${input.name}`,
+    suffix: vclusterNamePart(input.name),
   });
   const environment = policy.environments[input.environment];
   const base = {

@@ -21,9 +21,13 @@ describe('examples/gitops-repo manifests', () => {
         object: d.toJS(),
       })),
     );
+    // No schema in the contracts for the GeneratingPolicy: its CEL and what
+    // it generates are checked in renderVClusterRegistration.test.ts.
     const kubernetes = objects.filter(
       ({ object }) =>
-        !['Tenant', 'Resource', 'Kustomization'].includes(object.kind),
+        !['Tenant', 'Resource', 'Kustomization', 'GeneratingPolicy'].includes(
+          object.kind,
+        ),
     );
     expect(kubernetes.length).toBeGreaterThan(100);
     for (const { file, object } of kubernetes) {
@@ -57,7 +61,7 @@ describe('examples/gitops-repo RBAC', () => {
 });
 
 describe('examples/gitops-repo AppProjects', () => {
-  it("list exactly the tenant's namespace folders as destinations", () => {
+  it("list exactly the tenant's namespace folders and vClusters as destinations", () => {
     const tenantsDir = join(root, 'tenants');
     for (const tenant of readdirSync(tenantsDir)) {
       const project = parseAllDocuments(
@@ -66,12 +70,16 @@ describe('examples/gitops-repo AppProjects', () => {
       const expected = yamlFiles(join(tenantsDir, tenant))
         .filter(f => f.endsWith('catalog-info.yaml'))
         .map(f => parseAllDocuments(readFileSync(f, 'utf8'))[0].toJS())
-        .filter(e => e.spec.type === 'kubernetes-namespace')
-        .map(e => ({
-          name: e.metadata.annotations['backstage.io/kubernetes-cluster'],
-          namespace:
-            e.metadata.annotations['backstage.io/kubernetes-namespace'],
-        }));
+        .map(e =>
+          e.spec.type === 'vcluster'
+            ? // Every namespace inside the vCluster, as Argo CD knows it.
+              { name: `vcluster-${e.metadata.name}`, namespace: '*' }
+            : {
+                name: e.metadata.annotations['backstage.io/kubernetes-cluster'],
+                namespace:
+                  e.metadata.annotations['backstage.io/kubernetes-namespace'],
+              },
+        );
       expect(expected.length).toBeGreaterThan(0);
       expect([tenant, project.spec.destinations]).toEqual([
         tenant,

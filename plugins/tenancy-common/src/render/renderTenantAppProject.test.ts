@@ -4,6 +4,7 @@ import {
   readProjectDestinations,
   renderTenantAppProject,
 } from './renderTenantAppProject';
+import { vclusterArgoCluster } from './vclusterArgoCluster';
 
 const project = () =>
   renderTenantAppProject({
@@ -60,8 +61,31 @@ describe('renderTenantAppProject', () => {
     expect(readProjectDestinations(removed).destinations).toHaveLength(2);
   });
 
+  it('adds and removes a vCluster: every namespace inside it, and only there', () => {
+    const { destination } = vclusterArgoCluster('payments-vc-sandbox-dev');
+    const added = changeProjectDestination(project(), { add: destination });
+    expect((added.spec as any).destinations).toEqual([
+      { name: 'nonprod-eu-1', namespace: 'payments-dev' },
+      { name: 'prod-eu-1', namespace: 'payments-prod' },
+      { name: 'vcluster-payments-vc-sandbox-dev', namespace: '*' },
+    ]);
+    expect(validateAgainstContracts(added)).toEqual([]);
+    expect(readProjectDestinations(added).problems).toEqual([]);
+    const removed = changeProjectDestination(added, { remove: destination });
+    expect(removed).toEqual(project());
+  });
+
   it.each([
     [{ name: 'prod-eu-1', namespace: '*' }],
+    [{ name: 'vcluster-*', namespace: '*' }],
+    [{ name: 'vcluster-payments-vc-x-dev', namespace: 'payments-*' }],
+    [
+      {
+        name: 'vcluster-payments-vc-x-dev',
+        server: 'https://x',
+        namespace: '*',
+      },
+    ],
     [{ name: 'prod-eu-1', namespace: 'payments-*' }],
     [{ name: 'prod-eu-1', namespace: '!kube-system' }],
     [{ server: '*', namespace: 'payments-dev' }],

@@ -1,4 +1,5 @@
 import type { Manifest } from './renderNamespaceBundle';
+import { isVClusterDestination } from './vclusterArgoCluster';
 
 /**
  * Where a tenant's Argo CD applications may deploy: one namespace on one
@@ -99,7 +100,10 @@ export function renderTenantAppProject(options: {
 
 /**
  * The destinations of an AppProject, or problems with them: each must name
- * one cluster and one namespace, without globs or negations.
+ * one cluster and one namespace, without globs or negations. The one
+ * exception is a vCluster's destination (`vcluster-<host namespace>`, see
+ * `vclusterArgoCluster`): every namespace inside it, since the whole
+ * vCluster is the tenant's.
  *
  * @public
  */
@@ -114,7 +118,11 @@ export function readProjectDestinations(project: Manifest): {
   const problems: string[] = [];
   for (const [i, d] of (spec.destinations ?? []).entries()) {
     const values = [d.name, d.server, d.namespace].filter(v => v !== undefined);
-    if (values.some(v => typeof v !== 'string' || v === '' || GLOB.test(v))) {
+    if (d.server === undefined && isVClusterDestination(d)) {
+      destinations.push({ cluster: d.name, namespace: d.namespace });
+    } else if (
+      values.some(v => typeof v !== 'string' || v === '' || GLOB.test(v))
+    ) {
       problems.push(
         `spec.destinations[${i}] must name one cluster and one namespace, without globs or negations`,
       );

@@ -136,7 +136,20 @@ describe('the tenant ClusterRoles', () => {
     const files = bootstrap();
     expect(files['bootstrap/cluster-roles/tenant-roles.yaml']).toEqual(roles);
     const [set] = files['bootstrap/tenancy-cluster-roles.yaml'] as any[];
-    expect(set.spec.generators).toEqual([{ clusters: {} }]);
+    // Every cluster but the vClusters (their cluster Secrets carry the label).
+    expect(set.spec.generators).toEqual([
+      {
+        clusters: {},
+        selector: {
+          matchExpressions: [
+            {
+              key: 'metadata.labels.tenancy.io/vcluster',
+              operator: 'DoesNotExist',
+            },
+          ],
+        },
+      },
+    ]);
     expect(set.spec.template.spec.source.path).toBe('bootstrap/cluster-roles');
     const [project] = files['bootstrap/platform-projects.yaml'] as any[];
     expect(project.metadata.name).toBe('platform-tenancy');
@@ -152,6 +165,13 @@ describe('the tenant ClusterRoles', () => {
         kind: 'ClusterRole',
         name: 'tenancy-tenant-edit',
       },
+      // The vCluster registration's (renderVClusterRegistration).
+      {
+        group: 'rbac.authorization.k8s.io',
+        kind: 'ClusterRole',
+        name: 'tenancy-vcluster-argocd-clusters',
+      },
+      { group: 'policies.kyverno.io', kind: 'GeneratingPolicy' },
     ]);
   });
 

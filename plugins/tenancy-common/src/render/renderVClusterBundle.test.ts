@@ -74,6 +74,10 @@ describe('renderVClusterBundle', () => {
     expect(ns.metadata.labels['pod-security.kubernetes.io/enforce']).toBe(
       'baseline',
     );
+    // What the Argo CD registration policy selects.
+    expect(ns.metadata.labels['tenancy.io/vcluster']).toBe(
+      'data-platform-vc-sandbox-dev',
+    );
     const [entity] = bundle[`${dir}/catalog-info.yaml`] as any[];
     expect(entity.spec.type).toBe('vcluster');
     await expect(resourceEntityV1alpha1Validator.check(entity)).resolves.toBe(
@@ -174,6 +178,19 @@ describe('renderVClusterBundle', () => {
       });
     },
   );
+
+  it("adds the Service name Argo CD reaches it by to the request's extra certificate names", () => {
+    const values = renderVClusterValues(
+      request({
+        values: { controlPlane: { proxy: { extraSANs: ['vc.example.com'] } } },
+      }),
+    );
+    expect(values.controlPlane.proxy.extraSANs).toEqual([
+      'vc.example.com',
+      'data-platform-vc-sandbox-dev.data-platform-vc-sandbox-dev.svc',
+    ]);
+    expect(validateVClusterValuesAgainstContract(values)).toEqual([]);
+  });
 
   it('the chart schema rejects pre-0.20 values, so the check can fail', () => {
     expect(

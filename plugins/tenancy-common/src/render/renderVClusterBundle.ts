@@ -10,6 +10,10 @@ import {
 } from './renderNamespaceBundle';
 import { renderNamespaceEntity } from './renderNamespaceEntity';
 import { ARGOCD_NAMESPACE } from './renderTenantAppProject';
+import {
+  VCLUSTER_HOST_LABEL,
+  vclusterArgoCluster,
+} from './vclusterArgoCluster';
 
 /**
  * Everything a vCluster bundle is made of. `namespace` is the host namespace
@@ -69,7 +73,9 @@ export const NODE_POOL_KEY = 'tenancy.io/node-pool';
  * paths of `VCLUSTER_VALUES_ALLOW_LIST` only, checked before), then
  * the platform's keys on top: quota, limit range, network policy and Pod
  * Security through `policies`, node-pool scheduling, and the kubeconfig
- * exported to a secret in the host namespace.
+ * exported to a secret in the host namespace, naming the vCluster's Service
+ * there as its server (also a name of its certificate), which is how Argo
+ * CD reaches it once registered (`renderVClusterRegistration`).
  *
  * @public
  */
@@ -110,6 +116,7 @@ export function renderVClusterValues(
     },
     networkPolicy: { enabled: true },
   };
+  const { server } = vclusterArgoCluster(name);
   values.exportKubeConfig = {
     context: name,
     additionalSecrets: [
@@ -117,9 +124,18 @@ export function renderVClusterValues(
         name: `${name}-kubeconfig`,
         namespace: name,
         context: name,
-        server: `https://${name}.${name}.svc:443`,
+        server,
       },
     ],
+  };
+  const san = new URL(server).hostname;
+  const extraSANs: unknown[] = values.controlPlane?.proxy?.extraSANs ?? [];
+  values.controlPlane = {
+    ...values.controlPlane,
+    proxy: {
+      ...values.controlPlane?.proxy,
+      extraSANs: extraSANs.includes(san) ? extraSANs : [...extraSANs, san],
+    },
   };
   if (request.nodePool) {
     const pool = request.nodePool;
@@ -162,7 +178,8 @@ export function renderVClusterValues(
 }
 
 /**
- * Renders a vCluster: its host Namespace (with a kustomization, deployed to
+ * Renders a vCluster: its host Namespace (labelled `tenancy.io/vcluster`,
+ * which the registration policy selects; with a kustomization, deployed to
  * the cluster like a namespace folder), the Argo CD Application of the
  * vCluster chart (in `argocd/`, applied to Argo CD's namespace), and the
  * catalog entity.
@@ -217,8 +234,12 @@ export function renderVClusterBundle(
   };
   const entity = renderNamespaceEntity(request, { type: 'vcluster' });
   if (request.purpose) entity.metadata.description = request.purpose;
+  const hostNamespace = renderNamespaceManifest(request);
+  (hostNamespace.metadata as { labels: Record<string, string> }).labels[
+    VCLUSTER_HOST_LABEL
+  ] = name;
   return {
-    [`${dir}/namespace.yaml`]: [renderNamespaceManifest(request)],
+    [`${dir}/namespace.yaml`]: [hostNamespace],
     [`${dir}/kustomization.yaml`]: [
       {
         apiVersion: 'kustomize.config.k8s.io/v1beta1',

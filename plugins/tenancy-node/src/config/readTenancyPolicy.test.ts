@@ -92,4 +92,74 @@ describe('readTenancyPolicy', () => {
       'tenancy.policy.containerLimits.M is invalid: default.cpu (limits-order)',
     );
   });
+
+  it('reads the guardrails, by default none with prod enforced and no :latest in prod', () => {
+    expect(readTenancyPolicy(new ConfigReader({})).guardrails).toEqual({
+      engine: 'none',
+      allowedRegistries: [],
+      disallowLatestTagIn: ['prod'],
+      enforceIn: ['prod'],
+      controllerUsers: [
+        'system:serviceaccount:argocd:argocd-application-controller',
+      ],
+    });
+    const policy = readTenancyPolicy(
+      new ConfigReader({
+        tenancy: {
+          policy: {
+            environments: {
+              dev: { clusters: ['c1'] },
+              prod: { clusters: ['c2'] },
+            },
+            guardrails: {
+              engine: 'gatekeeper',
+              allowedRegistries: ['registry.acme.internal:5000/platform/'],
+              disallowLatestTagIn: ['dev', 'prod'],
+              enforceIn: [],
+              controllerUsers: [
+                'system:serviceaccount:flux-system:kustomize-controller',
+              ],
+            },
+          },
+        },
+      }),
+    );
+    expect(policy.guardrails).toEqual({
+      engine: 'gatekeeper',
+      allowedRegistries: ['registry.acme.internal:5000/platform/'],
+      disallowLatestTagIn: ['dev', 'prod'],
+      enforceIn: [],
+      controllerUsers: [
+        'system:serviceaccount:flux-system:kustomize-controller',
+      ],
+    });
+  });
+
+  it.each([
+    [
+      { engine: 'opa' },
+      /tenancy.policy.guardrails.engine must be one of kyverno, validating-admission-policy, gatekeeper, none, not "opa"/,
+    ],
+    [
+      { allowedRegistries: ['ghcr.io/acme'] },
+      /tenancy.policy.guardrails.allowedRegistries\[0\] "ghcr.io\/acme" is not an image reference prefix/,
+    ],
+    [
+      { enforceIn: ['production'] },
+      /tenancy.policy.guardrails.enforceIn names "production", which is not an environment/,
+    ],
+  ])('names the guardrails key at fault: %j', (guardrails, message) => {
+    expect(() =>
+      readTenancyPolicy(
+        new ConfigReader({
+          tenancy: {
+            policy: {
+              environments: { prod: { clusters: ['c'] } },
+              guardrails,
+            },
+          },
+        }),
+      ),
+    ).toThrow(message);
+  });
 });

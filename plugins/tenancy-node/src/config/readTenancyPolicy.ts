@@ -2,6 +2,9 @@ import { Config } from '@backstage/config';
 import {
   compileCostCenterPattern,
   ContainerLimits,
+  GuardrailsSettings,
+  IMAGE_REGISTRY_PREFIX_PATTERN,
+  isImageRegistryPrefix,
   limitsRule,
   TenancyPolicy,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
@@ -18,6 +21,16 @@ const DEFAULT_RESERVED_NAMESPACES = [
 ];
 const DEFAULT_RESERVED_PREFIXES = ['kube-', 'openshift-', 'platform-'];
 const POD_SECURITY_LEVELS = ['privileged', 'baseline', 'restricted'] as const;
+const GUARDRAIL_ENGINES = [
+  'kyverno',
+  'validating-admission-policy',
+  'gatekeeper',
+  'none',
+] as const;
+/** Argo CD's application controller, as the API server names it. */
+const DEFAULT_CONTROLLER_USERS = [
+  'system:serviceaccount:argocd:argocd-application-controller',
+];
 
 /**
  * Reads `tenancy.policy` and `tenancy.tenants.costCenterPattern` (documented
@@ -91,7 +104,59 @@ export function readTenancyPolicy(config: Config): TenancyPolicy {
     argocd: {
       sourceRepos: root?.getOptionalStringArray('argocd.sourceRepos') ?? [],
     },
+    guardrails: readGuardrails(
+      root?.getOptionalConfig('guardrails'),
+      Object.keys(environments),
+    ),
     vcluster: readVClusterPolicy(root?.getOptionalConfig('vcluster')),
+  };
+}
+
+/** `tenancy.policy.guardrails`: the baseline policies of the bootstrap. */
+function readGuardrails(
+  config: Config | undefined,
+  environments: string[],
+): GuardrailsSettings {
+  const key = 'tenancy.policy.guardrails';
+  const engine = config?.getOptionalString('engine') ?? 'none';
+  if (!GUARDRAIL_ENGINES.includes(engine as any)) {
+    throw new Error(
+      `${key}.engine must be one of ${GUARDRAIL_ENGINES.join(
+        ', ',
+      )}, not "${engine}"`,
+    );
+  }
+  const allowedRegistries =
+    config?.getOptionalStringArray('allowedRegistries') ?? [];
+  allowedRegistries.forEach((registry, i) => {
+    if (!isImageRegistryPrefix(registry)) {
+      throw new Error(
+        `${key}.allowedRegistries[${i}] "${registry}" is not an image reference prefix: a registry host, optional port and path segments, ending with / (pattern ${IMAGE_REGISTRY_PREFIX_PATTERN})`,
+      );
+    }
+  });
+  const environmentList = (name: string) => {
+    const values = config?.getOptionalStringArray(name);
+    const unknown = values?.find(
+      e => environments.length > 0 && !environments.includes(e),
+    );
+    if (unknown !== undefined) {
+      throw new Error(
+        `${key}.${name} names "${unknown}", which is not an environment of tenancy.policy.environments (${environments.join(
+          ', ',
+        )})`,
+      );
+    }
+    return values ?? ['prod'];
+  };
+  return {
+    engine: engine as GuardrailsSettings['engine'],
+    allowedRegistries,
+    disallowLatestTagIn: environmentList('disallowLatestTagIn'),
+    enforceIn: environmentList('enforceIn'),
+    controllerUsers:
+      config?.getOptionalStringArray('controllerUsers') ??
+      DEFAULT_CONTROLLER_USERS,
   };
 }
 

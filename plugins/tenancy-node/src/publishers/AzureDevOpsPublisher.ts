@@ -1,4 +1,4 @@
-import { InputError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import {
   DefaultAzureDevOpsCredentialsProvider,
   ScmIntegrationRegistry,
@@ -79,6 +79,12 @@ export class AzureDevOpsPublisher implements GitOpsPublisher {
     private readonly headers: Record<string, string>,
     private readonly baseBranch: string,
   ) {}
+
+  async baseRevision(): Promise<string> {
+    const tip = await this.tipOf(this.baseBranch);
+    if (!tip) throw new NotFoundError(`no branch ${this.baseBranch}`);
+    return tip;
+  }
 
   async exists(path: string): Promise<boolean> {
     const { status } = await this.call(

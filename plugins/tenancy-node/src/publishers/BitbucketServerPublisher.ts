@@ -88,6 +88,12 @@ export class BitbucketServerPublisher implements GitOpsPublisher {
     private readonly baseBranch: string,
   ) {}
 
+  async baseRevision(): Promise<string> {
+    const tip = await this.tipOf(this.baseBranch);
+    if (!tip) throw new NotFoundError(`no branch ${this.baseBranch}`);
+    return tip;
+  }
+
   async exists(path: string): Promise<boolean> {
     const { status } = await this.call(
       `browse/${encodePath(path)}?at=${this.ref(this.baseBranch)}&limit=1`,

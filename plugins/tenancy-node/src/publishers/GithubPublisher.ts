@@ -75,6 +75,10 @@ export class GithubPublisher implements GitOpsPublisher {
     private readonly baseBranch: string,
   ) {}
 
+  async baseRevision(): Promise<string> {
+    return this.headOf(this.baseBranch);
+  }
+
   async exists(path: string): Promise<boolean> {
     return (await this.getContent(path)) !== undefined;
   }

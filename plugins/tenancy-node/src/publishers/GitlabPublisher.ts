@@ -77,6 +77,10 @@ export class GitlabPublisher implements GitOpsPublisher {
     private readonly baseBranch: string,
   ) {}
 
+  async baseRevision(): Promise<string> {
+    return this.tipOf(this.baseBranch);
+  }
+
   async exists(path: string): Promise<boolean> {
     return (
       (await this.readFile(path)) !== undefined ||
@@ -189,9 +193,8 @@ export class GitlabPublisher implements GitOpsPublisher {
       this,
       {
         history: async b => {
-          const tip = (await api.Branches.show(project, b)).commit.id as string;
-          const baseHead = (await api.Branches.show(project, this.baseBranch))
-            .commit.id as string;
+          const tip = await this.tipOf(b);
+          const baseHead = await this.tipOf(this.baseBranch);
           const forkPoint = (
             await api.Repositories.mergeBase(project, [baseHead, tip])
           ).id as string;
@@ -218,6 +221,11 @@ export class GitlabPublisher implements GitOpsPublisher {
       branch,
       { baseBranch: this.baseBranch },
     );
+  }
+
+  private async tipOf(branch: string): Promise<string> {
+    return (await this.api.Branches.show(this.project, branch)).commit
+      .id as string;
   }
 
   /**

@@ -43,6 +43,23 @@ describe('LocalGitPublisher', () => {
     await expect(publisher.exists('tenants/checkout')).resolves.toBe(false);
   });
 
+  it("answers main's commit, which a merge moves, and reads at a commit", async () => {
+    const seeded = git(repo, 'rev-parse', 'main');
+    await expect(publisher.baseRevision()).resolves.toBe(seeded);
+    const { number } = await publisher.publish(change());
+    await publisher.merge(number);
+    const merged = git(repo, 'rev-parse', 'main');
+    expect(merged).not.toBe(seeded);
+    await expect(publisher.baseRevision()).resolves.toBe(merged);
+    const [file] = Object.keys(change().files);
+    await expect(publisher.readFile(file, { ref: seeded })).resolves.toBe(
+      undefined,
+    );
+    await expect(publisher.readFile(file, { ref: merged })).resolves.toBe(
+      change().files[file],
+    );
+  });
+
   it('opens a request on a branch and leaves main untouched', async () => {
     const result = await publisher.publish(change());
 

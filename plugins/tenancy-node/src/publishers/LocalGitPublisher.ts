@@ -69,6 +69,10 @@ export class LocalGitPublisher implements GitOpsPublisher {
 
   private constructor(readonly path: string, readonly baseBranch: string) {}
 
+  async baseRevision(): Promise<string> {
+    return this.tipOf(this.baseBranch);
+  }
+
   async exists(path: string): Promise<boolean> {
     try {
       await this.git('cat-file', '-e', `${this.baseBranch}:${path}`);
@@ -248,10 +252,8 @@ export class LocalGitPublisher implements GitOpsPublisher {
   private branchOperations(): RequestBranchOperations {
     return {
       history: async branch => {
-        const rev = async (ref: string) =>
-          (await this.git('rev-parse', '--verify', `${ref}^{commit}`)).trim();
-        const tip = await rev(`refs/heads/${branch}`);
-        const baseHead = await rev(`refs/heads/${this.baseBranch}`);
+        const tip = await this.tipOf(branch);
+        const baseHead = await this.tipOf(this.baseBranch);
         const forkPoint = (await this.git('merge-base', baseHead, tip)).trim();
         const changes = (
           await this.git(
@@ -284,6 +286,12 @@ export class LocalGitPublisher implements GitOpsPublisher {
         );
       },
     };
+  }
+
+  private async tipOf(branch: string): Promise<string> {
+    return (
+      await this.git('rev-parse', '--verify', `refs/heads/${branch}^{commit}`)
+    ).trim();
   }
 
   /**

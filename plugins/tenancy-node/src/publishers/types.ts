@@ -53,6 +53,12 @@ export interface PublishedRequest extends TenantRequest {
  * @public
  */
 export interface GitOpsPublisher {
+  /**
+   * The commit SHA the base branch points to now, in one call: the `ref` at
+   * which `listFiles` and `readFile` read what the base branch says at one
+   * commit, and an unchanged value means nothing was committed to it.
+   */
+  baseRevision(): Promise<string>;
   /** Whether a path exists on the base branch. */
   exists(path: string): Promise<boolean>;
   /**

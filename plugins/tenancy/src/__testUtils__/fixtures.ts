@@ -22,6 +22,18 @@ export const tenantEntity: Entity = {
   },
 };
 
+/** The namespace entity `payments-dev` of the tenant `payments`. */
+export const namespaceEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: {
+    name: 'payments-dev',
+    namespace: 'default',
+    annotations: { 'tenancy.io/tenant': 'payments' },
+  },
+  spec: { type: 'kubernetes-namespace', owner: 'team-payments' },
+};
+
 export function usage(
   resource: string,
   used: string,
@@ -154,3 +166,17 @@ export function aSummary(
     ...patch,
   };
 }
+
+/** No provisioning history yet (its card has tests of its own). */
+export const noProvisioningHistory = {
+  generatedAt: '2026-11-21T12:00:00Z',
+  since: '2026-08-29T12:00:00Z',
+  leadTimes: { toMerged: { count: 0 }, toReady: { count: 0 } },
+  byEnvironment: [],
+  byWeek: [],
+  requests: [],
+  open: [],
+  openCount: 0,
+  outcomes: [],
+  sla: { targetMinutes: 10, measured: 0, withinTarget: 0 },
+};

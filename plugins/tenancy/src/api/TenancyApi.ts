@@ -6,6 +6,7 @@ import {
   NamespaceCheckRequest,
   NamespaceCheckResponse,
   ProvisioningPolicyResponse,
+  TenancyApiComponents,
   TenantRequestsResponse,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 
@@ -30,11 +31,26 @@ export interface TenancyApi {
   checkNamespace(
     request: NamespaceCheckRequest,
   ): Promise<NamespaceCheckResponse>;
+  /**
+   * Provisioning lead times (12 weeks), the slowest open requests, refusals
+   * and failures, and the SLA share, of the requests the user may see.
+   */
+  getProvisioningMetrics(): Promise<
+    TenancyApiComponents['schemas']['ProvisioningMetricsResponse']
+  >;
+  /**
+   * The kubeconfig of a vCluster entity (for users allowed
+   * `tenancy.vcluster.kubeconfig.read` on it), to save as `filename`.
+   */
+  getVClusterKubeconfig(
+    entityRef: string,
+  ): Promise<{ filename: string; content: string }>;
 }
 
 /**
  * @public
  */
-export const tenancyApiRef = createApiRef<TenancyApi>({
+export const tenancyApiRef = createApiRef<TenancyApi>().with({
   id: 'plugin.tenancy.api',
+  pluginId: 'tenancy',
 });

@@ -21,10 +21,12 @@ describe('TenancyClient', () => {
     await client.getEntitySummary('Tenant:default/payments', { window: '30d' });
     await client.getTenantRequests('tenant:team-a/pay ments');
     await client.getFleet();
+    await client.getProvisioningMetrics();
     expect(calls).toEqual([
       'http://backend/api/tenancy/v1/entities/tenant/default/payments/summary?window=30d',
       'http://backend/api/tenancy/v1/entities/tenant/team-a/pay%20ments/requests',
       'http://backend/api/tenancy/v1/tenants',
+      'http://backend/api/tenancy/v1/provisioning/metrics',
     ]);
   });
 
@@ -60,5 +62,50 @@ describe('TenancyClient', () => {
     expect(error.cause.message).toBe(
       'window must be one of 1d, 7d, 30d, got "2d"',
     );
+  });
+
+  it("downloads a vCluster's kubeconfig as text, named as the backend says, asking no cache", async () => {
+    const inits: RequestInit[] = [];
+    const client = TenancyClient.create({
+      discoveryApi: { getBaseUrl: async () => 'http://backend/api/tenancy' },
+      fetchApi: {
+        fetch: async (input: any, init?: RequestInit) => {
+          inits.push(init ?? {});
+          expect(String(input)).toBe(
+            'http://backend/api/tenancy/v1/entities/resource/default/data-vc/kubeconfig',
+          );
+          return new Response('apiVersion: v1\nkind: Config\n', {
+            headers: {
+              'content-type': 'application/yaml',
+              'content-disposition':
+                'attachment; filename="data-vc.kubeconfig"',
+            },
+          });
+        },
+      },
+    });
+    expect(
+      await client.getVClusterKubeconfig('resource:default/data-vc'),
+    ).toEqual({
+      filename: 'data-vc.kubeconfig',
+      content: 'apiVersion: v1\nkind: Config\n',
+    });
+    expect(inits[0].cache).toBe('no-store');
+  });
+
+  it('throws the refusal of a kubeconfig download as a ResponseError', async () => {
+    const { client } = setUp(() =>
+      Response.json(
+        {
+          error: { name: 'NotAllowedError', message: 'Not allowed' },
+          response: { statusCode: 403 },
+        },
+        { status: 403 },
+      ),
+    );
+    const error = await client
+      .getVClusterKubeconfig('resource:default/other-vc')
+      .catch(e => e);
+    expect(error.statusCode).toBe(403);
   });
 });

@@ -8,6 +8,7 @@ import {
   NamespaceCheckRequest,
   NamespaceCheckResponse,
   ProvisioningPolicyResponse,
+  TenancyApiComponents,
   TenantRequestsResponse,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { TenancyApi } from './TenancyApi';
@@ -70,6 +71,26 @@ export class TenancyClient implements TenancyApi {
     );
   }
 
+  async getProvisioningMetrics(): Promise<
+    TenancyApiComponents['schemas']['ProvisioningMetricsResponse']
+  > {
+    return this.get('/v1/provisioning/metrics');
+  }
+
+  async getVClusterKubeconfig(
+    entityRef: string,
+  ): Promise<{ filename: string; content: string }> {
+    // A credential: never shared between callers nor kept.
+    const response = await this.request(`${entityPath(entityRef)}/kubeconfig`, {
+      cache: 'no-store',
+    });
+    const disposition = response.headers.get('content-disposition') ?? '';
+    const filename =
+      /filename="([^"]+)"/.exec(disposition)?.[1] ??
+      `${parseEntityRef(entityRef).name}.kubeconfig`;
+    return { filename, content: await response.text() };
+  }
+
   private get<T>(
     path: string,
     query: Record<string, string | undefined> = {},
@@ -87,6 +108,15 @@ export class TenancyClient implements TenancyApi {
   }
 
   private async fetch<T>(pathAndQuery: string, init?: RequestInit): Promise<T> {
+    const response = await this.request(pathAndQuery, init);
+    return (await response.json()) as T;
+  }
+
+  /** The backend's answer; a `ResponseError` unless it is 2xx. */
+  private async request(
+    pathAndQuery: string,
+    init?: RequestInit,
+  ): Promise<Response> {
     const baseUrl = await this.discoveryApi.getBaseUrl('tenancy');
     const response = await this.fetchApi.fetch(
       `${baseUrl}${pathAndQuery}`,
@@ -95,7 +125,7 @@ export class TenancyClient implements TenancyApi {
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as T;
+    return response;
   }
 }
 

@@ -1,8 +1,4 @@
-import {
-  ApiBlueprint,
-  discoveryApiRef,
-  fetchApiRef,
-} from '@backstage/frontend-plugin-api';
+import { ApiBlueprint, coreApis } from '@backstage/frontend-plugin-api';
 import { tenancyApiRef } from '../api/TenancyApi';
 import { TenancyClient } from '../api/TenancyClient';
 
@@ -11,7 +7,7 @@ const tenancyApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
       api: tenancyApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      deps: { discoveryApi: coreApis.discovery, fetchApi: coreApis.fetch },
       factory: deps => TenancyClient.create(deps),
     }),
 });

@@ -100,6 +100,71 @@ const argoApplicationsCard = EntityCardBlueprint.make({
   },
 });
 
+/** Policy report results of a Tenant, namespace or vCluster. */
+const policyCard = EntityCardBlueprint.makeWithOverrides({
+  name: 'policy',
+  configSchema: {
+    exceptionTemplateRef: z
+      .string()
+      .default('template:default/tenant-exception')
+      .describe(
+        'The template "Request a registry exception" opens on a Tenant, pre-filled',
+      ),
+  },
+  factory(originalFactory, { config }) {
+    return originalFactory({
+      filter: isTenancyAvailable,
+      type: 'content',
+      loader: () =>
+        import('../components/EntityPolicyCard').then(m =>
+          compatWrapper(
+            <m.EntityPolicyCard
+              exceptionTemplateRef={config.exceptionTemplateRef}
+            />,
+          ),
+        ),
+    });
+  },
+});
+
+/** Drift between Git and the clusters of a Tenant, namespace or vCluster. */
+const driftCard = EntityCardBlueprint.makeWithOverrides({
+  name: 'drift',
+  configSchema: {
+    adoptTemplateRef: z
+      .string()
+      .default('template:default/adopt-namespace')
+      .describe(
+        'The template "Adopt" and "Flag for removal" of an orphan namespace open, pre-filled',
+      ),
+  },
+  factory(originalFactory, { config }) {
+    return originalFactory({
+      filter: isTenancyAvailable,
+      type: 'content',
+      loader: () =>
+        import('../components/EntityDriftCard').then(m =>
+          compatWrapper(
+            <m.EntityDriftCard adoptTemplateRef={config.adoptTemplateRef} />,
+          ),
+        ),
+    });
+  },
+});
+
+/** Dashboards, logs and alerts of a Tenant, namespace or vCluster, from `tenancy.observability.links`. */
+const observabilityLinksCard = EntityCardBlueprint.make({
+  name: 'observability-links',
+  params: {
+    filter: isTenancyAvailable,
+    type: 'info',
+    loader: () =>
+      import('../components/EntityObservabilityLinksCard').then(m =>
+        compatWrapper(<m.EntityObservabilityLinksCard />),
+      ),
+  },
+});
+
 /** The tenants a Group owns, on the Group's page. */
 const groupTenantsCard = EntityCardBlueprint.make({
   name: 'group-tenants',
@@ -113,6 +178,32 @@ const groupTenantsCard = EntityCardBlueprint.make({
   },
 });
 
+/** API server, connect command and kubeconfig download of a vCluster. */
+const vclusterAccessCard = EntityCardBlueprint.make({
+  name: 'vcluster-access',
+  params: {
+    filter: { kind: 'resource', 'spec.type': 'vcluster' },
+    type: 'info',
+    loader: () =>
+      import('../components/EntityVClusterAccessCard').then(m =>
+        compatWrapper(<m.EntityVClusterAccessCard />),
+      ),
+  },
+});
+
+/** Control plane state, chart version vs the pinned one, Kubernetes and Argo CD state of a vCluster. */
+const vclusterStateCard = EntityCardBlueprint.make({
+  name: 'vcluster-state',
+  params: {
+    filter: { kind: 'resource', 'spec.type': 'vcluster' },
+    type: 'info',
+    loader: () =>
+      import('../components/EntityVClusterStateCard').then(m =>
+        compatWrapper(<m.EntityVClusterStateCard />),
+      ),
+  },
+});
+
 /** The entity cards of the plugin (`entity-card:tenancy/*`). */
 export const entityCards = [
   tenantOverviewCard,
@@ -120,5 +211,10 @@ export const entityCards = [
   tenantNamespacesCard,
   costCard,
   argoApplicationsCard,
+  policyCard,
+  driftCard,
+  observabilityLinksCard,
   groupTenantsCard,
+  vclusterAccessCard,
+  vclusterStateCard,
 ];

@@ -1,24 +1,28 @@
 import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import TextField from '@material-ui/core/TextField';
 import { formDataOf, placementOf } from './formDataOf';
+import { namePartToCheck } from './namePartToCheck';
 import { useNamespaceCheck } from './useNamespaceCheck';
 
 /**
  * `ui:field: TenancyNamespaceName`: the optional middle part of the name,
  * checked as the user types: the composed name, every rule it breaks, and
- * whether it is still free.
+ * whether it is still free. With `ui:options: { vcluster: true }` the name
+ * of a vCluster, checked as its host namespace.
  */
 export function NamespaceNameField(
   props: FieldExtensionComponentProps<string>,
 ) {
-  const { formData, onChange, schema, rawErrors, idSchema } = props;
+  const { formData, onChange, schema, rawErrors, idSchema, uiSchema } = props;
   const all = formDataOf(props);
   const { environment, cluster } = placementOf(all);
+  const name = namePartToCheck(formData, uiSchema?.['ui:options']);
   const { result, error, checking } = useNamespaceCheck({
-    tenant: all.tenant as string | undefined,
+    // Without a tenant nothing is asked (a vCluster without a name yet).
+    tenant: name === false ? undefined : (all.tenant as string | undefined),
     environment,
     cluster,
-    name: formData || undefined,
+    name: name || undefined,
   });
   const problems = (result?.problems ?? []).filter(p => p.field === 'name');
   let helper: string = schema.description ?? '';

@@ -1,4 +1,4 @@
-import { identityApiRef } from '@backstage/core-plugin-api';
+import { coreApis } from '@backstage/frontend-plugin-api';
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
@@ -10,7 +10,7 @@ import { NamespaceNameField } from './NamespaceNameField';
 import { PlacementField } from './PlacementField';
 import { QuotaField } from './QuotaField';
 import { TenantPickerField } from './TenantPickerField';
-import { validateQuota } from './validateWithBackend';
+import { validateNamespaceName, validateQuota } from './validateWithBackend';
 import { validateTenant } from './validateTenant';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
@@ -55,13 +55,10 @@ function render(
         } as TenancyApi,
       ],
       [catalogApiRef, catalogApiMock({ entities: [tenantEntity, checkout] })],
-      [identityApiRef, mockApis.identity({ ownershipEntityRefs: ownership })],
-      [
-        permissionApiRef,
-        mockApis.permission({
-          authorize: admin ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
-        }),
-      ],
+      mockApis.identity({ ownershipEntityRefs: ownership }),
+      mockApis.permission({
+        authorize: admin ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+      }),
     ],
   });
 }
@@ -127,7 +124,7 @@ describe('TenantPickerField', () => {
           catalogApiMock({ entities: [tenantEntity, checkout] }),
         ],
         [
-          identityApiRef.id,
+          coreApis.identity.id,
           mockApis.identity({ ownershipEntityRefs: ownership }),
         ],
         [
@@ -252,6 +249,82 @@ describe('NamespaceNameField', () => {
     expect(
       await screen.findByText('name "Web" must be lower case'),
     ).toBeInTheDocument();
+  });
+});
+
+describe('NamespaceNameField for a vCluster', () => {
+  const context = {
+    formData: {
+      tenant: 'tenant:default/data-platform',
+      placement: { environment: 'dev', cluster: 'nonprod-eu-1' },
+    },
+  };
+  const vcluster = { 'ui:options': { vcluster: true } };
+
+  it('checks the host namespace <tenant>-vc-<name>-<env> and shows that it is taken', async () => {
+    const checkNamespace = jest.fn().mockResolvedValue({
+      namespace: 'data-platform-vc-sandbox-dev',
+      problems: [],
+      available: false,
+      conflict: 'data-platform-vc-sandbox-dev is asked for in open request #3',
+    });
+    await render(
+      <NamespaceNameField
+        {...props({
+          formData: 'sandbox',
+          formContext: context,
+          uiSchema: vcluster,
+        })}
+      />,
+      { checkNamespace },
+    );
+    expect(
+      await screen.findByText(
+        'data-platform-vc-sandbox-dev is asked for in open request #3',
+      ),
+    ).toBeInTheDocument();
+    // The host namespace's middle part: the backend composes the rest.
+    expect(checkNamespace).toHaveBeenCalledWith(
+      expect.objectContaining({ name: 'vc-sandbox' }),
+    );
+  });
+
+  it('asks nothing before the vCluster has a name', async () => {
+    const checkNamespace = jest.fn();
+    await render(
+      <NamespaceNameField
+        {...props({ formContext: context, uiSchema: vcluster })}
+      />,
+      { checkNamespace },
+    );
+    expect(await screen.findByRole('textbox')).toBeInTheDocument();
+    await new Promise(r => setTimeout(r, 400));
+    expect(checkNamespace).not.toHaveBeenCalled();
+  });
+
+  it('refuses a taken vCluster name before the step may be left', async () => {
+    const checkNamespace = jest.fn().mockResolvedValue({
+      namespace: 'data-platform-vc-sandbox-dev',
+      problems: [],
+      available: false,
+      conflict: 'data-platform-vc-sandbox-dev exists on nonprod-eu-1',
+    });
+    const errors: string[] = [];
+    await validateNamespaceName(
+      'sandbox',
+      { addError: (e: string) => errors.push(e) } as any,
+      {
+        apiHolder: { get: () => ({ checkNamespace }) } as any,
+        formData: { ...context.formData, name: 'sandbox' },
+        uiSchema: vcluster,
+      },
+    );
+    expect(errors).toEqual([
+      'data-platform-vc-sandbox-dev exists on nonprod-eu-1',
+    ]);
+    expect(checkNamespace).toHaveBeenCalledWith(
+      expect.objectContaining({ name: 'vc-sandbox' }),
+    );
   });
 });
 

@@ -1,34 +1,16 @@
 import { createFormField } from '@backstage/plugin-scaffolder-react/alpha';
-import { NamespaceNameField } from './NamespaceNameField';
-import { PlacementField } from './PlacementField';
-import { QuotaField } from './QuotaField';
-import { TenantPickerField } from './TenantPickerField';
-import { validateNamespaceName, validateQuota } from './validateWithBackend';
-import { validateTenant } from './validateTenant';
+import { fieldOptions } from './fieldOptions';
 
 /** `ui:field: TenancyTenantPicker` */
-export const tenantPickerFormField = createFormField({
-  name: 'TenancyTenantPicker',
-  component: TenantPickerField,
-  validation: validateTenant,
-});
+export const tenantPickerFormField = createFormField(fieldOptions.tenantPicker);
 
 /** `ui:field: TenancyPlacementPicker` */
-export const placementFormField = createFormField({
-  name: 'TenancyPlacementPicker',
-  component: PlacementField,
-});
+export const placementFormField = createFormField(fieldOptions.placement);
 
 /** `ui:field: TenancyNamespaceName` */
-export const namespaceNameFormField = createFormField({
-  name: 'TenancyNamespaceName',
-  component: NamespaceNameField,
-  validation: validateNamespaceName,
-});
+export const namespaceNameFormField = createFormField(
+  fieldOptions.namespaceName,
+);
 
 /** `ui:field: TenancyQuota` */
-export const quotaFormField = createFormField({
-  name: 'TenancyQuota',
-  component: QuotaField,
-  validation: validateQuota,
-});
+export const quotaFormField = createFormField(fieldOptions.quota);

@@ -1,6 +1,6 @@
 import { ApiHolder } from '@backstage/core-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { identityApiRef } from '@backstage/core-plugin-api';
+import { coreApis } from '@backstage/frontend-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
@@ -29,7 +29,7 @@ export async function loadRequestableTenants(apis: ApiHolder): Promise<{
   refusals: Map<string, { label: string; message: string }>;
 }> {
   const catalogApi = apis.get(catalogApiRef);
-  const identityApi = apis.get(identityApiRef);
+  const identityApi = apis.get(coreApis.identity);
   const permissionApi = apis.get(permissionApiRef);
   if (!catalogApi || !identityApi) {
     throw new Error('the catalog and identity APIs are not available');

@@ -4,6 +4,7 @@ import { FieldValidation } from '@rjsf/utils';
 import { tenancyApiRef } from '../api/TenancyApi';
 import { placementOf } from './formDataOf';
 import { isQuotaField } from './isQuotaField';
+import { namePartToCheck } from './namePartToCheck';
 import type { NamespaceCheckRequest } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import type { QuotaChoice } from './QuotaField';
 
@@ -16,16 +17,19 @@ async function checkForm(
   validation: FieldValidation,
   covers: (field: string) => boolean,
   choice: QuotaChoice = {},
+  /** The name part to check (`namePartToCheck`); the form's `name` when unset. */
+  namePart?: string | false,
 ) {
   const api = context.apiHolder.get(tenancyApiRef);
   const { formData } = context;
   const { environment, cluster } = placementOf(formData);
   if (!api || typeof formData.tenant !== 'string' || !environment) return;
+  if (namePart === false) return;
   const request: NamespaceCheckRequest = {
     tenant: formData.tenant,
     environment,
     cluster,
-    name: (formData.name as string | undefined) || undefined,
+    name: namePart || (formData.name as string | undefined) || undefined,
     ...(choice.size ? { size: choice.size } : { quota: choice.quota }),
   };
   const result = await api.checkNamespace(request);
@@ -37,13 +41,23 @@ async function checkForm(
   }
 }
 
-/** Validation of `TenancyNamespaceName`. */
+/** Validation of `TenancyNamespaceName` (a vCluster's: its host namespace). */
 export function validateNamespaceName(
-  _value: string,
+  value: string,
   validation: FieldValidation,
-  context: { apiHolder: ApiHolder; formData: JsonObject },
+  context: {
+    apiHolder: ApiHolder;
+    formData: JsonObject;
+    uiSchema?: { 'ui:options'?: unknown };
+  },
 ) {
-  return checkForm(context, validation, field => field === 'name');
+  return checkForm(
+    context,
+    validation,
+    field => field === 'name',
+    {},
+    namePartToCheck(value, context.uiSchema?.['ui:options']),
+  );
 }
 
 /**

@@ -20,6 +20,8 @@ import { createNamespaceDeleteAction } from '../namespaceDelete';
 import { createNamespaceUpdateAction } from '../namespaceUpdate';
 import { createVClusterCreateAction } from '../vclusterCreate';
 import { createTenantCreateAction } from '../tenantCreate';
+import { createTenantExceptionAction } from '../tenantException';
+import { createNamespaceAdoptAction } from '../namespaceAdopt';
 
 export const policy: TenancyPolicy = {
   environments: {
@@ -100,6 +102,12 @@ export async function setUpAction(options: {
   bundle?: boolean;
   /** spec.quotaBudget of tenant payments. */
   budget?: Record<string, string>;
+  /** spec.allowedRegistries of tenant payments in its tenant.yaml. */
+  allowedRegistries?: string[];
+  /** tenancy.policy.guardrails.allowedRegistries (guardrails unset without it). */
+  platformRegistries?: string[];
+  /** tenancy.policy.guardrails.engine with platformRegistries; kyverno by default. */
+  engine?: 'kyverno' | 'gatekeeper' | 'validating-admission-policy';
 }) {
   const repo = join(options.root, 'repo');
   const seed = join(options.root, 'seed');
@@ -151,6 +159,16 @@ export async function setUpAction(options: {
       }),
     ]),
   );
+  const payments = tenant('payments', 'group:default/team-payments', {
+    ...(options.budget ? { quotaBudget: options.budget } : {}),
+    ...(options.allowedRegistries
+      ? { allowedRegistries: options.allowedRegistries }
+      : {}),
+  });
+  await fs.writeFile(
+    join(seed, 'tenants/payments/tenant.yaml'),
+    serializeManifests([payments]),
+  );
   const publisher = await LocalGitPublisher.open({
     path: repo,
     seedFrom: seed,
@@ -162,11 +180,7 @@ export async function setUpAction(options: {
   ]);
   const catalog = catalogServiceMock({
     entities: [
-      tenant(
-        'payments',
-        'group:default/team-payments',
-        options.budget ? { quotaBudget: options.budget } : {},
-      ),
+      payments,
       tenant('checkout', 'team-checkout'),
       {
         apiVersion: 'backstage.io/v1alpha1',
@@ -196,6 +210,18 @@ export async function setUpAction(options: {
         },
         { type: 'vcluster' },
       ),
+      // The vCluster the vCluster action's default request makes, once merged.
+      renderNamespaceEntity(
+        {
+          tenant: 'data-platform',
+          owner: 'group:default/team-payments',
+          costCenter: 'CC-1001',
+          environment: 'dev',
+          cluster: 'nonprod-eu-1',
+          namespace: 'data-platform-vc-sandbox-dev',
+        },
+        { type: 'vcluster' },
+      ),
     ],
   });
   const userInfo = mockServices.userInfo({
@@ -213,7 +239,18 @@ export async function setUpAction(options: {
     permissions,
     auditor: audit.auditor,
     layout,
-    policy,
+    policy: options.platformRegistries
+      ? {
+          ...policy,
+          guardrails: {
+            engine: options.engine ?? ('kyverno' as const),
+            allowedRegistries: options.platformRegistries,
+            disallowLatestTagIn: ['prod'],
+            enforceIn: ['prod'],
+            controllerUsers: [],
+          },
+        }
+      : policy,
     publisher,
   };
   const action = createNamespaceCreateAction(deps);
@@ -221,7 +258,15 @@ export async function setUpAction(options: {
   const updateAction = createNamespaceUpdateAction(deps);
   const vclusterAction = createVClusterCreateAction(deps);
   const tenantAction = createTenantCreateAction(deps);
+  const exceptionAction = createTenantExceptionAction(deps);
+  const adoptAction = createNamespaceAdoptAction({
+    ...deps,
+    discovery: mockServices.discovery(),
+    auth: mockServices.auth({ pluginId: 'scaffolder' }),
+  });
   return {
+    exceptionAction,
+    adoptAction,
     tenantAction,
     action,
     deleteAction,

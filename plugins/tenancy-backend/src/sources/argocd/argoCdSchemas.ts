@@ -89,3 +89,6 @@ export const APPLICATION_FIELDS = [
 ]
   .map(f => `items.${f}`)
   .join(',');
+
+/** The answer of `POST /api/v1/session` (swagger `sessionSessionResponse`). */
+export const sessionSchema = z.object({ token: z.string().min(1) });

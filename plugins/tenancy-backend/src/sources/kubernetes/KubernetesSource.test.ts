@@ -1,9 +1,10 @@
 import {
   createSimulatorServer,
-  DEFAULT_SIMULATOR_CREDENTIALS,
   generateWorld,
+  simulatorBackendConfig,
   SimulatorServer,
 } from '@internal/upstream-simulators';
+import { startKubernetesBackend } from '../../__testUtils__/startKubernetesBackend';
 import { KubernetesSource } from './KubernetesSource';
 
 const world = generateWorld({
@@ -15,6 +16,8 @@ const world = generateWorld({
   costInstances: 'single',
 });
 
+jest.setTimeout(30_000);
+
 describe('KubernetesSource', () => {
   let sim: SimulatorServer;
   beforeEach(async () => {
@@ -22,21 +25,16 @@ describe('KubernetesSource', () => {
   });
   afterEach(() => sim.close());
 
-  const source = (token: string) =>
-    new KubernetesSource(
-      {
-        name: 'cluster-1',
-        url: `${sim.url}/k8s/cluster-1`,
-        serviceAccountToken: token,
-        skipTLSVerify: true,
-      },
-      { timeoutMs: 5000, retries: 0, backoffMs: 1 },
-    );
+  const source = async (credentials?: any) => {
+    const { kubernetes } = simulatorBackendConfig(world, sim.url, {
+      credentials,
+    });
+    const backend = await startKubernetesBackend(kubernetes);
+    return new KubernetesSource('cluster-1', backend.client());
+  };
 
-  it('pages through a large cluster, 500 items a call', async () => {
-    const snapshot = await source(
-      DEFAULT_SIMULATOR_CREDENTIALS.kubernetesToken,
-    ).fetch();
+  it('pages through a large cluster through the Kubernetes backend, 500 items a call', async () => {
+    const snapshot = await (await source()).fetch();
     expect(Object.keys(snapshot.namespaces)).toHaveLength(1100);
     expect(sim.counter.calls.get('kubernetes:cluster-1')).toBe(9);
     const ns = snapshot.namespaces['tenant-0219-4-staging'];
@@ -46,6 +44,11 @@ describe('KubernetesSource', () => {
       n => n.name === 'tenant-0219-4-staging',
     )!;
     expect(ns.limitRanges).toEqual(simulated.limitRanges);
+    expect(ns.labels).toEqual(simulated.labels);
+    expect(ns.labels?.['tenancy.io/tenant']).toBe(simulated.tenant);
+    expect(ns.quotas.map(q => q.spec)).toEqual(
+      simulated.quotas.map(q => q.hard),
+    );
     expect(ns.limitRanges[0].limits[0]).toMatchObject({
       type: 'Container',
       default: { cpu: '500m', memory: '512Mi' },
@@ -54,10 +57,30 @@ describe('KubernetesSource', () => {
   });
 
   it('names the status and the message of a refused call, not the token', async () => {
-    const error = await source('wrong-token')
+    const error = await (
+      await source({
+        kubernetesToken: 'wrong-token',
+        argocdToken: 'x',
+        argocdUsername: 'x',
+        argocdPassword: 'x',
+      })
+    )
       .fetch()
       .catch(e => e);
-    expect(error.message).toBe('HTTP 401: Unauthorized');
+    expect(error.message).toMatch(
+      /^HTTP 401 from \/api\/kubernetes\/proxy\/api\/v1\/(namespaces|resourcequotas|limitranges): Unauthorized$/,
+    );
     expect(error.message).not.toContain('wrong-token');
+  });
+
+  it('names a cluster the Kubernetes backend does not know', async () => {
+    const { kubernetes } = simulatorBackendConfig(world, sim.url);
+    const backend = await startKubernetesBackend(kubernetes);
+    const error = await new KubernetesSource('elsewhere', backend.client())
+      .fetch()
+      .catch(e => e);
+    expect(error.message).toMatch(
+      /^HTTP 404 from .*: Cluster 'elsewhere' not found$/,
+    );
   });
 });

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 
-// These schemas describe the JSON the API server sends (as the contract
-// examples in `contracts/kubernetes/examples/` show it), not the models of
-// `@kubernetes/client-node`, which rename `default` to `_default` and
-// `continue` to `_continue`: `KubernetesSource` hands them the raw body.
+// These schemas describe the JSON the API server sends through the
+// Kubernetes backend's proxy, as the contract examples in
+// `contracts/kubernetes/examples/` show it.
 
 const quantities = z.record(z.string(), z.string());
 
@@ -12,7 +11,7 @@ const metadata = z.object({
   namespace: z.string().optional(),
 });
 
-const list = <T extends z.ZodTypeAny>(item: T) =>
+const list = <T extends z.ZodType>(item: T) =>
   z.object({
     metadata: z.object({ continue: z.string().optional() }).optional(),
     items: z.array(item),
@@ -21,7 +20,9 @@ const list = <T extends z.ZodTypeAny>(item: T) =>
 /** The fields of a NamespaceList this backend reads. */
 export const namespaceListSchema = list(
   z.object({
-    metadata,
+    metadata: metadata.extend({
+      labels: z.record(z.string(), z.string()).optional(),
+    }),
     status: z.object({ phase: z.string().optional() }).optional(),
   }),
 );
@@ -30,6 +31,7 @@ export const namespaceListSchema = list(
 export const resourceQuotaListSchema = list(
   z.object({
     metadata: metadata.extend({ namespace: z.string() }),
+    spec: z.object({ hard: quantities.optional() }).optional(),
     status: z
       .object({ hard: quantities.optional(), used: quantities.optional() })
       .optional(),
@@ -53,3 +55,47 @@ export const limitRangeListSchema = list(
     }),
   }),
 );
+
+const container = z.object({ name: z.string(), image: z.string().optional() });
+
+/**
+ * The fields of a StatefulSetList this backend reads: of the vCluster
+ * control planes (`app: vcluster`), the chart's labels (`chart`,
+ * `release`), the sleep annotations, the replicas asked for and ready, and
+ * the images (the Kubernetes distro's carries its version).
+ */
+export const statefulSetListSchema = list(
+  z.object({
+    metadata: metadata.extend({
+      namespace: z.string(),
+      labels: z.record(z.string(), z.string()).optional(),
+      annotations: z.record(z.string(), z.string()).optional(),
+    }),
+    spec: z.object({
+      replicas: z.number().int().nonnegative().optional(),
+      template: z
+        .object({
+          spec: z
+            .object({
+              containers: z.array(container).optional(),
+              initContainers: z.array(container).optional(),
+            })
+            .optional(),
+        })
+        .optional(),
+    }),
+    status: z
+      .object({
+        replicas: z.number().int().optional(),
+        readyReplicas: z.number().int().optional(),
+      })
+      .optional(),
+  }),
+);
+
+/** The fields of the Kubernetes backend's `GET /clusters` this backend reads. */
+export const clusterListSchema = z.object({
+  items: z.array(
+    z.object({ name: z.string(), authProvider: z.string().optional() }),
+  ),
+});

@@ -69,6 +69,27 @@ export function describePublisherContract(
       expect([...fake.repo.auth]).toEqual([fake.expectedAuth]);
     });
 
+    it('answers the commit the base branch points to, and reads at it', async () => {
+      const first = fake.repo.branches.get('main')!.commit;
+      await expect(publisher.baseRevision()).resolves.toBe(first);
+      await publisher.publish(aChange());
+      fake.repo.mergeRequest(1);
+      const merged = fake.repo.branches.get('main')!.commit;
+      expect(merged).not.toBe(first);
+      await expect(publisher.baseRevision()).resolves.toBe(merged);
+      const [file] = Object.keys(aChange().files);
+      await expect(publisher.readFile(file, { ref: first })).resolves.toBe(
+        undefined,
+      );
+      await expect(publisher.readFile(file, { ref: merged })).resolves.toBe(
+        aChange().files[file],
+      );
+      const folder = file.slice(0, file.lastIndexOf('/'));
+      await expect(
+        publisher.listFiles(folder, { ref: first }),
+      ).resolves.toEqual([]);
+    });
+
     describeStaleRequestCases(
       name,
       async files => {

@@ -59,4 +59,32 @@ describe('EntityArgoApplicationsCard', () => {
     );
     await expectNoAxeViolations(container);
   });
+
+  it("says when the entity's own Argo CD annotations could not be used", async () => {
+    const message =
+      'resource:default/payments-dev: argocd/app-selector "team in (payments" is not a label selector: missing ")"';
+    await renderEntityCard(<EntityArgoApplicationsCard />, {
+      api: {
+        getEntitySummary: async () =>
+          aSummary([aNamespace('payments-dev', { applications: [] })], {
+            errors: [
+              {
+                source: 'resource:default/payments-dev',
+                kind: 'argocd',
+                message,
+              },
+              { source: 'cost:opencost', kind: 'cost', message: 'timeout' },
+            ],
+          }),
+      },
+    });
+
+    const panel = await screen.findByTestId('source-problems');
+    expect(panel).toHaveTextContent(
+      "Some of this entity's settings could not be used",
+    );
+    expect(panel).toHaveTextContent(`${message}.`);
+    // a fresh source's error of another kind is not this card's business
+    expect(panel).not.toHaveTextContent('timeout');
+  });
 });

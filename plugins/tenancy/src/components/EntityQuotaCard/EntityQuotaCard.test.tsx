@@ -1,20 +1,12 @@
-import { Entity } from '@backstage/catalog-model';
 import { fireEvent, screen, within } from '@testing-library/react';
-import { aNamespace, aSummary } from '../../__testUtils__/fixtures';
+import {
+  aNamespace,
+  aSummary,
+  namespaceEntity,
+} from '../../__testUtils__/fixtures';
 import { expectNoAxeViolations } from '../../__testUtils__/expectNoAxeViolations';
 import { renderEntityCard } from '../../__testUtils__/renderEntityCard';
 import { EntityQuotaCard } from './EntityQuotaCard';
-
-const namespaceEntity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Resource',
-  metadata: {
-    name: 'payments-dev',
-    namespace: 'default',
-    annotations: { 'tenancy.io/tenant': 'payments' },
-  },
-  spec: { type: 'kubernetes-namespace', owner: 'team-payments' },
-};
 
 describe('EntityQuotaCard', () => {
   it('colours each resource by the thresholds and shows LimitRange defaults on demand', async () => {

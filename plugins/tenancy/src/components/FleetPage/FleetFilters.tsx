@@ -5,8 +5,8 @@ import FormControlLabel from '@material-ui/core/FormControlLabel';
 import InputLabel from '@material-ui/core/InputLabel';
 import MenuItem from '@material-ui/core/MenuItem';
 import Select from '@material-ui/core/Select';
-import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
-import { parseEntityRef } from '@backstage/catalog-model';
+import { ReactNode } from 'react';
+import { EntityDisplayName } from '@backstage/plugin-catalog-react';
 import { FleetTenant } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { FleetFilter } from './filterFleet';
 
@@ -18,7 +18,7 @@ function FilterSelect(props: {
   id: string;
   label: string;
   value?: string;
-  options: Array<{ value: string; label: string }>;
+  options: Array<{ value: string; label: ReactNode }>;
   onChange: (value?: string) => void;
 }) {
   const { id, label, value, options, onChange } = props;
@@ -45,7 +45,28 @@ function FilterSelect(props: {
   );
 }
 
-/** Filters of the fleet table: owner, cost center, environment, attention. */
+function FilterCheckbox(props: {
+  label: string;
+  checked?: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <FormControlLabel
+      control={
+        <Checkbox
+          checked={Boolean(props.checked)}
+          onChange={e => props.onChange(e.target.checked)}
+        />
+      }
+      label={props.label}
+    />
+  );
+}
+
+/**
+ * Filters of the fleet table: owner, cost center, environment, attention,
+ * policy failures, drift.
+ */
 export function FleetFilters(props: {
   items: FleetTenant[];
   value: FleetFilter;
@@ -61,9 +82,14 @@ export function FleetFilters(props: {
         value={value.owner}
         options={distinct(items.map(t => t.owner)).map(ref => ({
           value: ref,
-          label: humanizeEntityRef(parseEntityRef(ref), {
-            defaultKind: 'group',
-          }),
+          label: (
+            <EntityDisplayName
+              entityRef={ref}
+              defaultKind="group"
+              hideIcon
+              disableTooltip
+            />
+          ),
         }))}
         onChange={owner => onChange({ ...value, owner })}
       />
@@ -81,16 +107,20 @@ export function FleetFilters(props: {
         options={toOptions(distinct(items.flatMap(t => t.environments)))}
         onChange={environment => onChange({ ...value, environment })}
       />
-      <FormControlLabel
-        control={
-          <Checkbox
-            checked={Boolean(value.needsAttention)}
-            onChange={e =>
-              onChange({ ...value, needsAttention: e.target.checked })
-            }
-          />
-        }
+      <FilterCheckbox
+        checked={value.needsAttention}
+        onChange={needsAttention => onChange({ ...value, needsAttention })}
         label="Needs attention (out of sync, degraded or quota past warning)"
+      />
+      <FilterCheckbox
+        checked={value.policyFailures}
+        onChange={policyFailures => onChange({ ...value, policyFailures })}
+        label="With policy failures"
+      />
+      <FilterCheckbox
+        checked={value.drift}
+        onChange={drift => onChange({ ...value, drift })}
+        label="With drift"
       />
     </Box>
   );

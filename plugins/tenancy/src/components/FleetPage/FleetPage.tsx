@@ -1,13 +1,6 @@
-import {
-  Content,
-  ContentHeader,
-  Header,
-  Page,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
-import Box from '@material-ui/core/Box';
+import { Container, Flex, Header, Text } from '@backstage/ui';
 import Grid from '@material-ui/core/Grid';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import { CostWindow } from '@tenancy-plugins/backstage-plugin-tenancy-common';
@@ -24,11 +17,19 @@ import { ChargebackCard } from './ChargebackCard';
 import { FleetFilter, filterFleet } from './filterFleet';
 import { FleetFilters } from './FleetFilters';
 import { FleetTable } from './FleetTable';
+import { FleetVClustersTable } from './FleetVClustersTable';
+import { ProvisioningMetricsCard } from './ProvisioningMetricsCard';
+import { VClusterUpgradeCampaignCard } from './VClusterUpgradeCampaignCard';
 
 /**
  * The fleet page: every tenant the user may see, with quota utilisation,
- * cost for the window and Argo CD problems; filters, search, and chargeback
- * by cost center with a CSV download.
+ * cost for the window, Argo CD problems, policy failures and drift; its
+ * vClusters with their state and chart version (behind the pinned one
+ * marked); filters,
+ * search, chargeback by cost center with a CSV download, and provisioning
+ * lead times with the slowest open requests. The content under the page header
+ * ("Tenants"), which the app's page layout (new frontend system) or
+ * `LegacyFleetPage` (legacy system) renders.
  *
  * @public
  */
@@ -60,7 +61,14 @@ export function FleetPage(props: { thresholds?: QuotaThresholds }) {
           {loading && <LinearProgress aria-label="Loading the tenants" />}
           <SourceProblems
             response={value}
-            kinds={['kubernetes', 'argocd', 'cost']}
+            kinds={[
+              'kubernetes',
+              'vcluster',
+              'argocd',
+              'cost',
+              'policy',
+              'gitops',
+            ]}
           />
           <FleetFilters
             items={value.items}
@@ -76,28 +84,35 @@ export function FleetPage(props: { thresholds?: QuotaThresholds }) {
             thresholds={thresholds}
           />
         </Grid>
-        <Grid item xs={12} lg={8}>
+        <Grid item xs={12}>
+          <FleetVClustersTable items={value.vclusters} />
+        </Grid>
+        <Grid item xs={12} lg={6}>
           <ChargebackCard fleet={value} />
+        </Grid>
+        <Grid item xs={12} lg={6}>
+          <ProvisioningMetricsCard />
+        </Grid>
+        <Grid item xs={12}>
+          <VClusterUpgradeCampaignCard vclusters={value.vclusters} />
         </Grid>
       </Grid>
     );
   }
 
   return (
-    <Page themeId="tool">
+    <>
       <Header
-        title="Tenants"
-        subtitle="Every tenant of the platform you may see: quota, cost and deployment state"
-      />
-      <Content>
-        <ContentHeader title="Fleet">
-          <Box display="flex" alignItems="center" style={{ gap: 8 }}>
-            <span>Cost window</span>
+        title="Fleet"
+        description="Every tenant of the platform you may see: quota, cost, deployment state, policy results and drift"
+        customActions={
+          <Flex align="center" gap="2">
+            <Text as="span">Cost window</Text>
             <CostWindowSelector value={window} onChange={setWindow} />
-          </Box>
-        </ContentHeader>
-        {body}
-      </Content>
-    </Page>
+          </Flex>
+        }
+      />
+      <Container>{body}</Container>
+    </>
   );
 }

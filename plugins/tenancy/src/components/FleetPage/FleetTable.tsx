@@ -3,6 +3,7 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { FleetTenant } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { formatCost } from '../shared/formatCost';
 import { QuotaThresholds } from '../shared/quotaLevel';
+import { policyFailures } from './policyFailures';
 import { UtilisationCell } from './UtilisationCell';
 
 /** A fleet row with the values the table sorts and searches on. */
@@ -12,7 +13,14 @@ type Row = FleetTenant & {
   utilisation: number;
   outOfSync: number;
   degraded: number;
+  /** Failing and erroring policy results, -1 without data (sorts first). */
+  policyFailures: number;
+  /** Drift findings, -1 when drift could not be computed. */
+  driftCount: number;
 };
+
+/** A count, or an em dash when there is no data (-1). */
+const countOrDash = (value: number) => (value < 0 ? '—' : value);
 
 /** The tenants, paginated, sortable and searchable. */
 export function FleetTable(props: {
@@ -29,6 +37,8 @@ export function FleetTable(props: {
     utilisation: t.quotaUtilisation.max ?? -1,
     outOfSync: t.applications.outOfSync,
     degraded: t.applications.degraded,
+    policyFailures: policyFailures(t.policy) ?? -1,
+    driftCount: t.drift ?? -1,
   }));
   const columns: TableColumn<Row>[] = [
     {
@@ -89,6 +99,20 @@ export function FleetTable(props: {
       field: 'degraded',
       type: 'numeric',
       searchable: false,
+    },
+    {
+      title: 'Policy failures',
+      field: 'policyFailures',
+      type: 'numeric',
+      searchable: false,
+      render: row => countOrDash(row.policyFailures),
+    },
+    {
+      title: 'Drift',
+      field: 'driftCount',
+      type: 'numeric',
+      searchable: false,
+      render: row => countOrDash(row.driftCount),
     },
   ];
   return (

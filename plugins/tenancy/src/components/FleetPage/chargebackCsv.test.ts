@@ -22,6 +22,7 @@ describe('chargebackCsv', () => {
         tenant('payments', 'CC-1', 1234.5),
         tenant('odd', '=HYPERLINK("x"),1', undefined),
       ],
+      vclusters: [],
       window: '30d',
       currency: 'EUR',
       costCenters: [],

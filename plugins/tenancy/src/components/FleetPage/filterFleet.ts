@@ -1,5 +1,6 @@
 import { FleetTenant } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { QuotaThresholds } from '../shared/quotaLevel';
+import { policyFailures } from './policyFailures';
 
 /** What the fleet page filters by; empty values do not filter. */
 export interface FleetFilter {
@@ -8,6 +9,10 @@ export interface FleetFilter {
   environment?: string;
   /** Only tenants with out-of-sync or degraded apps or quota past warning. */
   needsAttention?: boolean;
+  /** Only tenants with failing or erroring policy results. */
+  policyFailures?: boolean;
+  /** Only tenants whose namespaces differ from Git, or with orphans. */
+  drift?: boolean;
 }
 
 /** Whether a tenant needs a look: sync, health, or quota past the warning. */
@@ -33,6 +38,8 @@ export function filterFleet(
       (!filter.owner || t.owner === filter.owner) &&
       (!filter.costCenter || t.costCenter === filter.costCenter) &&
       (!filter.environment || t.environments.includes(filter.environment)) &&
-      (!filter.needsAttention || needsAttention(t, thresholds)),
+      (!filter.needsAttention || needsAttention(t, thresholds)) &&
+      (!filter.policyFailures || (policyFailures(t.policy) ?? 0) > 0) &&
+      (!filter.drift || (t.drift ?? 0) > 0),
   );
 }

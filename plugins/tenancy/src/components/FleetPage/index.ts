@@ -1,1 +1,2 @@
 export { FleetPage } from './FleetPage';
+export { LegacyFleetPage } from './LegacyFleetPage';

@@ -1,4 +1,3 @@
-import { Link } from '@backstage/core-components';
 import { Entity } from '@backstage/catalog-model';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Chip from '@material-ui/core/Chip';
@@ -10,6 +9,8 @@ import { HealthStatus, SyncStatus } from '../shared/ApplicationStatus';
 import { LimitRangeDetails } from '../shared/LimitRangeDetails';
 import { QuotaBars } from '../shared/QuotaBars';
 import { QuotaThresholds } from '../shared/quotaLevel';
+import { ExternalLink } from '../shared/ExternalLink';
+import { VClusterStateSummary } from '../VClusterState';
 
 // Static classes only (no Box): a tenant page renders hundreds of rows.
 const useStyles = makeStyles(theme => ({
@@ -22,8 +23,9 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /**
- * One namespace or vCluster of a tenant: link to its entity, quota bars,
- * LimitRange defaults on demand, and its Argo CD applications.
+ * One namespace or vCluster of a tenant: link to its entity, a vCluster's
+ * state (ready, chart version vs the pinned one, Kubernetes version), quota
+ * bars, LimitRange defaults on demand, and its Argo CD applications.
  */
 export function NamespaceRow(props: {
   entity: Entity;
@@ -71,6 +73,9 @@ export function NamespaceRow(props: {
               />
             )}
           </div>
+          {isVCluster && summary && (
+            <VClusterStateSummary state={summary.vcluster} />
+          )}
           {summary?.quota && (
             <LimitRangeDetails
               limitRanges={summary.quota.limitRanges}
@@ -89,9 +94,12 @@ export function NamespaceRow(props: {
           )}
           {summary?.applications.map(app => (
             <div key={`${app.instance}/${app.name}`} className={classes.app}>
-              <Link to={app.url} title={`Open ${app.name} in Argo CD`}>
+              <ExternalLink
+                href={app.url}
+                title={`Open ${app.name} in Argo CD`}
+              >
                 {app.name}
-              </Link>
+              </ExternalLink>
               <Typography variant="body2" component="div">
                 <SyncStatus sync={app.sync} />{' '}
                 <HealthStatus health={app.health} />

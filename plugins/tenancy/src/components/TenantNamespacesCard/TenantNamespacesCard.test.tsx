@@ -44,6 +44,20 @@ const summary = aSummary([
     applications: [anApp('payments-dev-api', 'OutOfSync', 'Degraded')],
   }),
   aNamespace('payments-prod', { environment: 'prod', cluster: 'prod-eu-1' }),
+  aNamespace('payments-vc-dev', {
+    type: 'vcluster',
+    quota: undefined,
+    vcluster: {
+      status: 'sleeping',
+      replicas: 0,
+      readyReplicas: 0,
+      sleeping: true,
+      chartVersion: '0.36.0',
+      pinnedChartVersion: '0.36.1',
+      behind: true,
+      kubernetesVersion: 'v1.36.0',
+    },
+  }),
 ]);
 
 describe('TenantNamespacesCard', () => {
@@ -86,6 +100,10 @@ describe('TenantNamespacesCard', () => {
     expect(
       within(vc).getByText(/Not reported by the cluster yet/),
     ).toBeInTheDocument();
+    expect(within(vc).getByText('Sleeping')).toBeInTheDocument();
+    expect(within(vc).getByText('0.36.0, behind 0.36.1')).toBeInTheDocument();
+    expect(within(vc).getByText(/Kubernetes v1\.36\.0/)).toBeInTheDocument();
+    expect(within(dev).queryByText(/vCluster state/)).not.toBeInTheDocument();
 
     const devSection = screen.getByRole('heading', { name: 'dev' })
       .parentElement!;
@@ -122,7 +140,7 @@ describe('TenantNamespacesCard', () => {
       api: { getEntitySummary: async () => aSummary([]) },
     });
     expect(await screen.findByText('No namespaces yet')).toBeInTheDocument();
-    const link = screen.getByRole('button', { name: 'Request a namespace' });
+    const link = screen.getByRole('link', { name: 'Request a namespace' });
     const href = new URL(link.getAttribute('href')!, 'http://localhost');
     expect(href.pathname).toBe('/create/templates/default/new-namespace');
     expect(JSON.parse(href.searchParams.get('formData')!)).toEqual({

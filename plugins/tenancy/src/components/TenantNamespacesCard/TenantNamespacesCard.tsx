@@ -27,8 +27,8 @@ import { NamespaceRow } from './NamespaceRow';
 
 /**
  * The namespaces and vClusters of a Tenant, grouped by environment and
- * cluster, each with its quota bars, LimitRange defaults on demand and
- * Argo CD applications. The list comes from the catalog, so it stays when
+ * cluster, each with its quota bars, LimitRange defaults on demand,
+ * Argo CD applications and, for a vCluster, its state. The list comes from the catalog, so it stays when
  * the tenancy backend or an upstream fails.
  *
  * @public
@@ -112,7 +112,7 @@ export function TenantNamespacesCard(props: {
       {summary.value && (
         <SourceProblems
           response={summary.value}
-          kinds={['kubernetes', 'argocd']}
+          kinds={['kubernetes', 'vcluster', 'argocd']}
         />
       )}
       {groups.length === 0 ? (

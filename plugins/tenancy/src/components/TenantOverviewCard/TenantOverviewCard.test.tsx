@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TenantRequestsResponse } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { tenantEntity } from '../../__testUtils__/fixtures';
@@ -76,11 +76,38 @@ describe('TenantOverviewCard', () => {
     ).toHaveAttribute('href', 'https://github.com/acme/gitops/pull/8');
     expect(getTenantRequests).toHaveBeenCalledWith('tenant:default/payments');
 
-    const wizard = screen.getByRole('button', { name: 'Request a namespace' });
+    const wizard = screen.getByRole('link', { name: 'Request a namespace' });
     expect(wizard.getAttribute('href')).toMatch(
       /^\/create\/templates\/platform\/new-namespace\?formData=/,
     );
     await expectNoAxeViolations(container);
+  });
+
+  it('reads the requests again while shown, so a request opened meanwhile appears', async () => {
+    jest.useFakeTimers({ advanceTimers: true });
+    try {
+      let items: TenantRequestsResponse['items'] = [];
+      const getTenantRequests = jest.fn(async () => ({
+        configured: true,
+        items,
+      }));
+      await renderEntityCard(<TenantOverviewCard />, {
+        api: { getTenantRequests },
+      });
+      expect(await screen.findByText('No requests yet.')).toBeInTheDocument();
+      items = [request(1, 'open')];
+      await act(async () => {
+        jest.advanceTimersByTime(15_000);
+      });
+      expect(
+        await screen.findByRole('link', {
+          name: /#1 New namespace payments-1/,
+        }),
+      ).toBeInTheDocument();
+      expect(getTenantRequests).toHaveBeenCalledTimes(2);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('says when the repository cannot be read, without failing the card', async () => {

@@ -1,7 +1,6 @@
-import { parseEntityRef } from '@backstage/catalog-model';
-import { Link, Progress } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
-import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
+import { EntityDisplayName } from '@backstage/plugin-catalog-react';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
 import List from '@material-ui/core/List';
@@ -10,8 +9,10 @@ import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { TenantRequest } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import useInterval from 'react-use/esm/useInterval';
 import { tenancyApiRef } from '../../api/TenancyApi';
+import { ExternalLink } from '../shared/ExternalLink';
 
 const STATE_COLOURS: Record<TenantRequest['state'], 'primary' | 'default'> = {
   open: 'primary',
@@ -19,38 +20,55 @@ const STATE_COLOURS: Record<TenantRequest['state'], 'primary' | 'default'> = {
   closed: 'default',
 };
 
-/** Who asked and when, for the line under a request. */
-function describeRequest(r: TenantRequest): string {
+/** Who asked (as the catalog presents the user) and when, under a request. */
+function RequestDetails(props: { request: TenantRequest }) {
+  const r = props.request;
   const parts = [];
-  if (r.requestedBy) {
-    parts.push(
-      `asked by ${humanizeEntityRef(parseEntityRef(r.requestedBy), {
-        defaultKind: 'user',
-      })}`,
-    );
-  }
   if (r.createdAt) parts.push(new Date(r.createdAt).toLocaleString());
   if (r.updatedAt && r.updatedAt !== r.createdAt) {
     parts.push(`updated ${new Date(r.updatedAt).toLocaleString()}`);
   }
   parts.push(r.branch);
-  return parts.join(' · ');
+  return (
+    <>
+      {r.requestedBy && (
+        <>
+          asked by{' '}
+          <EntityDisplayName
+            entityRef={r.requestedBy}
+            defaultKind="user"
+            hideIcon
+            disableTooltip
+          />
+          {' · '}
+        </>
+      )}
+      {parts.join(' · ')}
+    </>
+  );
 }
 
 /**
  * The tenant's provisioning requests, open ones first and then the most
  * recent merged or closed ones, each with its state, a link to the pull
  * request, who asked and when: the newest `max` (default 5), with a button to
- * show the rest.
+ * show the rest. Read again every `refreshMs` (default 15 s, the backend's
+ * reuse of a tenant's list) while shown, so a request opened in the wizard
+ * appears without a reload.
  */
-export function TenantRequestsList(props: { tenantRef: string; max?: number }) {
+export function TenantRequestsList(props: {
+  tenantRef: string;
+  max?: number;
+  refreshMs?: number;
+}) {
   const api = useApi(tenancyApiRef);
   const [showAll, setShowAll] = useState(false);
-  const { value, loading, error } = useAsync(
+  const { value, loading, error, retry } = useAsyncRetry(
     () => api.getTenantRequests(props.tenantRef),
     [api, props.tenantRef],
   );
-  if (loading) return <Progress />;
+  useInterval(retry, props.refreshMs ?? 15_000);
+  if (loading && !value) return <Progress />;
   if (error || value?.error) {
     return (
       <Typography variant="body2" color="error">
@@ -92,12 +110,12 @@ export function TenantRequestsList(props: { tenantRef: string; max?: number }) {
                     color={STATE_COLOURS[r.state]}
                     style={{ marginRight: 8 }}
                   />
-                  <Link to={r.url}>
+                  <ExternalLink href={r.url}>
                     #{r.number} {r.title}
-                  </Link>
+                  </ExternalLink>
                 </>
               }
-              secondary={describeRequest(r)}
+              secondary={<RequestDetails request={r} />}
             />
           </ListItem>
         ))}

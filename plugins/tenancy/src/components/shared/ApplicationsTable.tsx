@@ -1,4 +1,3 @@
-import { Link } from '@backstage/core-components';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -8,6 +7,7 @@ import Typography from '@material-ui/core/Typography';
 import { ArgoApplicationSummary } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { HealthStatus, SyncStatus } from './ApplicationStatus';
 import { ShowMore } from './ShowMore';
+import { ExternalLink } from './ExternalLink';
 
 function shortRevision(revision: string): string {
   return /^[0-9a-f]{40}$/.test(revision) ? revision.slice(0, 7) : revision;
@@ -48,9 +48,12 @@ export function ApplicationsTable(props: {
                 key={`${app.instance}/${app.appNamespace ?? ''}/${app.name}`}
               >
                 <TableCell>
-                  <Link to={app.url} title={`Open ${app.name} in Argo CD`}>
+                  <ExternalLink
+                    href={app.url}
+                    title={`Open ${app.name} in Argo CD`}
+                  >
                     {app.name}
-                  </Link>
+                  </ExternalLink>
                   <Typography
                     variant="caption"
                     display="block"

@@ -1,42 +1,30 @@
-import { parseEntityRef } from '@backstage/catalog-model';
-import { LinkButton } from '@backstage/core-components';
-import { useRouteRef } from '@backstage/core-plugin-api';
+import { ButtonLink } from '@backstage/ui';
 import AddIcon from '@material-ui/icons/Add';
-import { templateWizardRouteRef } from '../../routes';
+import { useTemplateLink } from './useTemplateLink';
 
 /**
- * Opens the new-namespace wizard pre-filled with the tenant, through the
- * external route `templateWizard` (the same ref in both frontend systems).
- * Nothing when the app binds no wizard.
+ * Opens the new-namespace wizard pre-filled with the tenant. Nothing when
+ * the app binds no wizard.
  */
 export function RequestNamespaceButton(props: {
   tenantRef: string;
   /** Entity ref of the template, default `template:default/new-namespace`. */
   templateRef?: string;
 }) {
-  const wizardRoute = useRouteRef(templateWizardRouteRef);
-  if (!wizardRoute) {
+  const templateLink = useTemplateLink();
+  if (!templateLink) {
     return null;
   }
-  const template = parseEntityRef(
-    props.templateRef ?? 'template:default/new-namespace',
-    { defaultKind: 'template', defaultNamespace: 'default' },
-  );
-  const path = wizardRoute({
-    namespace: template.namespace,
-    templateName: template.name,
-  });
-  const formData = encodeURIComponent(
-    JSON.stringify({ tenant: props.tenantRef }),
-  );
   return (
-    <LinkButton
-      to={`${path}?formData=${formData}`}
-      color="primary"
-      variant="contained"
-      startIcon={<AddIcon />}
+    <ButtonLink
+      href={templateLink(
+        props.templateRef ?? 'template:default/new-namespace',
+        { tenant: props.tenantRef },
+      )}
+      variant="primary"
+      iconStart={<AddIcon fontSize="small" />}
     >
       Request a namespace
-    </LinkButton>
+    </ButtonLink>
   );
 }

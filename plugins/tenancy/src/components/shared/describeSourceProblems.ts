@@ -9,19 +9,27 @@ const KIND_LABELS: Record<SourceKind, string> = {
   kubernetes: 'Kubernetes cluster',
   argocd: 'Argo CD instance',
   cost: 'cost source',
+  policy: 'policy report source',
+  gitops: 'GitOps repository',
+  vcluster: 'vCluster source',
 };
 
-/** One line per source that failed or serves old data. */
+/**
+ * One line per source that failed or serves old data (`error`, `warning`),
+ * or per entity whose own settings could not be used (`setting`, e.g. a
+ * malformed `argocd/app-selector`; its `source` is the entity ref).
+ */
 export interface SourceProblem {
   source: string;
-  severity: 'error' | 'warning';
+  severity: 'error' | 'warning' | 'setting';
   text: string;
 }
 
 /**
  * Says, per source of the given kinds, what is wrong: no data at all (the
  * part it feeds is missing), or data kept from an earlier refresh (and how
- * old it is).
+ * old it is); then the errors of those kinds that name no source but an
+ * entity, whose annotations chose nothing.
  */
 export function describeSourceProblems(
   response: { errors: SourceError[]; sources: SourceStatus[] },
@@ -53,6 +61,15 @@ export function describeSourceProblems(
         }.`,
       });
     }
+  }
+  const sourceIds = new Set(response.sources.map(status => status.id));
+  for (const error of response.errors) {
+    if (!kinds.includes(error.kind) || sourceIds.has(error.source)) continue;
+    problems.push({
+      source: error.source,
+      severity: 'setting',
+      text: `${error.message}.`,
+    });
   }
   return problems;
 }

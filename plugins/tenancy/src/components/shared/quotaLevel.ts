@@ -1,26 +1,7 @@
-/**
- * Utilisation (0..1) from which a quota bar turns to warning and to danger.
- *
- * @public
- */
-export interface QuotaThresholds {
-  warning: number;
-  danger: number;
-}
-
-/** The defaults: warning from 80 % used, danger from 95 %. */
-export const DEFAULT_QUOTA_THRESHOLDS: QuotaThresholds = {
-  warning: 0.8,
-  danger: 0.95,
-};
-
-/** How worrying a utilisation is under the thresholds. */
-export function quotaLevel(
-  utilisation: number | undefined,
-  thresholds: QuotaThresholds,
-): 'ok' | 'warning' | 'danger' | 'unknown' {
-  if (utilisation === undefined || Number.isNaN(utilisation)) return 'unknown';
-  if (utilisation >= thresholds.danger) return 'danger';
-  if (utilisation >= thresholds.warning) return 'warning';
-  return 'ok';
-}
+// The thresholds and levels are tenancy-common's, shared with the backend's
+// quota notifications.
+export {
+  DEFAULT_QUOTA_THRESHOLDS,
+  quotaLevel,
+} from '@tenancy-plugins/backstage-plugin-tenancy-common';
+export type { QuotaThresholds } from '@tenancy-plugins/backstage-plugin-tenancy-common';

@@ -150,6 +150,67 @@ export const spec = {
         },
       },
     },
+    '/v1/entities/{kind}/{namespace}/{name}/kubeconfig': {
+      get: {
+        operationId: 'getVClusterKubeconfig',
+        summary: 'The kubeconfig of a vCluster entity, as a download.',
+        description:
+          "Read from the Secret the vCluster exports into its host namespace (`<name>-kubeconfig`, key `config`) through the Kubernetes backend's proxy at the moment of the request; never cached or logged, answered with `Cache-Control no-store`. Each retrieval is an audit event (`vcluster-kubeconfig-read`) naming the user and the vCluster, never the content.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The kubeconfig, a YAML document of type `application/yaml` (not JSON, so described here rather than as content), with `Content-Disposition attachment; filename="<name>.kubeconfig"`.',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            description:
+              'The permission policy denies `tenancy.vcluster.kubeconfig.read` on this vCluster entity.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description:
+              'No vCluster entity of this reference that the caller may see.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '502': {
+            description:
+              "The exported Secret could not be read from the vCluster's host cluster (named in the message).",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
     '/v1/tenants': {
       get: {
         operationId: 'getFleet',
@@ -206,6 +267,51 @@ export const spec = {
         },
       },
     },
+    '/v1/clusters/{cluster}/namespaces/{namespace}/observed': {
+      get: {
+        operationId: 'getObservedNamespace',
+        summary:
+          'A namespace as its cluster had it at the last refresh (labels, quota, LimitRanges), for adopting an orphan.',
+        description:
+          "Answered from the last refresh's data; no call to the cluster. Only for namespaces that carry a `tenancy.io/tenant` label of a tenant the caller may see (404 otherwise, so namespaces of others are not revealed).",
+        parameters: [
+          {
+            in: 'path',
+            name: 'cluster',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            in: 'path',
+            name: 'namespace',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The observed namespace.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ObservedNamespace',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
     '/v1/provisioning/policy': {
       get: {
         operationId: 'getProvisioningPolicy',
@@ -220,6 +326,30 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/ProvisioningPolicyResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/v1/provisioning/metrics': {
+      get: {
+        operationId: 'getProvisioningMetrics',
+        summary:
+          'Lead times, open requests and outcomes of the provisioning requests of the tenants the caller may see.',
+        description:
+          "From the provisioning history (the requests task records each request's opened, merged or closed time and when its namespace or vCluster was Active and, where Argo CD deploys into it, Synced and Healthy). Covers the requests opened in the last 12 weeks and every open request, of the tenants whose entity the caller may read (`catalog.entity.read` and `tenancy.entity.read`).",
+        responses: {
+          '200': {
+            description: 'The metrics.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ProvisioningMetricsResponse',
                 },
               },
             },
@@ -379,11 +509,11 @@ export const spec = {
       SourceKind: {
         description: 'The kinds of upstream the tenancy backend reads.',
         type: 'string',
-        enum: ['kubernetes', 'argocd', 'cost'],
+        enum: ['kubernetes', 'argocd', 'cost', 'policy', 'gitops', 'vcluster'],
       },
       SourceStatus: {
         description:
-          'Health of one upstream source (a Kubernetes cluster, an Argo CD instance or a cost instance) as of the last refresh.',
+          "Health of one upstream source (a Kubernetes cluster, an Argo CD instance, a cost instance, a cluster's policy reports or the GitOps repository's default branch) as of the last refresh.",
         type: 'object',
         additionalProperties: false,
         required: ['id', 'kind', 'name', 'stale'],
@@ -742,10 +872,121 @@ export const spec = {
             $ref: '#/components/schemas/CostSummary',
           },
           applications: {
+            description:
+              'The Argo CD applications deploying into it, or those its `argocd/app-name`, `argocd/app-selector` and `argocd/instance-name` annotations choose.',
             type: 'array',
             items: {
               $ref: '#/components/schemas/ArgoApplicationSummary',
             },
+          },
+          policy: {
+            description:
+              "Policy report results of the namespace's objects (and of the Namespace object itself); absent when no policy source covers its cluster or it has not answered.",
+            $ref: '#/components/schemas/PolicySummary',
+          },
+          drift: {
+            description:
+              "Differences between the GitOps repository's default branch and the cluster for this namespace; absent when either side's data is unavailable, empty when they agree.",
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/DriftFinding',
+            },
+          },
+          vcluster: {
+            description:
+              "For a vCluster, its control plane's state; absent for a namespace, or when its cluster's vCluster source has no data.",
+            $ref: '#/components/schemas/VClusterState',
+          },
+        },
+      },
+      VClusterState: {
+        description:
+          "A vCluster's state at the last refresh, from the control plane StatefulSet the vcluster chart labels `app=vcluster` in its host namespace, and the chart's Argo CD application.",
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'status',
+          'replicas',
+          'readyReplicas',
+          'sleeping',
+          'pinnedChartVersion',
+          'behind',
+        ],
+        properties: {
+          status: {
+            description:
+              '`ready` (every replica ready), `notReady`, `sleeping` (put to sleep, scaled to 0) or `notFound` (no control plane in the host namespace: not yet applied, or deleted).',
+            type: 'string',
+            enum: ['ready', 'notReady', 'sleeping', 'notFound'],
+          },
+          replicas: {
+            description: "The StatefulSet's `spec.replicas`.",
+            type: 'integer',
+          },
+          readyReplicas: {
+            description: "The StatefulSet's `status.readyReplicas`.",
+            type: 'integer',
+          },
+          sleeping: {
+            type: 'boolean',
+          },
+          chartVersion: {
+            description:
+              "The vcluster chart version deployed (the StatefulSet's `chart` label); absent when not found.",
+            type: 'string',
+          },
+          pinnedChartVersion: {
+            description:
+              "The platform's pinned chart version, `tenancy.policy.vcluster.chartVersion`.",
+            type: 'string',
+          },
+          behind: {
+            description:
+              'Whether the deployed chart version is older than the pinned one.',
+            type: 'boolean',
+          },
+          kubernetesVersion: {
+            description:
+              "The Kubernetes version of its distro's image, e.g. `v1.36.0`; absent when the image does not say it.",
+            type: 'string',
+          },
+          application: {
+            description:
+              "The Argo CD application of the vcluster chart (the one of the platform's vCluster project deploying into the host namespace); absent when Argo CD has none.",
+            $ref: '#/components/schemas/ArgoApplicationSummary',
+          },
+        },
+      },
+      FleetVCluster: {
+        description: 'One vCluster of the fleet, for the fleet page.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['entityRef', 'name', 'tenant', 'cluster', 'namespace'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          tenant: {
+            description: 'Entity reference of its Tenant.',
+            type: 'string',
+          },
+          environment: {
+            type: 'string',
+          },
+          cluster: {
+            type: 'string',
+          },
+          namespace: {
+            description: 'Its host namespace.',
+            type: 'string',
+          },
+          state: {
+            description:
+              "Absent when its cluster's vCluster source has no data.",
+            $ref: '#/components/schemas/VClusterState',
           },
         },
       },
@@ -792,11 +1033,30 @@ export const spec = {
               applications: {
                 $ref: '#/components/schemas/ApplicationCounts',
               },
+              policy: {
+                description:
+                  'Policy results summed over the namespaces that have them; absent when none has.',
+                $ref: '#/components/schemas/PolicyResultCounts',
+              },
+              drift: {
+                description:
+                  'Drift findings over all namespaces, orphans included; absent when drift could not be computed.',
+                type: 'integer',
+                minimum: 0,
+              },
+            },
+          },
+          orphans: {
+            description:
+              "For a Tenant, namespaces in its clusters that carry its `tenancy.io/tenant` label but that no file of the GitOps repository's default branch describes (kind `orphan`). Empty for a namespace or vCluster entity.",
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/DriftFinding',
             },
           },
           otherApplications: {
             description:
-              "For a Tenant, its Argo CD applications (by `tenancy.io/tenant` label, else by AppProject name) that deploy outside its namespaces, e.g. into a vCluster's own API. Empty for a namespace or vCluster entity.",
+              "For a Tenant, its Argo CD applications (by `tenancy.io/tenant` label, else by AppProject name, or those its `argocd/*` annotations choose) that no namespace row shows, e.g. those deploying into a vCluster's own API. Empty for a namespace or vCluster entity.",
             type: 'array',
             items: {
               $ref: '#/components/schemas/ArgoApplicationSummary',
@@ -808,7 +1068,7 @@ export const spec = {
           },
           errors: {
             description:
-              'Sources that failed on their last refresh, with the reason.',
+              "Sources that failed on their last refresh, with the reason; and `argocd/*` annotations of the entity or its parts that cannot be applied (`source` the annotated entity's reference, `kind` argocd).",
             type: 'array',
             items: {
               $ref: '#/components/schemas/SourceError',
@@ -906,6 +1166,17 @@ export const spec = {
           applications: {
             $ref: '#/components/schemas/ApplicationCounts',
           },
+          policy: {
+            description:
+              "Policy results over the tenant's namespaces; absent without policy data.",
+            $ref: '#/components/schemas/PolicyResultCounts',
+          },
+          drift: {
+            description:
+              'Drift findings of the tenant (its namespaces and its orphans); absent when drift could not be computed.',
+            type: 'integer',
+            minimum: 0,
+          },
         },
       },
       CostCenterCost: {
@@ -931,6 +1202,7 @@ export const spec = {
         additionalProperties: false,
         required: [
           'items',
+          'vclusters',
           'window',
           'currency',
           'costCenters',
@@ -944,6 +1216,14 @@ export const spec = {
             type: 'array',
             items: {
               $ref: '#/components/schemas/FleetTenant',
+            },
+          },
+          vclusters: {
+            description:
+              'The vClusters of the tenants the caller may see, with their state.',
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FleetVCluster',
             },
           },
           window: {
@@ -992,6 +1272,254 @@ export const spec = {
             },
           },
           generatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          driftComputedAt: {
+            description:
+              'When drift between the GitOps repository and the clusters was last computed (the refresh that last had both the repository and a cluster); absent before the first.',
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      PolicyResult: {
+        description:
+          'A policy report result, as `wgpolicyk8s.io/v1alpha2` and `openreports.io/v1alpha1` spell it.',
+        type: 'string',
+        enum: ['pass', 'fail', 'warn', 'error', 'skip'],
+      },
+      PolicyResultCounts: {
+        description: 'Policy report results by outcome.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['pass', 'fail', 'warn', 'error', 'skip'],
+        properties: {
+          pass: {
+            type: 'integer',
+            minimum: 0,
+          },
+          fail: {
+            type: 'integer',
+            minimum: 0,
+          },
+          warn: {
+            type: 'integer',
+            minimum: 0,
+          },
+          error: {
+            type: 'integer',
+            minimum: 0,
+          },
+          skip: {
+            type: 'integer',
+            minimum: 0,
+          },
+        },
+      },
+      PolicyObjectRef: {
+        description: 'The Kubernetes object a policy result is about.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['kind', 'name'],
+        properties: {
+          apiVersion: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+            example: 'Deployment',
+          },
+          namespace: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          uid: {
+            type: 'string',
+          },
+        },
+      },
+      PolicyFinding: {
+        description: 'One result that is not a pass or skip.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['policy', 'result', 'message', 'source'],
+        properties: {
+          policy: {
+            description:
+              'Policy name as the report gives it (`<namespace>/<name>` for a namespaced policy).',
+            type: 'string',
+            example: 'require-labels',
+          },
+          rule: {
+            type: 'string',
+          },
+          result: {
+            type: 'string',
+            enum: ['fail', 'warn', 'error'],
+          },
+          severity: {
+            type: 'string',
+            enum: ['critical', 'high', 'medium', 'low', 'info'],
+          },
+          category: {
+            type: 'string',
+          },
+          message: {
+            type: 'string',
+            description:
+              "The result's message; `<result> (no message)` when the report gives none.",
+          },
+          source: {
+            description:
+              "What produced the result, e.g. `kyverno`, `ValidatingAdmissionPolicy`, `gatekeeper` (the result's `source`, else the report's); `unknown` when neither names it.",
+            type: 'string',
+          },
+          resource: {
+            $ref: '#/components/schemas/PolicyObjectRef',
+          },
+          timestamp: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      PolicySummary: {
+        description: 'Policy results of one namespace.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['counts', 'findings', 'omitted'],
+        properties: {
+          counts: {
+            $ref: '#/components/schemas/PolicyResultCounts',
+          },
+          findings: {
+            description:
+              'Failing, erroring and warning results, worst first (error, fail, warn; then by severity), at most 50.',
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PolicyFinding',
+            },
+          },
+          omitted: {
+            description: 'Findings beyond the 50 listed.',
+            type: 'integer',
+            minimum: 0,
+          },
+        },
+      },
+      DriftKind: {
+        description:
+          'What differs between Git and the cluster. `orphan`, a namespace with tenancy labels that no merged file describes; `missing`, a merged namespace the cluster does not have; `labels`, `quota`, `limitRange`, a value that differs.',
+        type: 'string',
+        enum: ['orphan', 'missing', 'labels', 'quota', 'limitRange'],
+      },
+      DriftFinding: {
+        description:
+          "One difference between the GitOps repository's default branch and a cluster.",
+        type: 'object',
+        additionalProperties: false,
+        required: ['kind', 'cluster', 'namespace', 'message'],
+        properties: {
+          kind: {
+            $ref: '#/components/schemas/DriftKind',
+          },
+          cluster: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          tenant: {
+            description:
+              'The tenant the namespace belongs to (for an orphan, its `tenancy.io/tenant` label).',
+            type: 'string',
+          },
+          field: {
+            description:
+              'What differs, e.g. `metadata.labels.tenancy.io/cost-center`, `ResourceQuota/quota spec.hard.requests.cpu`, `LimitRange/limits spec.limits[Container].default.cpu`.',
+            type: 'string',
+          },
+          git: {
+            description: 'The value in Git; absent when Git has none.',
+            type: 'string',
+          },
+          live: {
+            description:
+              'The value in the cluster; absent when the cluster has none.',
+            type: 'string',
+          },
+          path: {
+            description:
+              "The namespace's folder in the GitOps repository; absent for an orphan.",
+            type: 'string',
+          },
+          message: {
+            description: 'The finding in one sentence.',
+            type: 'string',
+          },
+        },
+      },
+      ObservedNamespace: {
+        description:
+          'A namespace as its cluster has it at the last refresh; what adopting an orphan renders its bundle from.',
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'cluster',
+          'namespace',
+          'labels',
+          'quotas',
+          'limitRanges',
+          'orphan',
+          'observedAt',
+        ],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          phase: {
+            type: 'string',
+          },
+          labels: {
+            type: 'object',
+            additionalProperties: {
+              type: 'string',
+            },
+          },
+          quotas: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['name', 'hard'],
+              properties: {
+                name: {
+                  type: 'string',
+                },
+                hard: {
+                  $ref: '#/components/schemas/Quantities',
+                },
+              },
+            },
+          },
+          limitRanges: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/LimitRangeSummary',
+            },
+          },
+          orphan: {
+            description:
+              "True when no file of the GitOps repository's default branch describes it.",
+            type: 'boolean',
+          },
+          observedAt: {
             type: 'string',
             format: 'date-time',
           },
@@ -1138,6 +1666,340 @@ export const spec = {
             items: {
               type: 'string',
             },
+          },
+        },
+      },
+      LeadTimeDistribution: {
+        description:
+          'A distribution of lead times in seconds; the figures are absent when `count` is 0.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['count'],
+        properties: {
+          count: {
+            type: 'integer',
+          },
+          medianSeconds: {
+            type: 'number',
+          },
+          p90Seconds: {
+            type: 'number',
+          },
+          maxSeconds: {
+            type: 'number',
+          },
+        },
+      },
+      LeadTimes: {
+        description:
+          "Lead times from a request's opening to its merge and to its readiness.",
+        type: 'object',
+        additionalProperties: false,
+        required: ['toMerged', 'toReady'],
+        properties: {
+          toMerged: {
+            description: 'Opened to merged, of the merged requests.',
+            $ref: '#/components/schemas/LeadTimeDistribution',
+          },
+          toReady: {
+            description:
+              'Opened to ready (Active and, where Argo CD deploys into it, Synced and Healthy), of the namespaces and vClusters ready.',
+            $ref: '#/components/schemas/LeadTimeDistribution',
+          },
+        },
+      },
+      EnvironmentLeadTimes: {
+        description: "Lead times of one environment's requests.",
+        type: 'object',
+        additionalProperties: false,
+        required: ['leadTimes'],
+        properties: {
+          environment: {
+            description:
+              'Absent for the requests whose environment is not known (their namespace never was in the catalog).',
+            type: 'string',
+          },
+          leadTimes: {
+            $ref: '#/components/schemas/LeadTimes',
+          },
+        },
+      },
+      WeekLeadTimes: {
+        description: 'Lead times of the requests opened in one week.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['week', 'leadTimes'],
+        properties: {
+          week: {
+            description:
+              'The Monday (UTC) of the week the requests were opened in.',
+            type: 'string',
+            format: 'date',
+          },
+          leadTimes: {
+            $ref: '#/components/schemas/LeadTimes',
+          },
+        },
+      },
+      ProvisioningKind: {
+        description:
+          "What a request asks for, by its branch - `create` a namespace or vCluster, `update` or `delete` one, `upgrade` a vCluster's chart, a tenant's `onboarding` or `exception`.",
+        type: 'string',
+        enum: [
+          'create',
+          'update',
+          'delete',
+          'upgrade',
+          'onboarding',
+          'exception',
+        ],
+      },
+      ProvisioningRequestTimes: {
+        description: 'One request of the history with its times.',
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'number',
+          'title',
+          'url',
+          'tenant',
+          'kind',
+          'state',
+          'openedAt',
+        ],
+        properties: {
+          number: {
+            type: 'integer',
+          },
+          title: {
+            type: 'string',
+          },
+          url: {
+            type: 'string',
+          },
+          tenant: {
+            description: 'Entity ref of the tenant.',
+            type: 'string',
+          },
+          kind: {
+            $ref: '#/components/schemas/ProvisioningKind',
+          },
+          state: {
+            $ref: '#/components/schemas/RequestState',
+          },
+          environment: {
+            type: 'string',
+          },
+          cluster: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          requestedBy: {
+            type: 'string',
+          },
+          openedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          mergedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          closedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          readyAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          toMergedSeconds: {
+            type: 'number',
+          },
+          toReadySeconds: {
+            type: 'number',
+          },
+        },
+      },
+      OpenProvisioningRequest: {
+        description: 'A request waiting for review.',
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'number',
+          'title',
+          'url',
+          'tenant',
+          'kind',
+          'openedAt',
+          'ageSeconds',
+        ],
+        properties: {
+          number: {
+            type: 'integer',
+          },
+          title: {
+            type: 'string',
+          },
+          url: {
+            type: 'string',
+          },
+          tenant: {
+            description: 'Entity ref of the tenant.',
+            type: 'string',
+          },
+          kind: {
+            $ref: '#/components/schemas/ProvisioningKind',
+          },
+          environment: {
+            type: 'string',
+          },
+          requestedBy: {
+            type: 'string',
+          },
+          openedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          ageSeconds: {
+            type: 'number',
+          },
+          refusal: {
+            description:
+              'Why it cannot be brought up to date with the base branch without a person (a conflict), when it cannot.',
+            type: 'string',
+          },
+        },
+      },
+      ProvisioningOutcomeCount: {
+        description: 'How many requests were refused or failed for one reason.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['outcome', 'reason', 'count'],
+        properties: {
+          outcome: {
+            description:
+              '`refused`: the request needs a person (a conflict with the base branch); `failed`: it was closed without merge.',
+            type: 'string',
+            enum: ['refused', 'failed'],
+          },
+          reason: {
+            description: '`conflict` or `closed-without-merge`.',
+            type: 'string',
+          },
+          count: {
+            type: 'integer',
+          },
+        },
+      },
+      ProvisioningSla: {
+        description:
+          'The share of the namespaces and vClusters ready within the target of their merge.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['targetMinutes', 'measured', 'withinTarget'],
+        properties: {
+          targetMinutes: {
+            description:
+              'The target, `tenancy.provisioning.slaMinutes` (default 10).',
+            type: 'number',
+          },
+          measured: {
+            description:
+              'Creations merged while the history watched that are ready, or not ready and past the target.',
+            type: 'integer',
+          },
+          withinTarget: {
+            description: 'Those ready within the target of their merge.',
+            type: 'integer',
+          },
+          share: {
+            description:
+              'withinTarget / measured, from 0 to 1; absent when nothing was measured.',
+            type: 'number',
+          },
+        },
+      },
+      ProvisioningMetricsResponse: {
+        description: 'Response of `GET /v1/provisioning/metrics`.',
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'generatedAt',
+          'since',
+          'leadTimes',
+          'byEnvironment',
+          'byWeek',
+          'requests',
+          'open',
+          'openCount',
+          'outcomes',
+          'sla',
+        ],
+        properties: {
+          generatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          since: {
+            description:
+              'The start of the window, 12 weeks before `generatedAt` (open requests are counted whenever they were opened).',
+            type: 'string',
+            format: 'date-time',
+          },
+          watchingSince: {
+            description:
+              'When the history started watching; requests merged before it have no ready time. Absent before its first run.',
+            type: 'string',
+            format: 'date-time',
+          },
+          leadTimes: {
+            $ref: '#/components/schemas/LeadTimes',
+          },
+          byEnvironment: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EnvironmentLeadTimes',
+            },
+          },
+          byWeek: {
+            description:
+              'One entry per week with requests opened, oldest first.',
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/WeekLeadTimes',
+            },
+          },
+          requests: {
+            description:
+              'The requests opened in the window, most recent first (at most 100).',
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ProvisioningRequestTimes',
+            },
+          },
+          open: {
+            description:
+              'The open requests, oldest (slowest) first (at most 20).',
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/OpenProvisioningRequest',
+            },
+          },
+          openCount: {
+            description: 'How many requests are open.',
+            type: 'integer',
+          },
+          outcomes: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ProvisioningOutcomeCount',
+            },
+          },
+          sla: {
+            $ref: '#/components/schemas/ProvisioningSla',
           },
         },
       },

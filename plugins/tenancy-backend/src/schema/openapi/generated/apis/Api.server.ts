@@ -36,6 +36,21 @@ export type GetTenantRequests = {
 };
 
 /**
+ * GET /v1/entities/{kind}/{namespace}/{name}/kubeconfig
+ *
+ * @public
+ */
+export type GetVClusterKubeconfig = {
+  path: operations['getVClusterKubeconfig']['parameters']['path'];
+  response:
+    | void
+    | operations['getVClusterKubeconfig']['responses']['401']['content']['application/json']
+    | operations['getVClusterKubeconfig']['responses']['403']['content']['application/json']
+    | operations['getVClusterKubeconfig']['responses']['404']['content']['application/json']
+    | operations['getVClusterKubeconfig']['responses']['502']['content']['application/json'];
+};
+
+/**
  * GET /v1/tenants
  *
  * @public
@@ -60,6 +75,19 @@ export type GetSources = {
 };
 
 /**
+ * GET /v1/clusters/{cluster}/namespaces/{namespace}/observed
+ *
+ * @public
+ */
+export type GetObservedNamespace = {
+  path: operations['getObservedNamespace']['parameters']['path'];
+  response:
+    | operations['getObservedNamespace']['responses']['200']['content']['application/json']
+    | operations['getObservedNamespace']['responses']['401']['content']['application/json']
+    | operations['getObservedNamespace']['responses']['404']['content']['application/json'];
+};
+
+/**
  * GET /v1/provisioning/policy
  *
  * @public
@@ -68,6 +96,17 @@ export type GetProvisioningPolicy = {
   response:
     | operations['getProvisioningPolicy']['responses']['200']['content']['application/json']
     | operations['getProvisioningPolicy']['responses']['401']['content']['application/json'];
+};
+
+/**
+ * GET /v1/provisioning/metrics
+ *
+ * @public
+ */
+export type GetProvisioningMetrics = {
+  response:
+    | operations['getProvisioningMetrics']['responses']['200']['content']['application/json']
+    | operations['getProvisioningMetrics']['responses']['401']['content']['application/json'];
 };
 
 /**
@@ -93,8 +132,11 @@ export type CheckNamespace = {
 export type EndpointMap = {
   '#get|/v1/entities/{kind}/{namespace}/{name}/summary': GetEntitySummary;
   '#get|/v1/entities/{kind}/{namespace}/{name}/requests': GetTenantRequests;
+  '#get|/v1/entities/{kind}/{namespace}/{name}/kubeconfig': GetVClusterKubeconfig;
   '#get|/v1/tenants': GetFleet;
   '#get|/v1/sources': GetSources;
+  '#get|/v1/clusters/{cluster}/namespaces/{namespace}/observed': GetObservedNamespace;
   '#get|/v1/provisioning/policy': GetProvisioningPolicy;
+  '#get|/v1/provisioning/metrics': GetProvisioningMetrics;
   '#post|/v1/provisioning/namespace-check': CheckNamespace;
 };

@@ -107,6 +107,20 @@ export type ApplicationCounts = components['schemas']['ApplicationCounts'];
 export type NamespaceSummary = components['schemas']['NamespaceSummary'];
 
 /**
+ * The `VClusterState` schema of the tenancy API.
+ *
+ * @public
+ */
+export type VClusterState = components['schemas']['VClusterState'];
+
+/**
+ * The `FleetVCluster` schema of the tenancy API.
+ *
+ * @public
+ */
+export type FleetVCluster = components['schemas']['FleetVCluster'];
+
+/**
  * The `EntitySummary` schema of the tenancy API.
  *
  * @public
@@ -140,6 +154,62 @@ export type FleetResponse = components['schemas']['FleetResponse'];
  * @public
  */
 export type SourcesResponse = components['schemas']['SourcesResponse'];
+
+/**
+ * The `PolicyResult` schema of the tenancy API.
+ *
+ * @public
+ */
+export type PolicyResult = components['schemas']['PolicyResult'];
+
+/**
+ * The `PolicyResultCounts` schema of the tenancy API.
+ *
+ * @public
+ */
+export type PolicyResultCounts = components['schemas']['PolicyResultCounts'];
+
+/**
+ * The `PolicyObjectRef` schema of the tenancy API.
+ *
+ * @public
+ */
+export type PolicyObjectRef = components['schemas']['PolicyObjectRef'];
+
+/**
+ * The `PolicyFinding` schema of the tenancy API.
+ *
+ * @public
+ */
+export type PolicyFinding = components['schemas']['PolicyFinding'];
+
+/**
+ * The `PolicySummary` schema of the tenancy API.
+ *
+ * @public
+ */
+export type PolicySummary = components['schemas']['PolicySummary'];
+
+/**
+ * The `DriftKind` schema of the tenancy API.
+ *
+ * @public
+ */
+export type DriftKind = components['schemas']['DriftKind'];
+
+/**
+ * The `DriftFinding` schema of the tenancy API.
+ *
+ * @public
+ */
+export type DriftFinding = components['schemas']['DriftFinding'];
+
+/**
+ * The `ObservedNamespace` schema of the tenancy API.
+ *
+ * @public
+ */
+export type ObservedNamespace = components['schemas']['ObservedNamespace'];
 
 /**
  * The `RequestState` schema of the tenancy API.
@@ -184,6 +254,82 @@ export type EnvironmentPolicy = components['schemas']['EnvironmentPolicy'];
  */
 export type ProvisioningPolicyResponse =
   components['schemas']['ProvisioningPolicyResponse'];
+
+/**
+ * The `LeadTimeDistribution` schema of the tenancy API.
+ *
+ * @public
+ */
+export type LeadTimeDistribution =
+  components['schemas']['LeadTimeDistribution'];
+
+/**
+ * The `LeadTimes` schema of the tenancy API.
+ *
+ * @public
+ */
+export type LeadTimes = components['schemas']['LeadTimes'];
+
+/**
+ * The `EnvironmentLeadTimes` schema of the tenancy API.
+ *
+ * @public
+ */
+export type EnvironmentLeadTimes =
+  components['schemas']['EnvironmentLeadTimes'];
+
+/**
+ * The `WeekLeadTimes` schema of the tenancy API.
+ *
+ * @public
+ */
+export type WeekLeadTimes = components['schemas']['WeekLeadTimes'];
+
+/**
+ * The `ProvisioningKind` schema of the tenancy API.
+ *
+ * @public
+ */
+export type ProvisioningKind = components['schemas']['ProvisioningKind'];
+
+/**
+ * The `ProvisioningRequestTimes` schema of the tenancy API.
+ *
+ * @public
+ */
+export type ProvisioningRequestTimes =
+  components['schemas']['ProvisioningRequestTimes'];
+
+/**
+ * The `OpenProvisioningRequest` schema of the tenancy API.
+ *
+ * @public
+ */
+export type OpenProvisioningRequest =
+  components['schemas']['OpenProvisioningRequest'];
+
+/**
+ * The `ProvisioningOutcomeCount` schema of the tenancy API.
+ *
+ * @public
+ */
+export type ProvisioningOutcomeCount =
+  components['schemas']['ProvisioningOutcomeCount'];
+
+/**
+ * The `ProvisioningSla` schema of the tenancy API.
+ *
+ * @public
+ */
+export type ProvisioningSla = components['schemas']['ProvisioningSla'];
+
+/**
+ * The `ProvisioningMetricsResponse` schema of the tenancy API.
+ *
+ * @public
+ */
+export type ProvisioningMetricsResponse =
+  components['schemas']['ProvisioningMetricsResponse'];
 
 /**
  * The `NamespaceCheckRequest` schema of the tenancy API.

@@ -47,6 +47,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/entities/{kind}/{namespace}/{name}/kubeconfig': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The kubeconfig of a vCluster entity, as a download.
+     * Read from the Secret the vCluster exports into its host namespace (`<name>-kubeconfig`, key `config`) through the Kubernetes backend's proxy at the moment of the request; never cached or logged, answered with `Cache-Control no-store`. Each retrieval is an audit event (`vcluster-kubeconfig-read`) naming the user and the vCluster, never the content.
+     */
+    get: operations['getVClusterKubeconfig'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/tenants': {
     parameters: {
       query?: never;
@@ -87,6 +107,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/clusters/{cluster}/namespaces/{namespace}/observed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A namespace as its cluster had it at the last refresh (labels, quota, LimitRanges), for adopting an orphan.
+     * Answered from the last refresh's data; no call to the cluster. Only for namespaces that carry a `tenancy.io/tenant` label of a tenant the caller may see (404 otherwise, so namespaces of others are not revealed).
+     */
+    get: operations['getObservedNamespace'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/provisioning/policy': {
     parameters: {
       query?: never;
@@ -99,6 +139,26 @@ export interface paths {
      * The `tenancy.policy` configuration the namespace wizard offers; the same policy `tenancy:namespace:create` enforces.
      */
     get: operations['getProvisioningPolicy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/provisioning/metrics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Lead times, open requests and outcomes of the provisioning requests of the tenants the caller may see.
+     * From the provisioning history (the requests task records each request's opened, merged or closed time and when its namespace or vCluster was Active and, where Argo CD deploys into it, Synced and Healthy). Covers the requests opened in the last 12 weeks and every open request, of the tenants whose entity the caller may read (`catalog.entity.read` and `tenancy.entity.read`).
+     */
+    get: operations['getProvisioningMetrics'];
     put?: never;
     post?: never;
     delete?: never;
@@ -148,8 +208,14 @@ export interface components {
     /**
      * The kinds of upstream the tenancy backend reads.
      */
-    SourceKind: 'kubernetes' | 'argocd' | 'cost';
-    /** Health of one upstream source (a Kubernetes cluster, an Argo CD instance or a cost instance) as of the last refresh. */
+    SourceKind:
+      | 'kubernetes'
+      | 'argocd'
+      | 'cost'
+      | 'policy'
+      | 'gitops'
+      | 'vcluster';
+    /** Health of one upstream source (a Kubernetes cluster, an Argo CD instance, a cost instance, a cluster's policy reports or the GitOps repository's default branch) as of the last refresh. */
     SourceStatus: {
       /**
        * Stable id, `<kind>:<name>`, e.g. `kubernetes:prod-eu-1`.
@@ -299,7 +365,49 @@ export interface components {
       /** Absent when the cluster's data is unavailable or the namespace is not found there. */
       quota?: components['schemas']['QuotaSummary'];
       cost?: components['schemas']['CostSummary'];
+      /** The Argo CD applications deploying into it, or those its `argocd/app-name`, `argocd/app-selector` and `argocd/instance-name` annotations choose. */
       applications: components['schemas']['ArgoApplicationSummary'][];
+      /** Policy report results of the namespace's objects (and of the Namespace object itself); absent when no policy source covers its cluster or it has not answered. */
+      policy?: components['schemas']['PolicySummary'];
+      /** Differences between the GitOps repository's default branch and the cluster for this namespace; absent when either side's data is unavailable, empty when they agree. */
+      drift?: components['schemas']['DriftFinding'][];
+      /** For a vCluster, its control plane's state; absent for a namespace, or when its cluster's vCluster source has no data. */
+      vcluster?: components['schemas']['VClusterState'];
+    };
+    /** A vCluster's state at the last refresh, from the control plane StatefulSet the vcluster chart labels `app=vcluster` in its host namespace, and the chart's Argo CD application. */
+    VClusterState: {
+      /**
+       * `ready` (every replica ready), `notReady`, `sleeping` (put to sleep, scaled to 0) or `notFound` (no control plane in the host namespace: not yet applied, or deleted).
+       */
+      status: 'ready' | 'notReady' | 'sleeping' | 'notFound';
+      /** The StatefulSet's `spec.replicas`. */
+      replicas: number;
+      /** The StatefulSet's `status.readyReplicas`. */
+      readyReplicas: number;
+      sleeping: boolean;
+      /** The vcluster chart version deployed (the StatefulSet's `chart` label); absent when not found. */
+      chartVersion?: string;
+      /** The platform's pinned chart version, `tenancy.policy.vcluster.chartVersion`. */
+      pinnedChartVersion: string;
+      /** Whether the deployed chart version is older than the pinned one. */
+      behind: boolean;
+      /** The Kubernetes version of its distro's image, e.g. `v1.36.0`; absent when the image does not say it. */
+      kubernetesVersion?: string;
+      /** The Argo CD application of the vcluster chart (the one of the platform's vCluster project deploying into the host namespace); absent when Argo CD has none. */
+      application?: components['schemas']['ArgoApplicationSummary'];
+    };
+    /** One vCluster of the fleet, for the fleet page. */
+    FleetVCluster: {
+      entityRef: string;
+      name: string;
+      /** Entity reference of its Tenant. */
+      tenant: string;
+      environment?: string;
+      cluster: string;
+      /** Its host namespace. */
+      namespace: string;
+      /** Absent when its cluster's vCluster source has no data. */
+      state?: components['schemas']['VClusterState'];
     };
     /** Response of `GET /v1/entities/\{kind\}/\{namespace\}/\{name\}/summary`. */
     EntitySummary: {
@@ -310,12 +418,18 @@ export interface components {
         quota: components['schemas']['QuotaResourceUsage'][];
         cost?: components['schemas']['CostSummary'];
         applications: components['schemas']['ApplicationCounts'];
+        /** Policy results summed over the namespaces that have them; absent when none has. */
+        policy?: components['schemas']['PolicyResultCounts'];
+        /** Drift findings over all namespaces, orphans included; absent when drift could not be computed. */
+        drift?: number;
       };
-      /** For a Tenant, its Argo CD applications (by `tenancy.io/tenant` label, else by AppProject name) that deploy outside its namespaces, e.g. into a vCluster's own API. Empty for a namespace or vCluster entity. */
+      /** For a Tenant, namespaces in its clusters that carry its `tenancy.io/tenant` label but that no file of the GitOps repository's default branch describes (kind `orphan`). Empty for a namespace or vCluster entity. */
+      orphans?: components['schemas']['DriftFinding'][];
+      /** For a Tenant, its Argo CD applications (by `tenancy.io/tenant` label, else by AppProject name, or those its `argocd/*` annotations choose) that no namespace row shows, e.g. those deploying into a vCluster's own API. Empty for a namespace or vCluster entity. */
       otherApplications: components['schemas']['ArgoApplicationSummary'][];
       /** Format: date-time */
       generatedAt: string;
-      /** Sources that failed on their last refresh, with the reason. */
+      /** Sources that failed on their last refresh, with the reason; and `argocd/*` annotations of the entity or its parts that cannot be applied (`source` the annotated entity's reference, `kind` argocd). */
       errors: components['schemas']['SourceError'][];
       /** Status of each source the response draws on. */
       sources: components['schemas']['SourceStatus'][];
@@ -347,6 +461,10 @@ export interface components {
       /** Cost of the window; absent when no cost source covers the tenant. */
       cost?: number;
       applications: components['schemas']['ApplicationCounts'];
+      /** Policy results over the tenant's namespaces; absent without policy data. */
+      policy?: components['schemas']['PolicyResultCounts'];
+      /** Drift findings of the tenant (its namespaces and its orphans); absent when drift could not be computed. */
+      drift?: number;
     };
     /** Cost of one cost center, for chargeback. */
     CostCenterCost: {
@@ -357,6 +475,8 @@ export interface components {
     /** Response of `GET /v1/tenants`. */
     FleetResponse: {
       items: components['schemas']['FleetTenant'][];
+      /** The vClusters of the tenants the caller may see, with their state. */
+      vclusters: components['schemas']['FleetVCluster'][];
       window: components['schemas']['CostWindow'];
       currency: string;
       costCenters: components['schemas']['CostCenterCost'][];
@@ -371,6 +491,101 @@ export interface components {
       items: components['schemas']['SourceStatus'][];
       /** Format: date-time */
       generatedAt: string;
+      /**
+       * Format: date-time
+       * When drift between the GitOps repository and the clusters was last computed (the refresh that last had both the repository and a cluster); absent before the first.
+       */
+      driftComputedAt?: string;
+    };
+    /**
+     * A policy report result, as `wgpolicyk8s.io/v1alpha2` and `openreports.io/v1alpha1` spell it.
+     */
+    PolicyResult: 'pass' | 'fail' | 'warn' | 'error' | 'skip';
+    /** Policy report results by outcome. */
+    PolicyResultCounts: {
+      pass: number;
+      fail: number;
+      warn: number;
+      error: number;
+      skip: number;
+    };
+    /** The Kubernetes object a policy result is about. */
+    PolicyObjectRef: {
+      apiVersion?: string;
+      /** Example: Deployment */
+      kind: string;
+      namespace?: string;
+      name: string;
+      uid?: string;
+    };
+    /** One result that is not a pass or skip. */
+    PolicyFinding: {
+      /**
+       * Policy name as the report gives it (`<namespace>/<name>` for a namespaced policy).
+       * Example: require-labels
+       */
+      policy: string;
+      rule?: string;
+      /** */
+      result: 'fail' | 'warn' | 'error';
+      /** */
+      severity?: 'critical' | 'high' | 'medium' | 'low' | 'info';
+      category?: string;
+      /** The result's message; `<result> (no message)` when the report gives none. */
+      message: string;
+      /** What produced the result, e.g. `kyverno`, `ValidatingAdmissionPolicy`, `gatekeeper` (the result's `source`, else the report's); `unknown` when neither names it. */
+      source: string;
+      resource?: components['schemas']['PolicyObjectRef'];
+      /** Format: date-time */
+      timestamp?: string;
+    };
+    /** Policy results of one namespace. */
+    PolicySummary: {
+      counts: components['schemas']['PolicyResultCounts'];
+      /** Failing, erroring and warning results, worst first (error, fail, warn; then by severity), at most 50. */
+      findings: components['schemas']['PolicyFinding'][];
+      /** Findings beyond the 50 listed. */
+      omitted: number;
+    };
+    /**
+     * What differs between Git and the cluster. `orphan`, a namespace with tenancy labels that no merged file describes; `missing`, a merged namespace the cluster does not have; `labels`, `quota`, `limitRange`, a value that differs.
+     */
+    DriftKind: 'orphan' | 'missing' | 'labels' | 'quota' | 'limitRange';
+    /** One difference between the GitOps repository's default branch and a cluster. */
+    DriftFinding: {
+      kind: components['schemas']['DriftKind'];
+      cluster: string;
+      namespace: string;
+      /** The tenant the namespace belongs to (for an orphan, its `tenancy.io/tenant` label). */
+      tenant?: string;
+      /** What differs, e.g. `metadata.labels.tenancy.io/cost-center`, `ResourceQuota/quota spec.hard.requests.cpu`, `LimitRange/limits spec.limits[Container].default.cpu`. */
+      field?: string;
+      /** The value in Git; absent when Git has none. */
+      git?: string;
+      /** The value in the cluster; absent when the cluster has none. */
+      live?: string;
+      /** The namespace's folder in the GitOps repository; absent for an orphan. */
+      path?: string;
+      /** The finding in one sentence. */
+      message: string;
+    };
+    /** A namespace as its cluster has it at the last refresh; what adopting an orphan renders its bundle from. */
+    ObservedNamespace: {
+      cluster: string;
+      namespace: string;
+      phase?: string;
+      labels: {
+        [key: string]: string;
+      };
+      quotas: {
+        name: string;
+        hard: components['schemas']['Quantities'];
+      }[];
+      limitRanges: components['schemas']['LimitRangeSummary'][];
+      /** True when no file of the GitOps repository's default branch describes it. */
+      orphan: boolean;
+      /** Format: date-time */
+      observedAt: string;
     };
     /**
      * State of a pull request.
@@ -428,6 +643,133 @@ export interface components {
         [key: string]: components['schemas']['Quantities'];
       };
       nodePools: string[];
+    };
+    /** A distribution of lead times in seconds; the figures are absent when `count` is 0. */
+    LeadTimeDistribution: {
+      count: number;
+      medianSeconds?: number;
+      p90Seconds?: number;
+      maxSeconds?: number;
+    };
+    /** Lead times from a request's opening to its merge and to its readiness. */
+    LeadTimes: {
+      /** Opened to merged, of the merged requests. */
+      toMerged: components['schemas']['LeadTimeDistribution'];
+      /** Opened to ready (Active and, where Argo CD deploys into it, Synced and Healthy), of the namespaces and vClusters ready. */
+      toReady: components['schemas']['LeadTimeDistribution'];
+    };
+    /** Lead times of one environment's requests. */
+    EnvironmentLeadTimes: {
+      /** Absent for the requests whose environment is not known (their namespace never was in the catalog). */
+      environment?: string;
+      leadTimes: components['schemas']['LeadTimes'];
+    };
+    /** Lead times of the requests opened in one week. */
+    WeekLeadTimes: {
+      /**
+       * Format: date
+       * The Monday (UTC) of the week the requests were opened in.
+       */
+      week: string;
+      leadTimes: components['schemas']['LeadTimes'];
+    };
+    /**
+     * What a request asks for, by its branch - `create` a namespace or vCluster, `update` or `delete` one, `upgrade` a vCluster's chart, a tenant's `onboarding` or `exception`.
+     */
+    ProvisioningKind:
+      | 'create'
+      | 'update'
+      | 'delete'
+      | 'upgrade'
+      | 'onboarding'
+      | 'exception';
+    /** One request of the history with its times. */
+    ProvisioningRequestTimes: {
+      number: number;
+      title: string;
+      url: string;
+      /** Entity ref of the tenant. */
+      tenant: string;
+      kind: components['schemas']['ProvisioningKind'];
+      state: components['schemas']['RequestState'];
+      environment?: string;
+      cluster?: string;
+      namespace?: string;
+      requestedBy?: string;
+      /** Format: date-time */
+      openedAt: string;
+      /** Format: date-time */
+      mergedAt?: string;
+      /** Format: date-time */
+      closedAt?: string;
+      /** Format: date-time */
+      readyAt?: string;
+      toMergedSeconds?: number;
+      toReadySeconds?: number;
+    };
+    /** A request waiting for review. */
+    OpenProvisioningRequest: {
+      number: number;
+      title: string;
+      url: string;
+      /** Entity ref of the tenant. */
+      tenant: string;
+      kind: components['schemas']['ProvisioningKind'];
+      environment?: string;
+      requestedBy?: string;
+      /** Format: date-time */
+      openedAt: string;
+      ageSeconds: number;
+      /** Why it cannot be brought up to date with the base branch without a person (a conflict), when it cannot. */
+      refusal?: string;
+    };
+    /** How many requests were refused or failed for one reason. */
+    ProvisioningOutcomeCount: {
+      /**
+       * `refused`: the request needs a person (a conflict with the base branch); `failed`: it was closed without merge.
+       */
+      outcome: 'refused' | 'failed';
+      /** `conflict` or `closed-without-merge`. */
+      reason: string;
+      count: number;
+    };
+    /** The share of the namespaces and vClusters ready within the target of their merge. */
+    ProvisioningSla: {
+      /** The target, `tenancy.provisioning.slaMinutes` (default 10). */
+      targetMinutes: number;
+      /** Creations merged while the history watched that are ready, or not ready and past the target. */
+      measured: number;
+      /** Those ready within the target of their merge. */
+      withinTarget: number;
+      /** withinTarget / measured, from 0 to 1; absent when nothing was measured. */
+      share?: number;
+    };
+    /** Response of `GET /v1/provisioning/metrics`. */
+    ProvisioningMetricsResponse: {
+      /** Format: date-time */
+      generatedAt: string;
+      /**
+       * Format: date-time
+       * The start of the window, 12 weeks before `generatedAt` (open requests are counted whenever they were opened).
+       */
+      since: string;
+      /**
+       * Format: date-time
+       * When the history started watching; requests merged before it have no ready time. Absent before its first run.
+       */
+      watchingSince?: string;
+      leadTimes: components['schemas']['LeadTimes'];
+      byEnvironment: components['schemas']['EnvironmentLeadTimes'][];
+      /** One entry per week with requests opened, oldest first. */
+      byWeek: components['schemas']['WeekLeadTimes'][];
+      /** The requests opened in the window, most recent first (at most 100). */
+      requests: components['schemas']['ProvisioningRequestTimes'][];
+      /** The open requests, oldest (slowest) first (at most 20). */
+      open: components['schemas']['OpenProvisioningRequest'][];
+      /** How many requests are open. */
+      openCount: number;
+      outcomes: components['schemas']['ProvisioningOutcomeCount'][];
+      sla: components['schemas']['ProvisioningSla'];
     };
     /** A namespace the wizard is about to request, checked as the user types, `POST /v1/provisioning/namespace-check`. */
     NamespaceCheckRequest: {
@@ -627,6 +969,68 @@ export interface operations {
       };
     };
   };
+  getVClusterKubeconfig: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * Kind of the entity, e.g. tenant or resource (case-insensitive, as in an entity reference).
+         * Example: tenant
+         */
+        kind: components['parameters']['kind'];
+        /**
+         * Catalog namespace of the entity.
+         * Example: default
+         */
+        namespace: components['parameters']['namespace'];
+        /**
+         * Name of the entity.
+         * Example: payments
+         */
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The kubeconfig, a YAML document of type `application/yaml` (not JSON, so described here rather than as content), with `Content-Disposition attachment; filename="<name>.kubeconfig"`. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      401: components['responses']['Error'];
+      /** The permission policy denies `tenancy.vcluster.kubeconfig.read` on this vCluster entity. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** No vCluster entity of this reference that the caller may see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** The exported Secret could not be read from the vCluster's host cluster (named in the message). */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   getFleet: {
     parameters: {
       query?: {
@@ -673,6 +1077,31 @@ export interface operations {
       401: components['responses']['Error'];
     };
   };
+  getObservedNamespace: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        cluster: string;
+        namespace: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The observed namespace. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ObservedNamespace'];
+        };
+      };
+      401: components['responses']['Error'];
+      404: components['responses']['Error'];
+    };
+  };
   getProvisioningPolicy: {
     parameters: {
       query?: never;
@@ -689,6 +1118,27 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ProvisioningPolicyResponse'];
+        };
+      };
+      401: components['responses']['Error'];
+    };
+  };
+  getProvisioningMetrics: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The metrics. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProvisioningMetricsResponse'];
         };
       };
       401: components['responses']['Error'];
@@ -746,13 +1196,34 @@ export const costWindowValues: ReadonlyArray<
 > = ['1d', '7d', '30d'];
 export const sourceKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['SourceKind']
-> = ['kubernetes', 'argocd', 'cost'];
+> = ['kubernetes', 'argocd', 'cost', 'policy', 'gitops', 'vcluster'];
 export const namespaceSummaryTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['NamespaceSummary']['type']
 > = ['kubernetes-namespace', 'vcluster'];
+export const vClusterStateStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['VClusterState']['status']
+> = ['ready', 'notReady', 'sleeping', 'notFound'];
+export const policyResultValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PolicyResult']
+> = ['pass', 'fail', 'warn', 'error', 'skip'];
+export const policyFindingResultValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PolicyFinding']['result']
+> = ['fail', 'warn', 'error'];
+export const policyFindingSeverityValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PolicyFinding']['severity']
+> = ['critical', 'high', 'medium', 'low', 'info'];
+export const driftKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DriftKind']
+> = ['orphan', 'missing', 'labels', 'quota', 'limitRange'];
 export const requestStateValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['RequestState']
 > = ['open', 'merged', 'closed'];
 export const environmentPolicyPodSecurityValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['EnvironmentPolicy']['podSecurity']
 > = ['privileged', 'baseline', 'restricted'];
+export const provisioningKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ProvisioningKind']
+> = ['create', 'update', 'delete', 'upgrade', 'onboarding', 'exception'];
+export const provisioningOutcomeCountOutcomeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ProvisioningOutcomeCount']['outcome']
+> = ['refused', 'failed'];

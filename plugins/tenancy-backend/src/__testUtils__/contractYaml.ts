@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+
+/**
+ * The documents of a YAML sample of the project's contracts
+ * (`../shared/contracts` beside the repository, e.g.
+ * `policy-reports/examples/kyverno-docs/...`), as the JSON an API server
+ * sends.
+ */
+export function contractYaml(path: string): any[] {
+  return parseAllDocuments(
+    readFileSync(
+      resolve(__dirname, '../../../../../shared/contracts', path),
+      'utf8',
+    ),
+  ).map(d => d.toJS());
+}

@@ -1,0 +1,1 @@
+export { EntityDriftCard } from './EntityDriftCard';

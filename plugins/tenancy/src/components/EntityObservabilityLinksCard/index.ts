@@ -1,0 +1,1 @@
+export { EntityObservabilityLinksCard } from './EntityObservabilityLinksCard';

@@ -1,0 +1,1 @@
+export { EntityVClusterAccessCard } from './EntityVClusterAccessCard';

@@ -1,0 +1,1 @@
+export { EntityVClusterStateCard } from './EntityVClusterStateCard';

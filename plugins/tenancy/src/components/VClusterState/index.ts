@@ -1,0 +1,3 @@
+export { VClusterStatus } from './VClusterStatus';
+export { VClusterChartVersion } from './VClusterChartVersion';
+export { VClusterStateSummary } from './VClusterStateSummary';

@@ -1,0 +1,5 @@
+export { useObservabilityLinks } from './useObservabilityLinks';
+export type {
+  ObservabilityLink,
+  ObservabilityLinkKind,
+} from './ObservabilityLinkTemplate';
