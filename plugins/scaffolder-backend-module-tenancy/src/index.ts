@@ -11,6 +11,7 @@ export { createNamespaceCreateAction } from './actions/namespaceCreate';
 export { createNamespaceUpdateAction } from './actions/namespaceUpdate';
 export { createNamespaceDeleteAction } from './actions/namespaceDelete';
 export { createVClusterCreateAction } from './actions/vclusterCreate';
+export { createVClusterUpgradeAction } from './actions/vclusterUpgrade';
 export { createTenantCreateAction } from './actions/tenantCreate';
 export { createTenantExceptionAction } from './actions/tenantException';
 export {

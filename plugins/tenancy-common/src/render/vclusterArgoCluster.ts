@@ -35,8 +35,8 @@ export function vclusterArgoCluster(hostNamespace: string): {
 }
 
 /**
- * Whether an AppProject destination is a vCluster's (`vcluster-<host
- * namespace>`, every namespace inside it).
+ * Whether an AppProject destination is a vCluster's: named `vcluster-`
+ * followed by the host namespace, with every namespace inside it.
  *
  * @public
  */
