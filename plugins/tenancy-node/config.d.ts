@@ -189,6 +189,21 @@ export interface Config {
          * RBAC, quota and network policies that tenants' projects block.
          */
         project?: string;
+        /**
+         * The identity the Kubernetes backend uses on the host clusters
+         * (the credential of `kubernetes.clusterLocatorMethods`), for the
+         * vCluster kubeconfig download: each vCluster request renders a Role
+         * and RoleBinding in the host namespace granting it `get` on that
+         * vCluster's exported kubeconfig Secret only. Unset: nothing is
+         * rendered and the download answers 502 until the platform grants it.
+         */
+        kubeconfigReader?: {
+          /** ServiceAccount, User or Group. */
+          kind: string;
+          name: string;
+          /** The ServiceAccount's namespace (ServiceAccounts only, required for them). */
+          namespace?: string;
+        };
       };
     };
     /** Rules for Tenants, checked by the catalog and by tenancy:tenant:create alike. */

@@ -61,6 +61,7 @@ export * from './render/guardrails/renderGatekeeperGuardrails';
 export * from './render/renderVClusterProject';
 export * from './render/renderVClusterRegistration';
 export * from './render/vclusterArgoCluster';
+export * from './render/renderVClusterKubeconfigReader';
 export * from './render/vclusterNamePart';
 export * from './render/platformProjects';
 export * from './render/namespaceBundleFiles';

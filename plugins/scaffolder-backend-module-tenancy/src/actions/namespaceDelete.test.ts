@@ -97,6 +97,7 @@ describe('tenancy:namespace:delete', () => {
     expect([...(outputs.files as string[])].sort()).toEqual([
       `${folder}/argocd/vcluster-application.yaml`,
       `${folder}/catalog-info.yaml`,
+      `${folder}/kubeconfig-reader.yaml`,
       `${folder}/kustomization.yaml`,
       `${folder}/namespace.yaml`,
     ]);
@@ -106,6 +107,7 @@ describe('tenancy:namespace:delete', () => {
         'M\ttenants/data-platform/appproject.yaml',
         `D\t${folder}/argocd/vcluster-application.yaml`,
         `D\t${folder}/catalog-info.yaml`,
+        `D\t${folder}/kubeconfig-reader.yaml`,
         `D\t${folder}/kustomization.yaml`,
         `D\t${folder}/namespace.yaml`,
       ].join('\n'),

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { JsonObject } from '@backstage/types';
-import { parse } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 import { git, runAction } from './__testUtils__/runAction';
 import { setUpAction } from './__testUtils__/setUpNamespaceCreateAction';
 import { examples } from './vclusterCreate.examples';
@@ -63,6 +63,38 @@ describe('tenancy:vcluster:create', () => {
       // The chart's own default is removed, not merged in.
       'count/pods': null,
     });
+    // The portal's reader may get the exported kubeconfig, by name only.
+    const [role, binding] = parseAllDocuments(
+      git(
+        setup.repo,
+        'show',
+        `${outputs.branch}:${folder}/kubeconfig-reader.yaml`,
+      ),
+    ).map(d => d.toJS());
+    expect(role.rules).toEqual([
+      {
+        apiGroups: [''],
+        resources: ['secrets'],
+        resourceNames: [outputs.kubeconfigSecret],
+        verbs: ['get'],
+      },
+    ]);
+    expect(binding.subjects).toEqual([
+      {
+        kind: 'ServiceAccount',
+        name: 'backstage-tenancy',
+        namespace: 'backstage',
+      },
+    ]);
+    expect(
+      parse(
+        git(
+          setup.repo,
+          'show',
+          `${outputs.branch}:${folder}/kustomization.yaml`,
+        ),
+      ).resources,
+    ).toEqual(['namespace.yaml', 'kubeconfig-reader.yaml']);
     const entity = parse(
       git(setup.repo, 'show', `${outputs.branch}:${folder}/catalog-info.yaml`),
     );
@@ -116,6 +148,9 @@ describe('tenancy:vcluster:create', () => {
     expect(body).toContain('| `requests.cpu` | 2 | 8 |');
     expect(body).toContain(
       '- [x] values: the rendered vcluster.yaml valid against the values schema of chart 0.36.1',
+    );
+    expect(body).toContain(
+      '- [x] schema: Role tenancy-vcluster-kubeconfig-reader valid against io.k8s.api.rbac.v1.Role (Kubernetes 1.36)',
     );
     expect(body).toContain(
       `- [x] schema: Application vcluster-${name} valid against argoproj.io.v1alpha1.Application (Argo CD 3.5.1 CRD)`,
@@ -182,7 +217,7 @@ describe('tenancy:vcluster:create', () => {
     const setup = await setUpAction({ root: dir.path });
     const outputs = await run(setup, input(), { isDryRun: true });
     // What the request renders; the base branch's AppProjects are not read.
-    expect(outputs.files).toHaveLength(5);
+    expect(outputs.files).toHaveLength(6);
     expect(outputs.files).toContain('bootstrap/platform-vclusters.yaml');
     expect(outputs.pullRequestNumber).toBeUndefined();
     expect(await setup.publisher.listRequests()).toEqual([]);
@@ -194,8 +229,9 @@ describe('tenancy:vcluster:create', () => {
       const setup = await setUpAction({ root: dir.path });
       const outputs = await run(setup, parse(example).steps[0].input);
       expect(outputs.pullRequestNumber).toBe(1);
-      // The bundle's 4 files and the two AppProjects.
-      expect(outputs.files).toHaveLength(6);
+      // The bundle's 5 files (the kubeconfig reader's too) and the two
+      // AppProjects.
+      expect(outputs.files).toHaveLength(7);
       expect(outputs.files).toContain('bootstrap/platform-vclusters.yaml');
     },
   );

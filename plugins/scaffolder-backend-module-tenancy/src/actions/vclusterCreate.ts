@@ -4,6 +4,7 @@ import {
   prepareVClusterCreate,
   VCLUSTER_PROJECT_FILE,
   vclusterArgoCluster,
+  vclusterKubeconfigSecretName,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { validateVClusterValues } from '../vcluster/validateVClusterValues';
 import { namespaceSettingsInput, placementInput } from './namespaceSettings';
@@ -120,7 +121,7 @@ export function createVClusterCreateAction(options: TenancyActionDeps) {
         const { name } = prepared;
         ctx.output('name', name);
         ctx.output('namespace', name);
-        ctx.output('kubeconfigSecret', `${name}-kubeconfig`);
+        ctx.output('kubeconfigSecret', vclusterKubeconfigSecretName(name));
         ctx.output('project', policy.vcluster.project);
         ctx.output('argocdCluster', vclusterArgoCluster(name).name);
         ctx.output('entityRef', `resource:default/${name}`);

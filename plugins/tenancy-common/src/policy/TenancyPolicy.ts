@@ -58,7 +58,25 @@ export interface TenancyPolicy {
     chartVersion: string;
     /** The platform's AppProject the vClusters' Applications belong to. */
     project: string;
+    /**
+     * The identity the portal reads vClusters' exported kubeconfigs as on
+     * the host clusters (the Kubernetes backend's): each vCluster bundle
+     * grants it `get` on that one Secret. Unset: no grant is rendered.
+     */
+    kubeconfigReader?: RbacSubject;
   };
+}
+
+/**
+ * A subject of a RoleBinding.
+ *
+ * @public
+ */
+export interface RbacSubject {
+  kind: 'ServiceAccount' | 'User' | 'Group';
+  name: string;
+  /** The ServiceAccount's namespace; ServiceAccounts only. */
+  namespace?: string;
 }
 
 /**

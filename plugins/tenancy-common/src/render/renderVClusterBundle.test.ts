@@ -85,6 +85,65 @@ describe('renderVClusterBundle', () => {
     );
   });
 
+  it("with the platform's kubeconfig reader, grants it get on the exported kubeconfig Secret only, applied with the host namespace", () => {
+    const bundle = renderVClusterBundle(request(), layout, {
+      ...vcluster,
+      kubeconfigReader: {
+        kind: 'ServiceAccount',
+        name: 'backstage-tenancy',
+        namespace: 'backstage',
+      },
+    });
+    const [role, binding] = bundle[`${dir}/kubeconfig-reader.yaml`] as any[];
+    expect(validateAgainstContracts(role)).toEqual([]);
+    expect(validateAgainstContracts(binding)).toEqual([]);
+    const name = 'data-platform-vc-sandbox-dev';
+    expect(role.metadata.namespace).toBe(name);
+    // The Secret the values export the kubeconfig to, and nothing else.
+    const [secret] = renderVClusterValues(request()).exportKubeConfig
+      .additionalSecrets;
+    expect(secret).toMatchObject({ namespace: name });
+    expect(role.rules).toEqual([
+      {
+        apiGroups: [''],
+        resources: ['secrets'],
+        resourceNames: [secret.name],
+        verbs: ['get'],
+      },
+    ]);
+    expect(binding.metadata.namespace).toBe(name);
+    expect(binding.roleRef).toEqual({
+      apiGroup: 'rbac.authorization.k8s.io',
+      kind: 'Role',
+      name: role.metadata.name,
+    });
+    expect(binding.subjects).toEqual([
+      {
+        kind: 'ServiceAccount',
+        name: 'backstage-tenancy',
+        namespace: 'backstage',
+      },
+    ]);
+    const [kustomization] = bundle[`${dir}/kustomization.yaml`] as any[];
+    expect(kustomization.resources).toEqual([
+      'namespace.yaml',
+      'kubeconfig-reader.yaml',
+    ]);
+
+    const group = renderVClusterBundle(request(), layout, {
+      ...vcluster,
+      kubeconfigReader: { kind: 'Group', name: 'platform-portal' },
+    })[`${dir}/kubeconfig-reader.yaml`] as any[];
+    expect(validateAgainstContracts(group[1])).toEqual([]);
+    expect(group[1].subjects).toEqual([
+      {
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'Group',
+        name: 'platform-portal',
+      },
+    ]);
+  });
+
   it('puts quota, limits, network policy, Pod Security, node pool and kubeconfig into values the chart schema accepts', () => {
     const values = renderVClusterValues(
       request({

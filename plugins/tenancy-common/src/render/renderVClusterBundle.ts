@@ -14,6 +14,10 @@ import {
   VCLUSTER_HOST_LABEL,
   vclusterArgoCluster,
 } from './vclusterArgoCluster';
+import {
+  renderVClusterKubeconfigReader,
+  vclusterKubeconfigSecretName,
+} from './renderVClusterKubeconfigReader';
 
 /**
  * Everything a vCluster bundle is made of. `namespace` is the host namespace
@@ -121,7 +125,7 @@ export function renderVClusterValues(
     context: name,
     additionalSecrets: [
       {
-        name: `${name}-kubeconfig`,
+        name: vclusterKubeconfigSecretName(name),
         namespace: name,
         context: name,
         server,
@@ -180,9 +184,11 @@ export function renderVClusterValues(
 /**
  * Renders a vCluster: its host Namespace (labelled `tenancy.io/vcluster`,
  * which the registration policy selects; with a kustomization, deployed to
- * the cluster like a namespace folder), the Argo CD Application of the
- * vCluster chart (in `argocd/`, applied to Argo CD's namespace), and the
- * catalog entity.
+ * the cluster like a namespace folder), with the platform's
+ * `kubeconfigReader` the grant to read the exported kubeconfig
+ * (`renderVClusterKubeconfigReader`, `kubeconfig-reader.yaml`), the Argo CD
+ * Application of the vCluster chart (in `argocd/`, applied to Argo CD's
+ * namespace), and the catalog entity.
  *
  * The Application belongs to the platform's vCluster project
  * (`policy.vcluster.project`), not the tenant's: the chart creates RBAC,
@@ -238,13 +244,18 @@ export function renderVClusterBundle(
   (hostNamespace.metadata as { labels: Record<string, string> }).labels[
     VCLUSTER_HOST_LABEL
   ] = name;
+  const reader =
+    vcluster.kubeconfigReader &&
+    renderVClusterKubeconfigReader(name, vcluster.kubeconfigReader);
+  const readerFile = 'kubeconfig-reader.yaml';
   return {
     [`${dir}/namespace.yaml`]: [hostNamespace],
+    ...(reader ? { [`${dir}/${readerFile}`]: reader } : {}),
     [`${dir}/kustomization.yaml`]: [
       {
         apiVersion: 'kustomize.config.k8s.io/v1beta1',
         kind: 'Kustomization',
-        resources: ['namespace.yaml'],
+        resources: ['namespace.yaml', ...(reader ? [readerFile] : [])],
       },
     ],
     [`${layout.argocdDir(

@@ -36,6 +36,39 @@ describe('readTenancyPolicy', () => {
     ]);
   });
 
+  it("reads the vClusters' kubeconfig reader, none by default, and names a wrong one", () => {
+    const read = (kubeconfigReader: unknown) =>
+      readTenancyPolicy(
+        new ConfigReader({
+          tenancy: { policy: { vcluster: { kubeconfigReader } } },
+        } as any),
+      ).vcluster;
+    expect(readTenancyPolicy(new ConfigReader({})).vcluster).not.toHaveProperty(
+      'kubeconfigReader',
+    );
+    expect(
+      read({ kind: 'ServiceAccount', name: 'portal', namespace: 'backstage' })
+        .kubeconfigReader,
+    ).toEqual({
+      kind: 'ServiceAccount',
+      name: 'portal',
+      namespace: 'backstage',
+    });
+    expect(read({ kind: 'User', name: 'portal' }).kubeconfigReader).toEqual({
+      kind: 'User',
+      name: 'portal',
+    });
+    expect(() => read({ kind: 'Robot', name: 'portal' })).toThrow(
+      'tenancy.policy.vcluster.kubeconfigReader.kind must be ServiceAccount, User or Group, not "Robot"',
+    );
+    expect(() => read({ kind: 'ServiceAccount', name: 'portal' })).toThrow(
+      'tenancy.policy.vcluster.kubeconfigReader.namespace is required for a ServiceAccount and allowed for it only',
+    );
+    expect(() =>
+      read({ kind: 'Group', name: 'portal', namespace: 'backstage' }),
+    ).toThrow('kubeconfigReader.namespace is required for a ServiceAccount');
+  });
+
   it('names the key of a wrong Pod Security level', () => {
     expect(() =>
       readTenancyPolicy(

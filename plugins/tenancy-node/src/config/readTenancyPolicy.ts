@@ -6,6 +6,7 @@ import {
   IMAGE_REGISTRY_PREFIX_PATTERN,
   isImageRegistryPrefix,
   limitsRule,
+  RbacSubject,
   TenancyPolicy,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 
@@ -174,6 +175,35 @@ function readVClusterPolicy(
       config?.getOptionalString('chartRepo') ?? 'https://charts.loft.sh',
     chartVersion,
     project: config?.getOptionalString('project') ?? 'platform-vclusters',
+    ...readKubeconfigReader(config?.getOptionalConfig('kubeconfigReader')),
+  };
+}
+
+/** `tenancy.policy.vcluster.kubeconfigReader`: a RoleBinding subject. */
+function readKubeconfigReader(
+  config: Config | undefined,
+): Pick<TenancyPolicy['vcluster'], 'kubeconfigReader'> {
+  if (!config) return {};
+  const key = 'tenancy.policy.vcluster.kubeconfigReader';
+  const kind = config.getString('kind');
+  const name = config.getString('name');
+  const namespace = config.getOptionalString('namespace');
+  if (!['ServiceAccount', 'User', 'Group'].includes(kind)) {
+    throw new Error(
+      `${key}.kind must be ServiceAccount, User or Group, not "${kind}"`,
+    );
+  }
+  if ((kind === 'ServiceAccount') !== (namespace !== undefined)) {
+    throw new Error(
+      `${key}.namespace is required for a ServiceAccount and allowed for it only`,
+    );
+  }
+  return {
+    kubeconfigReader: {
+      kind: kind as RbacSubject['kind'],
+      name,
+      ...(namespace === undefined ? {} : { namespace }),
+    },
   };
 }
 

@@ -29,6 +29,7 @@ describe('extractManifestSchemas', () => {
       'networking.k8s.io/v1/NetworkPolicy',
       'policies.kyverno.io/v1/ValidatingPolicy',
       'rbac.authorization.k8s.io/v1/ClusterRole',
+      'rbac.authorization.k8s.io/v1/Role',
       'rbac.authorization.k8s.io/v1/RoleBinding',
       'v1/LimitRange',
       'v1/Namespace',

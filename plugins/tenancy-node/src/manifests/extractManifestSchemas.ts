@@ -19,6 +19,7 @@ const KUBERNETES = {
     'v1/LimitRange': 'io.k8s.api.core.v1.LimitRange',
     'networking.k8s.io/v1/NetworkPolicy':
       'io.k8s.api.networking.v1.NetworkPolicy',
+    'rbac.authorization.k8s.io/v1/Role': 'io.k8s.api.rbac.v1.Role',
     'rbac.authorization.k8s.io/v1/RoleBinding':
       'io.k8s.api.rbac.v1.RoleBinding',
     'rbac.authorization.k8s.io/v1/ClusterRole':

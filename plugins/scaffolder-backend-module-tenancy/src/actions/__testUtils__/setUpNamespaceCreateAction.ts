@@ -73,6 +73,11 @@ export const policy: TenancyPolicy = {
     chartRepo: 'https://charts.loft.sh',
     chartVersion: '0.36.1',
     project: 'platform-vclusters',
+    kubeconfigReader: {
+      kind: 'ServiceAccount',
+      name: 'backstage-tenancy',
+      namespace: 'backstage',
+    },
   },
 };
 
