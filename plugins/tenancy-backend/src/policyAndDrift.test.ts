@@ -92,7 +92,7 @@ describe('policy results and drift', () => {
             tenancy: {
               ...config.tenancy,
               // Long enough for the first proxied call, which loads client-node.
-              refresh: { callTimeout: { seconds: 10 }, retries: 0 },
+              refresh: { callTimeout: { seconds: 30 }, retries: 0 },
               gitops: {
                 publisher: options.publisher ?? {
                   type: 'local',

@@ -1,7 +1,7 @@
 /*
  * Test helper: validates custom resources the simulators serve against the
  * `openAPIV3Schema` of their CRD in the project's contracts
- * (../shared/contracts beside the repository), unknown fields rejected as
+ * (the repository's `contracts/`), unknown fields rejected as
  * the API server prunes them.
  */
 import { readFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import Ajv, { ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
 import { toJsonSchema } from './validateUpstreamResponse';
 
-const CONTRACTS = resolve(__dirname, '../../../../../shared/contracts');
+const CONTRACTS = resolve(__dirname, '../../../../contracts');
 
 const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: true });
 const compiled = new Map<string, ValidateFunction>();

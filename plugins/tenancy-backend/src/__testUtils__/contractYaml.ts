@@ -4,14 +4,14 @@ import { parseAllDocuments } from 'yaml';
 
 /**
  * The documents of a YAML sample of the project's contracts
- * (`../shared/contracts` beside the repository, e.g.
+ * (the repository's `contracts/`, e.g.
  * `policy-reports/examples/kyverno-docs/...`), as the JSON an API server
  * sends.
  */
 export function contractYaml(path: string): any[] {
   return parseAllDocuments(
     readFileSync(
-      resolve(__dirname, '../../../../../shared/contracts', path),
+      resolve(__dirname, '../../../../contracts', path),
       'utf8',
     ),
   ).map(d => d.toJS());

@@ -60,7 +60,7 @@ async function start(
           tenancy: {
             ...config.tenancy,
             // Long enough for the first proxied call, which loads client-node.
-            refresh: { callTimeout: { seconds: 10 }, retries: 0 },
+            refresh: { callTimeout: { seconds: 30 }, retries: 0 },
             ...tenancy,
           },
         },

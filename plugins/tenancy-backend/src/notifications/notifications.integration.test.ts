@@ -115,7 +115,7 @@ jest.setTimeout(120_000);
                 timeout: { seconds: 30 },
                 initialDelay: { seconds: 0 },
               },
-              callTimeout: { seconds: 10 },
+              callTimeout: { seconds: 30 },
               retries: 0,
             },
             notifications: {

@@ -13,9 +13,9 @@ import { exampleWorld } from '../__testUtils__/exampleWorld';
 import { validateApiResponse } from '../__testUtils__/validateApiResponse';
 import { tenancyPlugin } from '../plugin';
 
-// The embedded default's world: its one vCluster,
-// data-platform-vc-sandbox-dev on nonprod-eu-1, deployed by the chart
-// Application of its folder (0.36.1).
+// The embedded default's world: its two vClusters on nonprod-eu-1,
+// data-platform-vc-sandbox-dev and checkout-vc-preview-dev, each deployed by
+// the chart Application of its folder (0.36.1).
 const world = exampleWorld;
 const VCLUSTER = 'resource:default/data-platform-vc-sandbox-dev';
 
@@ -46,7 +46,7 @@ describe('vCluster state in the summaries and the fleet', () => {
             tenancy: {
               ...config.tenancy,
               refresh: {
-                callTimeout: { seconds: 10 },
+                callTimeout: { seconds: 30 },
                 retries: 0,
                 policyReports: false,
                 drift: false,
@@ -94,6 +94,15 @@ describe('vCluster state in the summaries and the fleet', () => {
     expect(fleet.status).toBe(200);
     expect(validateApiResponse('FleetResponse', fleet.body)).toEqual([]);
     expect(fleet.body.vclusters).toEqual([
+      {
+        entityRef: 'resource:default/checkout-vc-preview-dev',
+        name: 'checkout-vc-preview-dev',
+        tenant: 'tenant:default/checkout',
+        environment: 'dev',
+        cluster: 'nonprod-eu-1',
+        namespace: 'checkout-vc-preview-dev',
+        state: expect.objectContaining({ status: 'ready', behind: false }),
+      },
       {
         entityRef: VCLUSTER,
         name: 'data-platform-vc-sandbox-dev',
