@@ -92,8 +92,9 @@ const EXAMPLE_TENANTS: TenantSpec[] = [
     costCenter: 'CC-1002',
     ssoGroup: 'checkout-developers',
     environments: ['dev', 'staging', 'prod'],
-    isolation: 'namespaces',
+    isolation: 'both',
     tier: 'medium',
+    vclusters: ['preview@dev'],
   },
   {
     name: 'data-platform',

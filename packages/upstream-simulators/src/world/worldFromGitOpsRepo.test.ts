@@ -29,7 +29,9 @@ describe('worldFromGitOpsRepo', () => {
     const namespaces = world.clusters.flatMap(c => c.namespaces);
     const registries = (tenant: string) =>
       namespaces.filter(n => n.tenant === tenant).map(n => n.allowedRegistries);
+    // Its three namespaces and its vCluster's host namespace.
     expect(registries('checkout')).toEqual([
+      ['docker.io/example/'],
       ['docker.io/example/'],
       ['docker.io/example/'],
       ['docker.io/example/'],

@@ -5,7 +5,7 @@ import { parseGitOpsTree } from './parseGitOpsTree';
 import { readGitOpsTree } from './readGitOpsTree';
 
 describe('examples/gitops-repo', () => {
-  it('ingests without a single problem: clusters, tenants, namespaces and a vCluster', async () => {
+  it('ingests without a single problem: clusters, tenants, namespaces and two vClusters', async () => {
     const layout = GitOpsLayout.create();
     const tree = await readGitOpsTree({
       target: resolve(__dirname, '../../../../examples/gitops-repo'),
@@ -25,6 +25,6 @@ describe('examples/gitops-repo', () => {
     expect(count('Tenant')).toBe(4);
     expect(count('Resource', 'kubernetes-cluster')).toBe(2);
     expect(count('Resource', 'kubernetes-namespace')).toBe(14);
-    expect(count('Resource', 'vcluster')).toBe(1);
+    expect(count('Resource', 'vcluster')).toBe(2);
   });
 });
