@@ -11,7 +11,11 @@ export { createNamespaceCreateAction } from './actions/namespaceCreate';
 export { createNamespaceUpdateAction } from './actions/namespaceUpdate';
 export { createNamespaceDeleteAction } from './actions/namespaceDelete';
 export { createVClusterCreateAction } from './actions/vclusterCreate';
-export { createVClusterUpgradeAction } from './actions/vclusterUpgrade';
+export {
+  createVClusterUpgradeAction,
+  type VClusterUpgradeCampaignRequest,
+  type VClusterUpgradeOutput,
+} from './actions/vclusterUpgrade';
 export { createTenantCreateAction } from './actions/tenantCreate';
 export { createTenantExceptionAction } from './actions/tenantException';
 export {

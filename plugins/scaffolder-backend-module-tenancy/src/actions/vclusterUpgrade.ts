@@ -1,6 +1,9 @@
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  createTemplateAction,
+  TemplateAction,
+} from '@backstage/plugin-scaffolder-node';
 import { tenancyProvisionAdminPermission } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import {
   auditedRun,
@@ -16,13 +19,47 @@ import {
 } from './vclusterUpgradeRequest';
 
 /**
+ * One pull request of the vCluster upgrade campaign, in the outputs of
+ * `tenancy:vcluster:upgrade`.
+ *
+ * @public
+ */
+export type VClusterUpgradeCampaignRequest = {
+  vcluster: string;
+  tenant: string;
+  environment: string;
+  from: string;
+  files: string[];
+  branch?: string;
+  pullRequestUrl?: string;
+  pullRequestNumber?: number;
+};
+
+/**
+ * The outputs of `tenancy:vcluster:upgrade` (named, so the API report does
+ * not depend on how the compiler orders an inferred type).
+ *
+ * @public
+ */
+export type VClusterUpgradeOutput = {
+  chartVersion: string;
+  environment?: string;
+  requests: VClusterUpgradeCampaignRequest[];
+  waiting: string[];
+  current: string[];
+  refused: { vcluster: string; message: string }[];
+};
+
+/**
  * `tenancy:vcluster:upgrade`: the campaign that brings every vCluster of
  * the GitOps repository to the chart version the platform pins, one pull
  * request per vCluster, environment by environment. Platform admins only.
  *
  * @public
  */
-export function createVClusterUpgradeAction(options: TenancyActionDeps) {
+export function createVClusterUpgradeAction(
+  options: TenancyActionDeps,
+): TemplateAction<{ reason?: string }, VClusterUpgradeOutput, 'v2'> {
   const { layout, policy, publisher, permissions, userInfo } = options;
   return createTemplateAction({
     id: 'tenancy:vcluster:upgrade',
