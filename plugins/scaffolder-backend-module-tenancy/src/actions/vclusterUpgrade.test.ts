@@ -20,6 +20,8 @@ import { examples } from './vclusterUpgrade.examples';
 const root = resolve(__dirname, '../../../..');
 const appConfig = parse(readFileSync(join(root, 'app-config.yaml'), 'utf8'));
 const SANDBOX = 'tenants/data-platform/dev/data-platform-vc-sandbox-dev';
+/** The examples' other vCluster, another team's (checkout), also in dev on 0.36.1. */
+const PREVIEW = 'checkout-vc-preview-dev';
 const applicationOf = (tenant: string, env: string, name: string) =>
   `tenants/${tenant}/${env}/${name}/argocd/vcluster-application.yaml`;
 
@@ -141,6 +143,7 @@ describe('tenancy:vcluster:upgrade', () => {
       }),
     ]);
     expect(first.current.sort()).toEqual([
+      PREVIEW,
       'data-platform-vc-lab-dev',
       'data-platform-vc-sandbox-dev',
     ]);
@@ -151,6 +154,7 @@ describe('tenancy:vcluster:upgrade', () => {
       moved.requests.map((r: { vcluster: string }) => r.vcluster).sort(),
     ).toEqual([
       'checkout-vc-old-dev',
+      PREVIEW,
       'data-platform-vc-lab-dev',
       'data-platform-vc-sandbox-dev',
     ]);
@@ -182,7 +186,7 @@ describe('tenancy:vcluster:upgrade', () => {
     expect(again.requests.map((r: any) => r.pullRequestNumber).sort()).toEqual(
       moved.requests.map((r: any) => r.pullRequestNumber).sort(),
     );
-    expect(await publisher.listRequests()).toHaveLength(4);
+    expect(await publisher.listRequests()).toHaveLength(5);
   });
 
   it('upgrades environment by environment: staging once dev is merged, prod once staging is', async () => {
@@ -193,7 +197,8 @@ describe('tenancy:vcluster:upgrade', () => {
     const { action } = upgradeAction(publisher, '0.36.2');
     const dev = await run(action);
     expect(dev.environment).toBe('dev');
-    expect(dev.requests.map((r: any) => r.vcluster)).toEqual([
+    expect(dev.requests.map((r: any) => r.vcluster).sort()).toEqual([
+      PREVIEW,
       'data-platform-vc-sandbox-dev',
     ]);
     expect(dev.waiting.sort()).toEqual([
@@ -202,7 +207,9 @@ describe('tenancy:vcluster:upgrade', () => {
     ]);
     // Not before dev is merged.
     expect((await run(action)).environment).toBe('dev');
-    await publisher.merge(dev.requests[0].pullRequestNumber);
+    for (const request of dev.requests) {
+      await publisher.merge(request.pullRequestNumber);
+    }
 
     const staging = await run(action);
     expect(staging.environment).toBe('staging');
@@ -210,7 +217,10 @@ describe('tenancy:vcluster:upgrade', () => {
       'data-platform-vc-lab-staging',
     ]);
     expect(staging.waiting).toEqual(['data-platform-vc-lab-prod']);
-    expect(staging.current).toEqual(['data-platform-vc-sandbox-dev']);
+    expect(staging.current.sort()).toEqual([
+      PREVIEW,
+      'data-platform-vc-sandbox-dev',
+    ]);
     await publisher.merge(staging.requests[0].pullRequestNumber);
 
     const prod = await run(action);
@@ -222,7 +232,7 @@ describe('tenancy:vcluster:upgrade', () => {
     const done = await run(action);
     expect(done.requests).toEqual([]);
     expect(done.environment).toBeUndefined();
-    expect(done.current).toHaveLength(3);
+    expect(done.current).toHaveLength(4);
   });
 
   it('refuses a vCluster whose values the new chart refuses, naming it, and opens the others', async () => {
@@ -238,7 +248,8 @@ describe('tenancy:vcluster:upgrade', () => {
       /vCluster checkout-vc-odd-dev: values\.syncer is not a setting of the vCluster chart/,
     );
     const requests = await publisher.listRequests();
-    expect(requests.map(r => r.branch)).toEqual([
+    expect(requests.map(r => r.branch).sort()).toEqual([
+      `tenancy/checkout/${PREVIEW}-upgrade-0.36.2`,
       'tenancy/data-platform/data-platform-vc-sandbox-dev-upgrade-0.36.2',
     ]);
     const failed = events.filter(e => e.status === 'failed');
@@ -249,13 +260,14 @@ describe('tenancy:vcluster:upgrade', () => {
     expect(
       events.find(
         e =>
-          e.status === 'succeeded' && e.meta?.actionType === 'vcluster-upgrade',
+          e.status === 'succeeded' &&
+          e.meta?.actionType === 'vcluster-upgrade' &&
+          e.meta?.tenant === 'tenant:default/data-platform',
       )?.meta,
     ).toMatchObject({
       requestedBy: 'user:default/pat.platform',
-      tenant: 'tenant:default/data-platform',
       entityRefs: ['resource:default/data-platform-vc-sandbox-dev'],
-      requestNumber: 1,
+      requestNumber: expect.any(Number),
     });
   });
 
@@ -270,12 +282,16 @@ describe('tenancy:vcluster:upgrade', () => {
     const dry = await run(upgradeAction(publisher, '0.36.2').action, {
       isDryRun: true,
     });
-    expect(dry.requests).toEqual([
-      expect.objectContaining({
-        vcluster: 'data-platform-vc-sandbox-dev',
-        files: [`${SANDBOX}/argocd/vcluster-application.yaml`],
-      }),
-    ]);
+    expect(dry.requests).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          vcluster: 'data-platform-vc-sandbox-dev',
+          files: [`${SANDBOX}/argocd/vcluster-application.yaml`],
+        }),
+        expect.objectContaining({ vcluster: PREVIEW }),
+      ]),
+    );
+    expect(dry.requests).toHaveLength(2);
     expect(dry.requests[0].branch).toBeUndefined();
     expect(await publisher.listRequests()).toEqual([]);
   });
@@ -292,8 +308,11 @@ describe('tenancy:vcluster:upgrade', () => {
       expect(outputs).toMatchObject({
         chartVersion: '0.36.2',
         environment: 'dev',
-        requests: [{ vcluster: 'data-platform-vc-sandbox-dev' }],
       });
+      expect(outputs.requests.map((r: any) => r.vcluster).sort()).toEqual([
+        PREVIEW,
+        'data-platform-vc-sandbox-dev',
+      ]);
     },
   );
 });
