@@ -13,9 +13,9 @@ export { createNamespaceDeleteAction } from './actions/namespaceDelete';
 export { createVClusterCreateAction } from './actions/vclusterCreate';
 export {
   createVClusterUpgradeAction,
-  type VClusterUpgradeCampaignRequest,
   type VClusterUpgradeOutput,
 } from './actions/vclusterUpgrade';
+export type { VClusterUpgradeRequest } from './actions/vclusterUpgradeRequest';
 export { createTenantCreateAction } from './actions/tenantCreate';
 export { createTenantExceptionAction } from './actions/tenantException';
 export {

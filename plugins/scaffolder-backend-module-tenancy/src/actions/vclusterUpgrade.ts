@@ -19,23 +19,6 @@ import {
 } from './vclusterUpgradeRequest';
 
 /**
- * One pull request of the vCluster upgrade campaign, in the outputs of
- * `tenancy:vcluster:upgrade`.
- *
- * @public
- */
-export type VClusterUpgradeCampaignRequest = {
-  vcluster: string;
-  tenant: string;
-  environment: string;
-  from: string;
-  files: string[];
-  branch?: string;
-  pullRequestUrl?: string;
-  pullRequestNumber?: number;
-};
-
-/**
  * The outputs of `tenancy:vcluster:upgrade` (named, so the API report does
  * not depend on how the compiler orders an inferred type).
  *
@@ -44,7 +27,7 @@ export type VClusterUpgradeCampaignRequest = {
 export type VClusterUpgradeOutput = {
   chartVersion: string;
   environment?: string;
-  requests: VClusterUpgradeCampaignRequest[];
+  requests: VClusterUpgradeRequest[];
   waiting: string[];
   current: string[];
   refused: { vcluster: string; message: string }[];

@@ -11,8 +11,13 @@ import { validateVClusterValues } from '../vcluster/validateVClusterValues';
 import { vclusterUpgradeChange } from './vclusterUpgradeChange';
 import { VClusterOnBase } from './vclusterUpgradePlan';
 
-/** One request of an upgrade campaign, as the action outputs it. */
-export interface VClusterUpgradeRequest {
+/**
+ * One pull request of the vCluster upgrade campaign, in the outputs of
+ * `tenancy:vcluster:upgrade`.
+ *
+ * @public
+ */
+export type VClusterUpgradeRequest = {
   vcluster: string;
   tenant: string;
   environment: string;
@@ -22,7 +27,7 @@ export interface VClusterUpgradeRequest {
   branch?: string;
   pullRequestUrl?: string;
   pullRequestNumber?: number;
-}
+};
 
 /**
  * Opens (or finds again) the upgrade request of one vCluster through the
