@@ -1,8 +1,11 @@
 /*
  * Test helper: validates rendered objects against the upstream schemas in
- * /contracts (Kubernetes OpenAPI v3, Argo CD, Kyverno and Gatekeeper CRDs).
- * Unknown fields are rejected, as the API server does with strict field
- * validation (not for the ValidatingAdmissionPolicy kinds, see MODELS).
+ * /contracts (Kubernetes OpenAPI v3, Argo CD, Flux, Kyverno and Gatekeeper
+ * CRDs). Unknown fields are rejected, as the API server does with strict
+ * field validation (not for the ValidatingAdmissionPolicy kinds, see MODELS).
+ * A CRD's schema says only `metadata: {type: object}` (the API server checks
+ * ObjectMeta itself), so a custom resource's metadata is checked against
+ * ObjectMeta of the core OpenAPI here.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -23,6 +26,7 @@ const OPENAPI_FILES = [
 const KINDS: Record<string, string> = {
   'v1/Namespace': 'io.k8s.api.core.v1.Namespace',
   'v1/Secret': 'io.k8s.api.core.v1.Secret',
+  'v1/ServiceAccount': 'io.k8s.api.core.v1.ServiceAccount',
   'v1/ResourceQuota': 'io.k8s.api.core.v1.ResourceQuota',
   'v1/LimitRange': 'io.k8s.api.core.v1.LimitRange',
   'networking.k8s.io/v1/NetworkPolicy':
@@ -39,6 +43,12 @@ const CRDS: Record<string, string> = {
     'kyverno/crds/policies.kyverno.io_validatingpolicies.yaml',
   'templates.gatekeeper.sh/v1/ConstraintTemplate':
     'gatekeeper/crds/constrainttemplate-customresourcedefinition.yaml',
+  'kustomize.toolkit.fluxcd.io/v1/Kustomization':
+    'flux/crds/kustomize.toolkit.fluxcd.io_kustomizations.yaml',
+  'source.toolkit.fluxcd.io/v1/GitRepository':
+    'flux/crds/source.toolkit.fluxcd.io_gitrepositories.yaml',
+  'source.toolkit.fluxcd.io/v1/OCIRepository':
+    'flux/crds/source.toolkit.fluxcd.io_ocirepositories.yaml',
 };
 
 /**
@@ -105,12 +115,40 @@ function load(): Map<string, ValidateFunction> {
     return ok;
   }) as any;
   map.set('argoproj.io/v1alpha1/ApplicationSet', withoutTypeMeta);
+  const objectMeta = ajv.compile({
+    $ref: 'k8s-0#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta',
+  });
   for (const [gvk, file] of Object.entries(CRDS)) {
     const crd = parse(readFileSync(resolve(CONTRACTS, file), 'utf8'));
+    const [group, name, kind] = gvk.split('/');
+    // A served version; for the Flux kinds the storage version too (each
+    // Flux CRD serves one version; Kyverno's v1 is served, v1beta1 stored).
     const version = crd.spec.versions.find(
-      (v: any) => v.name === gvk.split('/')[1],
+      (v: any) =>
+        v.name === name &&
+        v.served &&
+        (v.storage || !group.endsWith('.fluxcd.io')),
     );
-    map.set(gvk, ajv.compile(strict(version.schema.openAPIV3Schema)));
+    if (crd.spec.group !== group || crd.spec.names.kind !== kind || !version) {
+      throw new Error(`${file} does not serve ${gvk} (as its storage version)`);
+    }
+    const schema = ajv.compile(strict(version.schema.openAPIV3Schema));
+    const withMeta = ((o: any) => {
+      const ok = schema(o);
+      const metaOk =
+        o === null || typeof o !== 'object' || o.metadata === undefined
+          ? true
+          : objectMeta(o.metadata);
+      withMeta.errors = [
+        ...(ok ? [] : schema.errors ?? []),
+        ...(metaOk ? [] : objectMeta.errors ?? []).map(e => ({
+          ...e,
+          instancePath: `/metadata${e.instancePath}`,
+        })),
+      ];
+      return ok && metaOk;
+    }) as any;
+    map.set(gvk, withMeta);
   }
   return map;
 }

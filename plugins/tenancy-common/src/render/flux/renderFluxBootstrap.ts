@@ -1,0 +1,279 @@
+import { GitOpsLayout } from '../../gitops/GitOpsLayout';
+import type { TenancyPolicy } from '../../policy/TenancyPolicy';
+import type { Manifest, NamespaceBundle } from '../renderNamespaceBundle';
+
+/**
+ * The namespace Flux runs in, where the platform's Flux objects live.
+ *
+ * @public
+ */
+export const FLUX_NAMESPACE = 'flux-system';
+
+/**
+ * The service account the platform's Kustomizations impersonate: Flux's own
+ * `kustomize-controller` in `flux-system`, bound to cluster-admin by the Flux
+ * install (the account Flux's multi-tenancy lockdown gives the `flux-system`
+ * Kustomization). It applies what the platform reviews in the GitOps
+ * repository: Namespaces, quotas, limit ranges, RBAC, network policies.
+ *
+ * @public
+ */
+export const FLUX_PLATFORM_SERVICE_ACCOUNT = 'kustomize-controller';
+
+/** The GitRepository of the platform's GitOps repository, in `flux-system`. */
+const PLATFORM_SOURCE = 'tenancy-platform';
+
+/** The Kustomization keeping the tenant ClusterRoles applied. */
+const CLUSTER_ROLES = 'tenancy-cluster-roles';
+
+/** Flux's controllers `--no-cross-namespace-refs` goes on (not source-controller). */
+const CROSS_NAMESPACE_CONTROLLERS = [
+  'kustomize-controller',
+  'helm-controller',
+  'notification-controller',
+  'image-reflector-controller',
+  'image-automation-controller',
+];
+
+const DURATION = /^([0-9]+(\.[0-9]+)?(ms|s|m|h))+$/;
+const GIT_URL = /^(http|https|ssh):\/\/.+$/;
+
+/**
+ * A tenant and the environments it has folders in
+ * (`<tenantsPath>/<tenant>/<environment>/`).
+ *
+ * @public
+ */
+export interface FluxBootstrapTenant {
+  /** The tenant's name, its folder under `tenantsPath`. */
+  tenant: string;
+  /** Environments with a folder `<tenantsPath>/<tenant>/<environment>/`; others are left out. */
+  environments: string[];
+}
+
+/**
+ * The Flux bootstrap of one cluster reconciled by Flux, by path in the
+ * GitOps repository (in `bootstrap/flux/<cluster>/` unless `folder` says
+ * otherwise; run `flux bootstrap … --path=<folder>` so Flux's own
+ * `flux-system` Kustomization applies it):
+ *
+ * - `flux-system/kustomization.yaml`: the kustomization `flux bootstrap`
+ *   writes (`gotk-components.yaml`, `gotk-sync.yaml`) with the multi-tenancy
+ *   lockdown Flux documents as patches: `--no-cross-namespace-refs=true` on
+ *   kustomize-, helm-, notification-, image-reflector- and
+ *   image-automation-controller (a tenant's Kustomization cannot use the
+ *   platform's GitRepository in `flux-system`, nor any other namespace's
+ *   source), `--no-remote-bases=true` on kustomize-controller (no kustomize
+ *   bases fetched from outside the reviewed sources),
+ *   `--default-service-account=default` on kustomize- and helm-controller
+ *   (an object without `serviceAccountName` impersonates its namespace's
+ *   `default` account, which has no rights, rather than the controller's
+ *   cluster-admin), and `spec.serviceAccountName: kustomize-controller` on
+ *   the `flux-system` Kustomization, which still needs cluster-admin.
+ *   source-controller takes none of the flags.
+ * - `tenancy-platform.yaml`: the GitRepository `tenancy-platform` of the
+ *   platform's GitOps repository (`url`, `branch`, `interval`) in
+ *   `flux-system`, and the Kustomization `tenancy-cluster-roles` applying
+ *   the tenant ClusterRoles (`clusterRolesPath`, where `renderBootstrap`
+ *   writes `renderTenantClusterRoles`), which the folders' RoleBindings
+ *   refer to.
+ * - `tenancy-tenants.yaml`: a Kustomization `tenancy-<tenant>-<environment>`
+ *   per tenant and environment of this cluster, applying
+ *   `<tenantsPath>/<tenant>/<environment>/` with `prune: true` and
+ *   `wait: true` (ready only when every object it applied is).
+ *
+ * Per tenant, not per namespace folder: one object per tenant and
+ * environment keeps the count low (a cluster with hundreds of namespaces has
+ * tens of tenants), matches the `<tenantsPath>/<tenant>/` layout, and needs
+ * no change to the bootstrap when a tenant adds a namespace: Flux generates
+ * a kustomization for a path without one, listing each subfolder that has
+ * its own `kustomization.yaml` (every namespace and vCluster folder) and not
+ * descending into it, so `catalog-info.yaml` and `argocd/` never reach the
+ * cluster. The price is coarser health (one Ready condition for all of a
+ * tenant's namespaces in an environment; the inventory still names each
+ * object) and two constraints: an environment of a Flux cluster must run on
+ * that cluster only (its folder would otherwise be applied to every cluster;
+ * refused naming `tenancy.policy.environments.<env>.clusters`), and a
+ * Kustomization exists only while its folder does (Flux fails a missing
+ * path), so `tenants` lists the environments that have folders; the pull
+ * request removing an environment's last folder removes its Kustomization,
+ * and Flux, pruning, deletes what it applied.
+ *
+ * Which service account applies what: the tenant folders hold only the
+ * platform's objects (the Namespace, ResourceQuota, LimitRange, RoleBindings,
+ * NetworkPolicies, a vCluster's host namespace), which a tenant's rights
+ * cannot write, so these Kustomizations live in `flux-system` and impersonate
+ * `FLUX_PLATFORM_SERVICE_ACCOUNT`, with no `targetNamespace` (each object
+ * names its namespace; one namespace would be wrong for a folder of several).
+ * A tenant's own applications are reconciled by Kustomizations in the
+ * tenant's namespace that impersonate the tenant's service account
+ * (`renderFluxTenantDelivery`).
+ *
+ * Not wired yet: the provisioning actions and the layout do not render
+ * these (issue 17).
+ *
+ * @public
+ */
+export function renderFluxBootstrap(options: {
+  layout: GitOpsLayout;
+  /** The cluster, as named in `tenancy.policy.environments.<env>.clusters`. */
+  cluster: string;
+  /** The GitOps repository as Flux clones it (`https://`, `http://` or `ssh://`). */
+  url: string;
+  /** Its base branch. */
+  branch: string;
+  /** How often Flux fetches the repository; default `1m`. */
+  interval?: string;
+  /** A Secret in `flux-system` with the repository's credentials; unset: a public repository. */
+  secretName?: string;
+  /** The environments and their clusters (`tenancy.policy.environments`). */
+  policy: Pick<TenancyPolicy, 'environments'>;
+  /** The tenants, each with the environments it has folders in. */
+  tenants: FluxBootstrapTenant[];
+  folder?: string;
+  /** Where the tenant ClusterRoles are; default `bootstrap/cluster-roles`. */
+  clusterRolesPath?: string;
+}): NamespaceBundle {
+  const { layout, cluster, url, branch } = options;
+  const interval = options.interval ?? '1m';
+  const folder = options.folder ?? `bootstrap/flux/${cluster}`;
+  if (!GIT_URL.test(url)) {
+    throw new TypeError(
+      `url (flux-source-url): ${JSON.stringify(
+        url,
+      )} must start with https://, http:// or ssh://`,
+    );
+  }
+  if (!DURATION.test(interval)) {
+    throw new TypeError(
+      `interval (duration): ${JSON.stringify(
+        interval,
+      )} must be a Go duration such as 1m or 30s`,
+    );
+  }
+  const environments = Object.entries(options.policy.environments)
+    .filter(([, env]) => env.clusters.includes(cluster))
+    .map(([name, env]) => {
+      if (env.clusters.length > 1) {
+        throw new TypeError(
+          `tenancy.policy.environments.${name}.clusters (flux-one-cluster): environment ${name} runs on ${env.clusters.join(
+            ', ',
+          )}; on a Flux cluster an environment must run on that cluster only, since its folders are applied as a whole`,
+        );
+      }
+      return name;
+    });
+  const here = new Set(environments);
+  const kustomization = (
+    name: string,
+    path: string,
+    extra: { labels?: Record<string, string>; dependsOn?: string[] } = {},
+  ): Manifest => ({
+    apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+    kind: 'Kustomization',
+    metadata: {
+      name,
+      namespace: FLUX_NAMESPACE,
+      ...(extra.labels ? { labels: extra.labels } : {}),
+    },
+    spec: {
+      interval: '10m',
+      retryInterval: '2m',
+      timeout: '5m',
+      sourceRef: { kind: 'GitRepository', name: PLATFORM_SOURCE },
+      path: `./${path}`,
+      prune: true,
+      wait: true,
+      serviceAccountName: FLUX_PLATFORM_SERVICE_ACCOUNT,
+      ...(extra.dependsOn
+        ? { dependsOn: extra.dependsOn.map(d => ({ name: d })) }
+        : {}),
+    },
+  });
+  const tenants = [...options.tenants]
+    .sort((a, b) => a.tenant.localeCompare(b.tenant))
+    .flatMap(({ tenant, environments: envs }) =>
+      [...new Set(envs)]
+        .filter(env => here.has(env))
+        .sort()
+        .map(env =>
+          kustomization(
+            `tenancy-${tenant}-${env}`,
+            `${layout.tenantDir(tenant)}/${env}`,
+            {
+              labels: {
+                'tenancy.io/tenant': tenant,
+                'tenancy.io/environment': env,
+              },
+              dependsOn: [CLUSTER_ROLES],
+            },
+          ),
+        ),
+    );
+  const argsPatch = (arg: string) =>
+    JSON.stringify([
+      {
+        op: 'add',
+        path: '/spec/template/spec/containers/0/args/-',
+        value: arg,
+      },
+    ]);
+  const deployments = (names: string[]) => ({
+    kind: 'Deployment',
+    name: names.length === 1 ? names[0] : `(${names.join('|')})`,
+  });
+  return {
+    [`${folder}/flux-system/kustomization.yaml`]: [
+      {
+        apiVersion: 'kustomize.config.k8s.io/v1beta1',
+        kind: 'Kustomization',
+        resources: ['gotk-components.yaml', 'gotk-sync.yaml'],
+        patches: [
+          {
+            patch: argsPatch('--no-cross-namespace-refs=true'),
+            target: deployments(CROSS_NAMESPACE_CONTROLLERS),
+          },
+          {
+            patch: argsPatch('--no-remote-bases=true'),
+            target: deployments(['kustomize-controller']),
+          },
+          {
+            patch: argsPatch('--default-service-account=default'),
+            target: deployments(['kustomize-controller', 'helm-controller']),
+          },
+          {
+            patch: JSON.stringify([
+              {
+                op: 'add',
+                path: '/spec/serviceAccountName',
+                value: FLUX_PLATFORM_SERVICE_ACCOUNT,
+              },
+            ]),
+            target: { kind: 'Kustomization', name: 'flux-system' },
+          },
+        ],
+      },
+    ],
+    [`${folder}/tenancy-platform.yaml`]: [
+      {
+        apiVersion: 'source.toolkit.fluxcd.io/v1',
+        kind: 'GitRepository',
+        metadata: { name: PLATFORM_SOURCE, namespace: FLUX_NAMESPACE },
+        spec: {
+          url,
+          ref: { branch },
+          interval,
+          ...(options.secretName
+            ? { secretRef: { name: options.secretName } }
+            : {}),
+        },
+      },
+      kustomization(
+        CLUSTER_ROLES,
+        options.clusterRolesPath ?? 'bootstrap/cluster-roles',
+      ),
+    ],
+    // No file without tenants: Flux would find an empty document.
+    ...(tenants.length ? { [`${folder}/tenancy-tenants.yaml`]: tenants } : {}),
+  };
+}
