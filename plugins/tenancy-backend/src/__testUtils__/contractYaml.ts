@@ -10,9 +10,6 @@ import { parseAllDocuments } from 'yaml';
  */
 export function contractYaml(path: string): any[] {
   return parseAllDocuments(
-    readFileSync(
-      resolve(__dirname, '../../../../contracts', path),
-      'utf8',
-    ),
+    readFileSync(resolve(__dirname, '../../../../contracts', path), 'utf8'),
   ).map(d => d.toJS());
 }
