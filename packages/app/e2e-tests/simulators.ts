@@ -108,3 +108,43 @@ export async function simulatedPolicyCounts(
   }
   return counts;
 }
+
+/**
+ * A vCluster's control plane as its host cluster serves it: the StatefulSet
+ * named after the release (chart version from its `chart` label, replicas,
+ * asleep when annotated `loft.sh/paused-replicas`), and the kubeconfig of
+ * the Secret it exports (`<release>-kubeconfig`, key `config`).
+ */
+export async function simulatedVCluster(
+  request: APIRequestContext,
+  cluster: string,
+  namespace: string,
+): Promise<{
+  chartVersion: string;
+  replicas: number;
+  sleeping: boolean;
+  kubeconfig: string;
+}> {
+  const token = 'simulated-service-account-token';
+  const base = `/k8s/${cluster}/api/v1/namespaces/${namespace}`;
+  const list = await getJson(
+    request,
+    `/k8s/${cluster}/apis/apps/v1/namespaces/${namespace}/statefulsets?labelSelector=app%3Dvcluster`,
+    token,
+  );
+  const [statefulSet] = list.items;
+  const release = statefulSet.metadata.labels.release;
+  const secret = await getJson(
+    request,
+    `${base}/secrets/${release}-kubeconfig`,
+    token,
+  );
+  return {
+    chartVersion: statefulSet.metadata.labels.chart.replace(/^vcluster-/, ''),
+    replicas: statefulSet.spec.replicas,
+    sleeping:
+      statefulSet.metadata.annotations?.['loft.sh/paused-replicas'] !==
+      undefined,
+    kubeconfig: Buffer.from(secret.data.config, 'base64').toString('utf8'),
+  };
+}
