@@ -115,6 +115,10 @@ test("on another team's vCluster the guest sees its state but no download, and t
   await expect(
     page.getByRole('button', { name: 'Download kubeconfig' }),
   ).toHaveCount(0);
+  // Instead of the button, who may.
+  await expect(access).toContainText(
+    'Only the members of Checkout team and the platform admins may download its kubeconfig',
+  );
 
   // Asked directly, from the page with the guest's token, the backend refuses.
   const refused = await page.evaluate(

@@ -1,8 +1,13 @@
 import { Entity } from '@backstage/catalog-model';
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  catalogApiRef,
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 // The test runs in Node and reads the embedded default's own files.
 // eslint-disable-next-line no-restricted-imports
 import { readFileSync } from 'fs';
@@ -45,7 +50,9 @@ function render(allowed: boolean, entity = sandbox) {
       <EntityVClusterAccessCard />
     </EntityProvider>,
     {
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
       apis: [
+        [catalogApiRef, catalogApiMock({ entities: [] })],
         [
           tenancyApiRef,
           { getVClusterKubeconfig } as Partial<TenancyApi> as TenancyApi,
@@ -106,6 +113,9 @@ describe('EntityVClusterAccessCard', () => {
     expect(getVClusterKubeconfig).toHaveBeenCalledWith(
       'resource:default/data-platform-vc-sandbox-dev',
     );
+    expect(
+      screen.queryByText(/and the platform admins may download/),
+    ).not.toBeInTheDocument();
     expect(saved).toHaveLength(1);
     expect(saved[0].name).toBe('data-platform-vc-sandbox-dev.kubeconfig');
     expect(await (saved[0].text as unknown as Blob).text()).toBe(KUBECONFIG);
@@ -125,8 +135,12 @@ describe('EntityVClusterAccessCard', () => {
         }),
       ),
     );
-    // The decision's answer rendered.
-    await act(() => new Promise(r => setTimeout(r, 50)));
+    // The decision's answer rendered: who may, instead of the button.
+    expect(
+      await screen.findByText(/and the platform admins may download/),
+    ).toHaveTextContent(
+      'Only the members of team-checkout and the platform admins may download its kubeconfig (tenancy.vcluster.kubeconfig.read).',
+    );
     expect(
       screen.queryByRole('button', { name: 'Download kubeconfig' }),
     ).not.toBeInTheDocument();

@@ -1,7 +1,7 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CodeSnippet, InfoCard } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/frontend-plugin-api';
-import { useEntity } from '@backstage/plugin-catalog-react';
+import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
   TENANCY_ANNOTATIONS,
@@ -20,7 +20,7 @@ import { downloadFile } from '../shared/downloadFile';
  * vCluster's Service in the host namespace, the server of the kubeconfig it
  * exports), the `vcluster connect` command, and for the members of its
  * owning group and platform admins (`tenancy.vcluster.kubeconfig.read`) a
- * "Download kubeconfig" button; others see no button.
+ * "Download kubeconfig" button; others see who may, and no button.
  *
  * @public
  */
@@ -29,7 +29,7 @@ export function EntityVClusterAccessCard() {
   const api = useApi(tenancyApiRef);
   const alertApi = useApi(alertApiRef);
   const entityRef = stringifyEntityRef(entity);
-  const { allowed } = usePermission({
+  const { allowed, loading } = usePermission({
     permission: tenancyVClusterKubeconfigReadPermission,
     resourceRef: entityRef,
   });
@@ -41,6 +41,7 @@ export function EntityVClusterAccessCard() {
     name;
   const cluster =
     entity.metadata.annotations?.[TENANCY_ANNOTATIONS.kubernetesCluster];
+  const owner = entity.spec?.owner as string | undefined;
 
   const download = async () => {
     setBusy(true);
@@ -74,6 +75,8 @@ export function EntityVClusterAccessCard() {
         language="shell"
         text={`vcluster connect ${name} -n ${hostNamespace}`}
         showCopyCodeButton
+        wrapLongLines
+        customStyle={{ paddingRight: 48 }}
       />
       {allowed && (
         <Box mt={2}>
@@ -96,9 +99,21 @@ export function EntityVClusterAccessCard() {
                 language="shell"
                 text={`kubectl --kubeconfig ${saved} get ns`}
                 showCopyCodeButton
+                wrapLongLines
+                customStyle={{ paddingRight: 48 }}
               />
             </Box>
           )}
+        </Box>
+      )}
+      {!allowed && !loading && (
+        <Box mt={2}>
+          <Typography variant="body2" color="textSecondary">
+            Only the members of{' '}
+            {owner ? <EntityRefLink entityRef={owner} /> : 'its owner'} and the
+            platform admins may download its kubeconfig (
+            <code>tenancy.vcluster.kubeconfig.read</code>).
+          </Typography>
         </Box>
       )}
     </InfoCard>
