@@ -46,7 +46,7 @@ const namespaceItems: ItemsOf = (_context, ns) => [
 
 const quotaItems: ItemsOf = ({ cluster, controls }, ns) =>
   ns.quotas.map(quota => ({
-    metadata: meta('ResourceQuota', quota.name, ns.name),
+    metadata: meta('ResourceQuota', quota.name, ns.name, quota.labels),
     spec: { hard: quota.hard },
     status: {
       hard: quota.hard,
@@ -61,7 +61,7 @@ const quotaItems: ItemsOf = ({ cluster, controls }, ns) =>
 
 const limitRangeItems: ItemsOf = (_context, ns) =>
   ns.limitRanges.map(range => ({
-    metadata: meta('LimitRange', range.name, ns.name),
+    metadata: meta('LimitRange', range.name, ns.name, range.labels),
     spec: { limits: range.limits },
   }));
 

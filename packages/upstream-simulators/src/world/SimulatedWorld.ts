@@ -8,8 +8,17 @@ export interface SimulatedNamespace {
   environment?: string;
   phase: 'Active' | 'Terminating';
   labels: Record<string, string>;
-  quotas: Array<{ name: string; hard: Record<string, string> }>;
-  limitRanges: Array<{ name: string; limits: Array<Record<string, unknown>> }>;
+  /** Its ResourceQuotas; `labels`, those of the object (as a chart sets them). */
+  quotas: Array<{
+    name: string;
+    hard: Record<string, string>;
+    labels?: Record<string, string>;
+  }>;
+  limitRanges: Array<{
+    name: string;
+    limits: Array<Record<string, unknown>>;
+    labels?: Record<string, string>;
+  }>;
   /** Registries its tenant may pull from besides the platform's (the Tenant's `spec.allowedRegistries`). */
   allowedRegistries?: string[];
   /** The vCluster this namespace hosts (its Helm release name), if any. */

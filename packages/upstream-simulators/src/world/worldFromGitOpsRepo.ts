@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { applicationsFor } from './applicationsFor';
+import { vclusterChartPolicies } from './vclusterChartPolicies';
 import {
   SimulatedApplication,
   SimulatedNamespace,
@@ -65,8 +66,10 @@ function systemNamespace(name: string): SimulatedNamespace {
  * What the clusters would hold once Argo CD has applied the GitOps repository
  * at `dir`: every namespace folder under `tenants/<tenant>/<env>/` becomes a
  * namespace with its ResourceQuota and LimitRange on the cluster its catalog
- * entity names, with one or two applications deploying into it (a
- * vCluster's: its chart Application, from the folder's `argocd/`) and the
+ * entity names (a vCluster's host namespace: those the vcluster chart
+ * creates from its Application's Helm values), with one or two applications
+ * deploying into it (a vCluster's: its chart Application, from the folder's
+ * `argocd/`) and the
  * registries its Tenant (`tenant.yaml`) allows; each cluster with the policy
  * engine the layout gives it.
  */
@@ -106,6 +109,16 @@ export function worldFromGitOpsRepo(
         const chartApp = readManifests(
           join(nsDir, 'argocd', 'vcluster-application.yaml'),
         ).find(m => m.kind === 'Application');
+        // What the vcluster chart creates from the Application's Helm values.
+        if (chartApp) {
+          const chartPolicies = vclusterChartPolicies(
+            chartApp.spec?.source?.helm?.releaseName ?? chartApp.metadata.name,
+            chartApp.spec?.source?.targetRevision,
+            chartApp.spec?.source?.helm?.valuesObject,
+          );
+          quotas.push(...chartPolicies.quotas);
+          limitRanges.push(...chartPolicies.limitRanges);
+        }
         const list = namespacesByCluster.get(cluster) ?? [];
         list.push({
           name,
