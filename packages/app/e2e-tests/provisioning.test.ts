@@ -119,6 +119,9 @@ test('the new-namespace wizard opens a request; after the merge command the cata
   // opened, merged, and the namespace ready in its cluster.
   await expect(async () => {
     await page.goto('/notifications');
+    // Only this request's: the page shows five at a time, and the first
+    // refresh's quota warnings may be newer.
+    await page.getByPlaceholder('Filter').fill(namespace);
     for (const title of [
       `Request opened: New namespace ${namespace}`,
       `Request merged: New namespace ${namespace}`,

@@ -6,6 +6,7 @@ import {
   DEFAULT_SIMULATOR_CREDENTIALS,
   SimulatorServer,
 } from './createSimulatorServer';
+import { applicationStatus } from './world/applicationStatus';
 import { generateWorld } from './world/generateWorld';
 
 const credentials = DEFAULT_SIMULATOR_CREDENTIALS;
@@ -172,6 +173,66 @@ describe('createSimulatorServer', () => {
     ).toEqual([]);
     const multi = body.items.find((a: any) => a.spec.sources);
     expect(multi.status.sync.revisions).toHaveLength(multi.spec.sources.length);
+  });
+
+  it('reports the applications of a namespace merged after its first list as Synced and Healthy, the others as before', async () => {
+    const [instance] = world.argocd;
+    // Namespace names whose applications the stable spread would not
+    // report Synced and Healthy.
+    const unwell = instance.applications.filter(a => {
+      const s = applicationStatus(instance.name, a.name);
+      return s.sync !== 'Synced' || s.health !== 'Healthy';
+    });
+    expect(unwell.length).toBeGreaterThan(0);
+    const merged = unwell.map(a => ({
+      ...a,
+      name: `${a.name}-merged`,
+      destination: { ...a.destination, namespace: `${a.name}-merged` },
+    }));
+    // The same stable spread would leave some of the merged ones unwell.
+    expect(
+      merged.some(
+        a => applicationStatus(instance.name, a.name).sync !== 'Synced',
+      ),
+    ).toBe(true);
+    let current = world;
+    const server = await createSimulatorServer({ getWorld: () => current });
+    try {
+      const statuses = async () => {
+        const res = await fetch(
+          `${server.url}/argocd/${instance.name}/api/v1/applications`,
+          { headers: argoAuth },
+        );
+        const body = await res.json();
+        return new Map<string, string>(
+          body.items.map((a: any) => [
+            a.metadata.name,
+            `${a.status.sync.status}/${a.status.health.status}`,
+          ]),
+        );
+      };
+      const before = await statuses();
+      current = {
+        ...world,
+        argocd: [
+          { ...instance, applications: [...instance.applications, ...merged] },
+          ...world.argocd.slice(1),
+        ],
+      };
+      const after = await statuses();
+      for (const app of merged) {
+        expect([app.name, after.get(app.name)]).toEqual([
+          app.name,
+          'Synced/Healthy',
+        ]);
+      }
+      for (const app of unwell) {
+        expect(after.get(app.name)).toBe(before.get(app.name));
+        expect(after.get(app.name)).not.toBe('Synced/Healthy');
+      }
+    } finally {
+      await server.close();
+    }
   });
 
   it('projects Argo CD lists with fields, as the contract sample does', async () => {

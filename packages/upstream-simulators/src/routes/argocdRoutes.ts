@@ -3,7 +3,10 @@ import {
   LabelSelectorMatcher,
   parseLabelSelector,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
-import { applicationStatus } from '../world/applicationStatus';
+import {
+  applicationStatus,
+  freshApplicationStatus,
+} from '../world/applicationStatus';
 import { SimulatedApplication, SimulatedWorld } from '../world/SimulatedWorld';
 import { SimulatorControls, SimulatorCredentials } from '../SimulatorControls';
 import { project } from './project';
@@ -34,9 +37,20 @@ const dialect: UpstreamDialect = {
 
 const FINISHED = '2026-11-20T08:15:00Z';
 
-/** A full Application object as `GET /api/v1/applications` returns it. */
-export function applicationObject(instance: string, app: SimulatedApplication) {
-  const state = applicationStatus(instance, app.name);
+/**
+ * A full Application object as `GET /api/v1/applications` returns it;
+ * `fresh`: it deploys into a namespace that was not there when the
+ * simulators first listed the instance (`freshApplicationStatus`).
+ */
+export function applicationObject(
+  instance: string,
+  app: SimulatedApplication,
+  fresh = false,
+) {
+  const state = (fresh ? freshApplicationStatus : applicationStatus)(
+    instance,
+    app.name,
+  );
   const sourceSpec = app.multiSource
     ? { sources: app.sources }
     : { source: app.sources[0] };
@@ -100,6 +114,9 @@ export function argocdRoutes(options: {
 }): Router {
   const { credentials } = options;
   const router = Router();
+  // The namespaces each instance deployed into at its first list: the
+  // applications of namespaces merged later are the fresh ones.
+  const initialNamespaces = new Map<string, Set<string>>();
   router.use(
     '/argocd/:instance',
     simulate({
@@ -144,6 +161,13 @@ export function argocdRoutes(options: {
       res.status(404).json(runtimeError(404, 'instance not found'));
       return;
     }
+    if (!initialNamespaces.has(instance.name)) {
+      initialNamespaces.set(
+        instance.name,
+        new Set(instance.applications.map(a => a.destination.namespace)),
+      );
+    }
+    const initial = initialNamespaces.get(instance.name)!;
     const list = (value: unknown) =>
       ([] as unknown[]).concat(value ?? []).flatMap(v => String(v).split(','));
     const projects = list(req.query.project ?? req.query.projects);
@@ -165,7 +189,13 @@ export function argocdRoutes(options: {
       .filter(app => projects.length === 0 || projects.includes(app.project))
       .filter(app => selects(app.labels))
       .sort((a, b) => a.name.localeCompare(b.name))
-      .map(app => applicationObject(instance.name, app));
+      .map(app =>
+        applicationObject(
+          instance.name,
+          app,
+          !initial.has(app.destination.namespace),
+        ),
+      );
     res.json({
       metadata: { resourceVersion: '1' },
       items: fields.length ? items.map(item => project(item, fields)) : items,

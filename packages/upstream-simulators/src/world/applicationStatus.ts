@@ -67,3 +67,20 @@ export function applicationStatus(
     revision,
   };
 }
+
+/**
+ * An application of a namespace folder merged while the simulators run: Argo
+ * CD has applied the new folder, so it is Synced and Healthy (the stable
+ * spread of `applicationStatus` is for the fleet the simulators start with).
+ */
+export function freshApplicationStatus(
+  instance: string,
+  name: string,
+): SimulatedApplicationStatus {
+  return {
+    sync: 'Synced',
+    health: 'Healthy',
+    operationPhase: 'Succeeded',
+    revision: sha(`${instance}/${name}`),
+  };
+}
