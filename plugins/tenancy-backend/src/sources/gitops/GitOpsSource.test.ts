@@ -8,6 +8,10 @@ import { GitOpsSource } from './GitOpsSource';
 
 const SEED = resolve(__dirname, '../../../../../examples/gitops-repo');
 
+// Each test seeds and reads a git repository of the examples: seconds on a
+// loaded CI machine.
+jest.setTimeout(30_000);
+
 describe('GitOpsSource', () => {
   let dir: string;
   beforeEach(async () => {
