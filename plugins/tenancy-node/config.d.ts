@@ -84,6 +84,22 @@ export interface Config {
           };
         };
       };
+      /**
+       * Settings per cluster, by the cluster's name (as in
+       * `environments.<env>.clusters`). A cluster not listed is reconciled
+       * by Argo CD.
+       */
+      clusters?: {
+        [cluster: string]: {
+          /**
+           * The GitOps engine reconciling the cluster: `argocd` (default) or
+           * `flux`. What the requests render and what the backend reads
+           * follow it (docs/gitops-layout.md, "Flux"). An environment with
+           * a Flux cluster must run on that cluster only.
+           */
+          engine?: 'argocd' | 'flux';
+        };
+      };
       /** Named quota sizes offered by the wizard, each resource name to quantity. */
       quotaSizes?: { [size: string]: { [resource: string]: string | number } };
       /**

@@ -20,6 +20,7 @@ export type { components as TenancyApiComponents } from './schema/openapi/genera
 export * from './naming/validateDnsLabel';
 export * from './kubernetes/parseLabelSelector';
 export * from './gitops/GitOpsLayout';
+export * from './gitops/gitOpsEngineOf';
 export * from './render/NamespaceRequest';
 export * from './render/composeNamespaceName';
 export * from './render/renderNamespaceEntity';

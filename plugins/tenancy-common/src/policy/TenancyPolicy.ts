@@ -10,6 +10,11 @@ import type { ContainerLimits } from './rules/limits';
  */
 export interface TenancyPolicy {
   environments: Record<string, EnvironmentPolicy>;
+  /**
+   * Settings per cluster (`tenancy.policy.clusters.<cluster>`); a cluster
+   * not listed is reconciled by Argo CD.
+   */
+  clusters?: Record<string, ClusterPolicy>;
   /** Namespaces no tenant may request, e.g. `default`, `kube-system`, `argocd`. */
   reservedNamespaces: string[];
   /** Prefixes no tenant namespace may start with, e.g. `kube-`, `platform-`. */
@@ -77,6 +82,23 @@ export interface RbacSubject {
   name: string;
   /** The ServiceAccount's namespace; ServiceAccounts only. */
   namespace?: string;
+}
+
+/**
+ * The GitOps engine that reconciles a cluster from the GitOps repository.
+ *
+ * @public
+ */
+export type GitOpsEngine = 'argocd' | 'flux';
+
+/**
+ * Settings of one cluster (`tenancy.policy.clusters.<cluster>`).
+ *
+ * @public
+ */
+export interface ClusterPolicy {
+  /** Which engine reconciles the cluster; what the requests render for it follows. */
+  engine: GitOpsEngine;
 }
 
 /**

@@ -69,6 +69,40 @@ describe('readTenancyPolicy', () => {
     ).toThrow('kubeconfigReader.namespace is required for a ServiceAccount');
   });
 
+  it('reads the engine of each cluster, Argo CD unless it says flux, and refuses a shared Flux environment', () => {
+    const read = (clusters: object, qa = ['nonprod-eu-2']) =>
+      readTenancyPolicy(
+        new ConfigReader({
+          tenancy: {
+            policy: {
+              environments: {
+                dev: { clusters: ['nonprod-eu-1'] },
+                qa: { clusters: qa },
+              },
+              clusters,
+            },
+          },
+        }),
+      );
+    const policy = read({ 'nonprod-eu-2': { engine: 'flux' }, old: {} });
+    expect(policy.clusters).toEqual({
+      'nonprod-eu-2': { engine: 'flux' },
+      old: { engine: 'argocd' },
+    });
+    expect(read({}).clusters).toBeUndefined();
+    expect(() => read({ 'nonprod-eu-2': { engine: 'fleet' } })).toThrow(
+      'tenancy.policy.clusters.nonprod-eu-2.engine must be one of argocd, flux, not "fleet"',
+    );
+    expect(() =>
+      read({ 'nonprod-eu-2': { engine: 'flux' } }, [
+        'nonprod-eu-2',
+        'nonprod-eu-1',
+      ]),
+    ).toThrow(
+      'tenancy.policy.environments.qa.clusters (flux-one-cluster): environment qa runs on nonprod-eu-2, nonprod-eu-1',
+    );
+  });
+
   it('names the key of a wrong Pod Security level', () => {
     expect(() =>
       readTenancyPolicy(

@@ -1,7 +1,9 @@
 import { Config } from '@backstage/config';
 import {
+  checkClusterEngines,
   compileCostCenterPattern,
   ContainerLimits,
+  GitOpsEngine,
   GuardrailsSettings,
   IMAGE_REGISTRY_PREFIX_PATTERN,
   isImageRegistryPrefix,
@@ -22,6 +24,7 @@ const DEFAULT_RESERVED_NAMESPACES = [
 ];
 const DEFAULT_RESERVED_PREFIXES = ['kube-', 'openshift-', 'platform-'];
 const POD_SECURITY_LEVELS = ['privileged', 'baseline', 'restricted'] as const;
+const GITOPS_ENGINES = ['argocd', 'flux'] as const;
 const GUARDRAIL_ENGINES = [
   'kyverno',
   'validating-admission-policy',
@@ -65,6 +68,8 @@ export function readTenancyPolicy(config: Config): TenancyPolicy {
       ),
     };
   }
+  const clusters = readClusters(root?.getOptionalConfig('clusters'));
+  checkClusterEngines({ environments, clusters });
   const containerLimits: Record<string, ContainerLimits> = {};
   const limitsConfig = root?.getOptionalConfig('containerLimits');
   for (const size of limitsConfig?.keys() ?? []) {
@@ -84,6 +89,7 @@ export function readTenancyPolicy(config: Config): TenancyPolicy {
   if (costCenterPattern) compileCostCenterPattern(costCenterPattern);
   return {
     environments,
+    ...(Object.keys(clusters).length ? { clusters } : {}),
     reservedNamespaces:
       root?.getOptionalStringArray('reservedNamespaces') ??
       DEFAULT_RESERVED_NAMESPACES,
@@ -111,6 +117,25 @@ export function readTenancyPolicy(config: Config): TenancyPolicy {
     ),
     vcluster: readVClusterPolicy(root?.getOptionalConfig('vcluster')),
   };
+}
+
+/** `tenancy.policy.clusters`: the engine of each cluster. */
+function readClusters(
+  config: Config | undefined,
+): NonNullable<TenancyPolicy['clusters']> {
+  const clusters: NonNullable<TenancyPolicy['clusters']> = {};
+  for (const name of config?.keys() ?? []) {
+    const engine = config!.getConfig(name).getOptionalString('engine');
+    if (engine !== undefined && !GITOPS_ENGINES.includes(engine as any)) {
+      throw new Error(
+        `tenancy.policy.clusters.${name}.engine must be one of ${GITOPS_ENGINES.join(
+          ', ',
+        )}, not "${engine}"`,
+      );
+    }
+    clusters[name] = { engine: (engine as GitOpsEngine) ?? 'argocd' };
+  }
+  return clusters;
 }
 
 /** `tenancy.policy.guardrails`: the baseline policies of the bootstrap. */

@@ -1,3 +1,4 @@
+import { checkClusterEngines } from '../../gitops/gitOpsEngineOf';
 import { GitOpsLayout } from '../../gitops/GitOpsLayout';
 import type { TenancyPolicy } from '../../policy/TenancyPolicy';
 import type { Manifest, NamespaceBundle } from '../renderNamespaceBundle';
@@ -127,7 +128,7 @@ export function renderFluxBootstrap(options: {
   /** A Secret in `flux-system` with the repository's credentials; unset: a public repository. */
   secretName?: string;
   /** The environments and their clusters (`tenancy.policy.environments`). */
-  policy: Pick<TenancyPolicy, 'environments'>;
+  policy: Pick<TenancyPolicy, 'environments' | 'clusters'>;
   /** The tenants, each with the environments it has folders in. */
   tenants: FluxBootstrapTenant[];
   folder?: string;
@@ -151,18 +152,13 @@ export function renderFluxBootstrap(options: {
       )} must be a Go duration such as 1m or 30s`,
     );
   }
+  checkClusterEngines({
+    environments: options.policy.environments,
+    clusters: { ...options.policy.clusters, [cluster]: { engine: 'flux' } },
+  });
   const environments = Object.entries(options.policy.environments)
     .filter(([, env]) => env.clusters.includes(cluster))
-    .map(([name, env]) => {
-      if (env.clusters.length > 1) {
-        throw new TypeError(
-          `tenancy.policy.environments.${name}.clusters (flux-one-cluster): environment ${name} runs on ${env.clusters.join(
-            ', ',
-          )}; on a Flux cluster an environment must run on that cluster only, since its folders are applied as a whole`,
-        );
-      }
-      return name;
-    });
+    .map(([name]) => name);
   const here = new Set(environments);
   const kustomization = (
     name: string,
