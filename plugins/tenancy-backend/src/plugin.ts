@@ -9,6 +9,7 @@ import {
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
+  gitOpsEngineOf,
   tenancyEntityReadPermission,
   tenancyProvisionAdminPermission,
   tenancyVClusterKubeconfigReadPermission,
@@ -91,6 +92,7 @@ export const tenancyPlugin = createBackendPlugin({
         });
         const clusters = new KubernetesClusters(kubernetes, logger, {
           policyReports: refresh.policyReports,
+          engineOf: cluster => gitOpsEngineOf(tenancy.policy, cluster),
         });
         const store = new SnapshotStore(deps.cache);
         const db = await migrateDatabase(deps.database);

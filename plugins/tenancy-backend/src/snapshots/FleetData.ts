@@ -1,7 +1,6 @@
 import {
   DriftFinding,
   PolicySummary,
-  SourceKind,
   SourceStatus,
   TENANCY_ANNOTATIONS,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
@@ -9,10 +8,13 @@ import {
   ArgoApplicationRecord,
   ArgoCdSnapshot,
   CostSnapshot,
+  FluxReconcilerRecord,
+  FluxSnapshot,
   GitOpsSnapshot,
   KubernetesNamespaceRecord,
   KubernetesSnapshot,
   PolicySnapshot,
+  SourceKind,
 } from '../sources/types';
 import { emptyCounts } from '../sources/policy/PolicyResults';
 import {
@@ -54,6 +56,13 @@ export class FleetData {
   private readonly costs = new Map<string, NamespaceCost>();
   private readonly policies = new Map<string, PolicySnapshot>();
   private readonly vclusters = new Map<string, VClusterSnapshot>();
+  /** Flux objects by `cluster/namespace` they target. */
+  private readonly fluxByNamespace = new Map<string, FluxReconcilerRecord[]>();
+  /** The platform's Flux Kustomizations by `cluster/tenant/environment`. */
+  private readonly fluxByEnvironment = new Map<
+    string,
+    FluxReconcilerRecord[]
+  >();
   private readonly clusters: KubernetesSnapshot[] = [];
   private readonly fleetDrift?: FleetDrift;
   private readonly orphansByTenant = new Map<string, DriftFinding[]>();
@@ -88,6 +97,20 @@ export class FleetData {
       } else if (d.kind === 'vcluster') {
         const vclusters = value as VClusterSnapshot;
         this.vclusters.set(vclusters.cluster, vclusters);
+      } else if (d.kind === 'flux') {
+        const flux = value as FluxSnapshot;
+        for (const r of flux.reconcilers) {
+          const k = r.platform
+            ? `${flux.cluster}/${r.platform.tenant}/${r.platform.environment}`
+            : r.targetNamespace && key(flux.cluster, r.targetNamespace);
+          if (!k) continue;
+          const byKey = r.platform
+            ? this.fluxByEnvironment
+            : this.fluxByNamespace;
+          const list = byKey.get(k) ?? [];
+          list.push(r);
+          byKey.set(k, list);
+        }
       } else if (d.kind === 'gitops') {
         gitops = {
           data: value as GitOpsSnapshot,
@@ -202,6 +225,28 @@ export class FleetData {
     return this.apps.get(key(cluster, namespace)) ?? [];
   }
 
+  /**
+   * The Flux objects deploying into a namespace: those targeting it, and
+   * the platform's Kustomization of its tenant and environment on its
+   * cluster; none without the cluster's Flux data.
+   */
+  fluxReconcilers(
+    cluster: string,
+    namespace: string,
+    tenant?: string,
+    environment?: string,
+  ): FluxReconcilerRecord[] {
+    const platform =
+      tenant && environment
+        ? this.fluxByEnvironment.get(`${cluster}/${tenant}/${environment}`) ??
+          []
+        : [];
+    return [
+      ...platform,
+      ...(this.fluxByNamespace.get(key(cluster, namespace)) ?? []),
+    ];
+  }
+
   /** Applications of a tenant by `tenancy.io/tenant` label, else by AppProject name. */
   tenantApplications(tenant: string): ArgoApplicationRecord[] {
     return this.appsByTenant.get(tenant) ?? [];
@@ -228,7 +273,8 @@ export class FleetData {
         if (
           d.kind === 'kubernetes' ||
           d.kind === 'policy' ||
-          d.kind === 'vcluster'
+          d.kind === 'vcluster' ||
+          d.kind === 'flux'
         ) {
           return clusters.has(d.name);
         }
@@ -252,7 +298,8 @@ export class FleetData {
           success === undefined ? undefined : now.getTime() - success;
         return {
           id: d.id,
-          kind: d.kind,
+          // A Flux source reads the cluster: `kubernetes` to the API.
+          kind: d.kind === 'flux' ? 'kubernetes' : d.kind,
           name: d.name,
           lastSuccessAt: state?.lastSuccessAt,
           lastErrorAt: state?.lastErrorAt,

@@ -1,8 +1,5 @@
-import type {
-  SourceKind,
-  SourceStatus,
-} from '@tenancy-plugins/backstage-plugin-tenancy-common';
-import type { SourceDataByKind } from '../sources/types';
+import type { SourceStatus } from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import type { SourceDataByKind, SourceKind } from '../sources/types';
 
 /**
  * The state of one source, without its data: the stored part of its
@@ -12,8 +9,9 @@ import type { SourceDataByKind } from '../sources/types';
 export interface SourceState
   extends Pick<
     SourceStatus,
-    'id' | 'kind' | 'name' | 'lastSuccessAt' | 'lastErrorAt' | 'lastError'
+    'id' | 'name' | 'lastSuccessAt' | 'lastErrorAt' | 'lastError'
   > {
+  kind: SourceKind;
   lastAttemptAt: string;
 }
 

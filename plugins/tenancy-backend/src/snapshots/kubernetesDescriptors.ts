@@ -7,11 +7,12 @@ const FOUND_AT_REFRESH = new Set([
   'vcluster',
   'policy',
   'gitops',
+  'flux',
 ]);
 
 /**
  * The sources of the last refresh that are not configured: the clusters'
- * (Kubernetes, vCluster and policy), which are the Kubernetes backend's, asked at each
+ * (Kubernetes, vCluster, policy and Flux), which are the Kubernetes backend's, asked at each
  * refresh, and the GitOps repository's, opened through its publisher; the
  * shared index is where every replica learns them. `only` keeps one kind.
  */

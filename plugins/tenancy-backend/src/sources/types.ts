@@ -3,7 +3,8 @@ import type {
   LimitRangeSummary,
   NamespaceSummary,
   PolicySummary,
-  SourceKind,
+  ReconcilerSummary,
+  SourceKind as ApiSourceKind,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import type { VClusterSnapshot } from './kubernetes/VClusterSnapshot';
 
@@ -109,6 +110,31 @@ export interface GitOpsSnapshot {
   namespaces: GitOpsNamespaceRecord[];
 }
 
+/**
+ * One Flux Kustomization or HelmRelease, and where it deploys: into
+ * `targetNamespace` (its `spec.targetNamespace`, or a HelmRelease's own
+ * namespace), or, for the platform's `tenancy-<tenant>-<environment>`
+ * Kustomizations in `flux-system`, into every namespace of `platform`'s
+ * tenant and environment on the cluster.
+ */
+export interface FluxReconcilerRecord extends ReconcilerSummary {
+  targetNamespace?: string;
+  platform?: { tenant: string; environment: string };
+}
+
+/** What a Flux source returns: one cluster's Kustomizations and HelmReleases. */
+export interface FluxSnapshot {
+  cluster: string;
+  reconcilers: FluxReconcilerRecord[];
+}
+
+/**
+ * The kinds of source: the API's, and `flux` (a Flux cluster's
+ * Kustomizations and HelmReleases), which the API reports as `kubernetes`
+ * (its id `flux:<cluster>` tells them apart) until its `SourceKind` has it.
+ */
+export type SourceKind = ApiSourceKind | 'flux';
+
 /** The data of a source, by kind. */
 export interface SourceDataByKind {
   kubernetes: KubernetesSnapshot;
@@ -117,6 +143,7 @@ export interface SourceDataByKind {
   policy: PolicySnapshot;
   gitops: GitOpsSnapshot;
   vcluster: VClusterSnapshot;
+  flux: FluxSnapshot;
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   NamespaceSummary,
   ObservedNamespace,
   PolicyResultCounts,
+  ReconcilerSummary,
   SourceError,
   SourceStatus,
   SourcesResponse,
@@ -38,6 +39,11 @@ import { sourceHasFailed } from '../snapshots/sourceHasFailed';
 import { ArgoApplicationRecord } from '../sources/types';
 import { EntityApplications } from './EntityApplications';
 import { countApplications } from './countApplications';
+import { countReconcilers } from './countReconcilers';
+import {
+  argoReconcilerSummary,
+  fluxReconcilerSummary,
+} from './toReconcilerSummary';
 import { summarizeCost } from './summarizeCost';
 import { sumQuota, summarizeQuota } from './summarizeQuota';
 import { toApplicationSummary } from './toApplicationSummary';
@@ -115,6 +121,32 @@ export class SummaryService {
     );
   }
 
+  /**
+   * Everything deploying into a part's namespace, either engine: its Argo
+   * CD applications, and the Flux objects of its cluster targeting it or
+   * applying its tenant's environment (tenant and environment from the
+   * entity's annotations, else the Namespace's labels).
+   */
+  private reconcilers(
+    part: TenancyPart,
+    data: FleetData,
+    applications: ArgoApplicationRecord[],
+  ): ReconcilerSummary[] {
+    const annotations = part.entity.metadata.annotations ?? {};
+    const labels = data.quota(part.cluster, part.namespace)?.labels ?? {};
+    const tenant =
+      annotations[TENANCY_ANNOTATIONS.tenant] ??
+      labels[TENANCY_ANNOTATIONS.tenant];
+    const environment =
+      part.environment ?? labels[TENANCY_ANNOTATIONS.environment];
+    return [
+      ...applications.map(argoReconcilerSummary),
+      ...data
+        .fluxReconcilers(part.cluster, part.namespace, tenant, environment)
+        .map(fluxReconcilerSummary),
+    ];
+  }
+
   private namespaceSummary(
     part: TenancyPart,
     data: FleetData,
@@ -136,6 +168,7 @@ export class SummaryService {
       },
       cost: cost && summarizeCost([cost], window),
       applications: applications.map(toApplicationSummary),
+      reconcilers: this.reconcilers(part, data, applications),
       policy: data.policy(part.cluster, part.namespace),
       drift: data.drift(part.cluster, part.namespace),
       vcluster: this.vclusterState(part, data),
@@ -201,6 +234,10 @@ export class SummaryService {
         quota: sumQuota(namespaces.map(n => n.quota?.resources ?? [])),
         cost: summarizeCost(costs, window),
         applications: countApplications(apps.all),
+        reconcilers: countReconcilers([
+          ...namespaces.flatMap(n => n.reconcilers ?? []),
+          ...apps.others.map(argoReconcilerSummary),
+        ]),
         policy: sumPolicy(namespaces.map(n => n.policy?.counts)),
         drift: countDrift(...namespaces.map(n => n.drift), orphans),
       },
@@ -228,6 +265,7 @@ export class SummaryService {
     const rows = catalog.tenants.map(tenant => {
       const ref = stringifyEntityRef(tenant);
       const parts = catalog.partsOf(ref);
+      const apps = this.applications.of(data, tenant, parts);
       const quota = sumQuota(
         parts.map(p => {
           const record = data.quota(p.cluster, p.namespace);
@@ -260,9 +298,11 @@ export class SummaryService {
           max: known.length ? Math.max(...known) : undefined,
         },
         cost: summarizeCost(costs, window)?.total,
-        applications: countApplications(
-          this.applications.of(data, tenant, parts).all,
-        ),
+        applications: countApplications(apps.all),
+        reconcilers: countReconcilers([
+          ...parts.flatMap((p, i) => this.reconcilers(p, data, apps.byPart[i])),
+          ...apps.others.map(argoReconcilerSummary),
+        ]),
         policy: sumPolicy(
           parts.map(p => data.policy(p.cluster, p.namespace)?.counts),
         ),

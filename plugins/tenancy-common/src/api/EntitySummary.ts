@@ -19,6 +19,8 @@ export type {
   PolicySummary,
   QuotaResourceUsage,
   QuotaSummary,
+  ReconcilerCounts,
+  ReconcilerSummary,
   VClusterState,
 } from '../schema/openapi/generated';
 

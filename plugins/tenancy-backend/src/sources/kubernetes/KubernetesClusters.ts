@@ -1,10 +1,12 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import type { GitOpsEngine } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import {
   KubernetesBackendClient,
   KubernetesBackendCluster,
 } from './KubernetesBackendClient';
 import { PolicySource } from '../policy/PolicySource';
 import { Source } from '../types';
+import { FluxSource } from './FluxSource';
 import { KubernetesSource } from './KubernetesSource';
 import { VClusterSource } from './VClusterSource';
 
@@ -19,7 +21,8 @@ const USER_TOKEN_AUTH_PROVIDERS = new Set(['google', 'oidc', 'aks']);
  * The clusters of the Kubernetes backend as sources, asked afresh at every
  * refresh so clusters its locators add or drop (catalog, GKE) follow: per
  * cluster a Kubernetes source and, unless `policyReports` is off, a policy
- * source. A cluster whose auth provider needs the signed-in user's token is
+ * source, and for a cluster Flux reconciles (`engineOf`), a Flux source
+ * (its Kustomizations and HelmReleases). A cluster whose auth provider needs the signed-in user's token is
  * left out, with one warning per cluster.
  */
 export class KubernetesClusters {
@@ -28,7 +31,11 @@ export class KubernetesClusters {
   constructor(
     private readonly client: KubernetesBackendClient,
     private readonly logger: LoggerService,
-    private readonly options: { policyReports: boolean } = {
+    private readonly options: {
+      policyReports: boolean;
+      /** The GitOps engine of a cluster; Argo CD when not given. */
+      engineOf?: (cluster: string) => GitOpsEngine;
+    } = {
       policyReports: false,
     },
   ) {}
@@ -56,6 +63,9 @@ export class KubernetesClusters {
       new VClusterSource(name, this.client),
       ...(this.options.policyReports
         ? [new PolicySource(name, this.client)]
+        : []),
+      ...(this.options.engineOf?.(name) === 'flux'
+        ? [new FluxSource(name, this.client)]
         : []),
     ]);
   }

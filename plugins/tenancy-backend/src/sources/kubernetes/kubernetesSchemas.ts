@@ -99,3 +99,86 @@ export const clusterListSchema = z.object({
     z.object({ name: z.string(), authProvider: z.string().optional() }),
   ),
 });
+
+/**
+ * A Flux list (KustomizationList, HelmReleaseList) page: its items are
+ * checked one by one (`fluxObjectSchema`), so a malformed object is named.
+ */
+export const fluxListSchema = list(
+  z
+    .object({
+      metadata: z
+        .object({
+          name: z.string().optional(),
+          namespace: z.string().optional(),
+        })
+        .passthrough(),
+    })
+    .passthrough(),
+);
+
+// A condition as the Flux CRDs define it (`metav1.Condition`: type,
+// status, reason, message and lastTransitionTime required).
+const condition = z.object({
+  type: z.string(),
+  status: z.enum(['True', 'False', 'Unknown']),
+  reason: z.string(),
+  message: z.string(),
+  lastTransitionTime: z.string(),
+  observedGeneration: z.number().int().optional(),
+});
+
+const fluxMetadata = metadata.extend({
+  namespace: z.string(),
+  generation: z.number().int().optional(),
+  labels: z.record(z.string(), z.string()).optional(),
+});
+
+/**
+ * The fields of a Flux Kustomization (`kustomize.toolkit.fluxcd.io/v1`,
+ * `contracts/flux/crds/`) this backend reads.
+ */
+export const fluxKustomizationSchema = z.object({
+  metadata: fluxMetadata,
+  spec: z.object({
+    targetNamespace: z.string().optional(),
+    suspend: z.boolean().optional(),
+  }),
+  status: z
+    .object({
+      conditions: z.array(condition).optional(),
+      lastAppliedRevision: z.string().optional(),
+      lastAttemptedRevision: z.string().optional(),
+    })
+    .optional(),
+});
+
+/**
+ * The fields of a Flux HelmRelease (`helm.toolkit.fluxcd.io/v2`,
+ * `contracts/flux/crds/`) this backend reads. v2 has no
+ * `status.lastAppliedRevision`: the release deployed is `status.history[0]`
+ * (the latest first), the chart version last tried `lastAttemptedRevision`.
+ */
+export const fluxHelmReleaseSchema = z.object({
+  metadata: fluxMetadata,
+  spec: z.object({
+    targetNamespace: z.string().optional(),
+    suspend: z.boolean().optional(),
+  }),
+  status: z
+    .object({
+      conditions: z.array(condition).optional(),
+      history: z
+        .array(
+          z.object({
+            chartName: z.string(),
+            chartVersion: z.string(),
+            appVersion: z.string().optional(),
+            status: z.string(),
+          }),
+        )
+        .optional(),
+      lastAttemptedRevision: z.string().optional(),
+    })
+    .optional(),
+});

@@ -816,6 +816,95 @@ export const spec = {
           },
         },
       },
+      ReconcilerSummary: {
+        description:
+          'One object of a GitOps engine deploying into a namespace, engine-neutral - an Argo CD Application or a Flux Kustomization or HelmRelease.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['engine', 'kind', 'name', 'state'],
+        properties: {
+          engine: {
+            description:
+              'The GitOps engine, `argocd` or `flux` (`tenancy.policy.clusters.<cluster>.engine`).',
+            type: 'string',
+            enum: ['argocd', 'flux'],
+          },
+          kind: {
+            description:
+              '`Application` (Argo CD), `Kustomization` or `HelmRelease` (Flux).',
+            type: 'string',
+            example: 'Kustomization',
+          },
+          name: {
+            type: 'string',
+          },
+          namespace: {
+            description:
+              "Namespace of the object (Flux; for Argo CD the Application's namespace when not the default).",
+            type: 'string',
+          },
+          cluster: {
+            description: 'For Flux, the cluster the object lives on.',
+            type: 'string',
+          },
+          instance: {
+            description: 'For Argo CD, the instance.',
+            type: 'string',
+          },
+          state: {
+            description:
+              '`ready`; `progressing` (reconciling, or Argo CD `Progressing`); `outOfSync` (Argo CD healthy but `OutOfSync`); `failed` (Flux `Ready` False, Argo CD `Degraded` or `Missing`); `suspended` (Flux `spec.suspend`, Argo CD `Suspended`); `unknown` (no `Ready` condition yet, Argo CD `Unknown`).',
+            type: 'string',
+            enum: [
+              'ready',
+              'progressing',
+              'outOfSync',
+              'failed',
+              'suspended',
+              'unknown',
+            ],
+          },
+          revision: {
+            description:
+              "The revision applied - Kustomization `status.lastAppliedRevision`, HelmRelease `status.history[0].chartVersion` (else `status.lastAttemptedRevision`), Argo CD's first synced revision.",
+            type: 'string',
+          },
+          message: {
+            description:
+              "The `Ready` condition's message (Flux) or the health message (Argo CD).",
+            type: 'string',
+          },
+          lastTransitionAt: {
+            description:
+              'For Flux, when the `Ready` condition last changed (its `lastTransitionTime`).',
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      ReconcilerCounts: {
+        description:
+          'Counts of reconcilers (Argo CD applications and Flux objects) by state, across both engines.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['total', 'notReady', 'failed'],
+        properties: {
+          total: {
+            type: 'integer',
+            minimum: 0,
+          },
+          notReady: {
+            description: 'Those not `ready` (failed ones included).',
+            type: 'integer',
+            minimum: 0,
+          },
+          failed: {
+            description: 'Those `failed`.',
+            type: 'integer',
+            minimum: 0,
+          },
+        },
+      },
       ApplicationCounts: {
         description: 'Counts of Argo CD applications by state.',
         type: 'object',
@@ -877,6 +966,14 @@ export const spec = {
             type: 'array',
             items: {
               $ref: '#/components/schemas/ArgoApplicationSummary',
+            },
+          },
+          reconcilers: {
+            description:
+              "Every GitOps object deploying into it, either engine - the Argo CD applications of `applications`, and on a Flux cluster the Kustomizations whose `spec.targetNamespace` it is, the platform's `flux-system/tenancy-<tenant>-<environment>` of its tenant and environment, and the HelmReleases targeting it (`spec.targetNamespace`, else their own namespace).",
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ReconcilerSummary',
             },
           },
           policy: {
@@ -1033,6 +1130,11 @@ export const spec = {
               applications: {
                 $ref: '#/components/schemas/ApplicationCounts',
               },
+              reconcilers: {
+                description:
+                  "The namespaces' reconcilers of both engines by state (each counted once).",
+                $ref: '#/components/schemas/ReconcilerCounts',
+              },
               policy: {
                 description:
                   'Policy results summed over the namespaces that have them; absent when none has.',
@@ -1165,6 +1267,11 @@ export const spec = {
           },
           applications: {
             $ref: '#/components/schemas/ApplicationCounts',
+          },
+          reconcilers: {
+            description:
+              "The reconcilers of both engines deploying into the tenant's namespaces, by state.",
+            $ref: '#/components/schemas/ReconcilerCounts',
           },
           policy: {
             description:

@@ -93,6 +93,20 @@ export type ArgoApplicationSummary =
   components['schemas']['ArgoApplicationSummary'];
 
 /**
+ * The `ReconcilerSummary` schema of the tenancy API.
+ *
+ * @public
+ */
+export type ReconcilerSummary = components['schemas']['ReconcilerSummary'];
+
+/**
+ * The `ReconcilerCounts` schema of the tenancy API.
+ *
+ * @public
+ */
+export type ReconcilerCounts = components['schemas']['ReconcilerCounts'];
+
+/**
  * The `ApplicationCounts` schema of the tenancy API.
  *
  * @public

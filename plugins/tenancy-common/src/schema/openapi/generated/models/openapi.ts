@@ -345,6 +345,52 @@ export interface components {
       /** Link to the application in the Argo CD UI. */
       url: string;
     };
+    /** One object of a GitOps engine deploying into a namespace, engine-neutral - an Argo CD Application or a Flux Kustomization or HelmRelease. */
+    ReconcilerSummary: {
+      /**
+       * The GitOps engine, `argocd` or `flux` (`tenancy.policy.clusters.<cluster>.engine`).
+       */
+      engine: 'argocd' | 'flux';
+      /**
+       * `Application` (Argo CD), `Kustomization` or `HelmRelease` (Flux).
+       * Example: Kustomization
+       */
+      kind: string;
+      name: string;
+      /** Namespace of the object (Flux; for Argo CD the Application's namespace when not the default). */
+      namespace?: string;
+      /** For Flux, the cluster the object lives on. */
+      cluster?: string;
+      /** For Argo CD, the instance. */
+      instance?: string;
+      /**
+       * `ready`; `progressing` (reconciling, or Argo CD `Progressing`); `outOfSync` (Argo CD healthy but `OutOfSync`); `failed` (Flux `Ready` False, Argo CD `Degraded` or `Missing`); `suspended` (Flux `spec.suspend`, Argo CD `Suspended`); `unknown` (no `Ready` condition yet, Argo CD `Unknown`).
+       */
+      state:
+        | 'ready'
+        | 'progressing'
+        | 'outOfSync'
+        | 'failed'
+        | 'suspended'
+        | 'unknown';
+      /** The revision applied - Kustomization `status.lastAppliedRevision`, HelmRelease `status.history[0].chartVersion` (else `status.lastAttemptedRevision`), Argo CD's first synced revision. */
+      revision?: string;
+      /** The `Ready` condition's message (Flux) or the health message (Argo CD). */
+      message?: string;
+      /**
+       * Format: date-time
+       * For Flux, when the `Ready` condition last changed (its `lastTransitionTime`).
+       */
+      lastTransitionAt?: string;
+    };
+    /** Counts of reconcilers (Argo CD applications and Flux objects) by state, across both engines. */
+    ReconcilerCounts: {
+      total: number;
+      /** Those not `ready` (failed ones included). */
+      notReady: number;
+      /** Those `failed`. */
+      failed: number;
+    };
     /** Counts of Argo CD applications by state. */
     ApplicationCounts: {
       total: number;
@@ -367,6 +413,8 @@ export interface components {
       cost?: components['schemas']['CostSummary'];
       /** The Argo CD applications deploying into it, or those its `argocd/app-name`, `argocd/app-selector` and `argocd/instance-name` annotations choose. */
       applications: components['schemas']['ArgoApplicationSummary'][];
+      /** Every GitOps object deploying into it, either engine - the Argo CD applications of `applications`, and on a Flux cluster the Kustomizations whose `spec.targetNamespace` it is, the platform's `flux-system/tenancy-<tenant>-<environment>` of its tenant and environment, and the HelmReleases targeting it (`spec.targetNamespace`, else their own namespace). */
+      reconcilers?: components['schemas']['ReconcilerSummary'][];
       /** Policy report results of the namespace's objects (and of the Namespace object itself); absent when no policy source covers its cluster or it has not answered. */
       policy?: components['schemas']['PolicySummary'];
       /** Differences between the GitOps repository's default branch and the cluster for this namespace; absent when either side's data is unavailable, empty when they agree. */
@@ -418,6 +466,8 @@ export interface components {
         quota: components['schemas']['QuotaResourceUsage'][];
         cost?: components['schemas']['CostSummary'];
         applications: components['schemas']['ApplicationCounts'];
+        /** The namespaces' reconcilers of both engines by state (each counted once). */
+        reconcilers?: components['schemas']['ReconcilerCounts'];
         /** Policy results summed over the namespaces that have them; absent when none has. */
         policy?: components['schemas']['PolicyResultCounts'];
         /** Drift findings over all namespaces, orphans included; absent when drift could not be computed. */
@@ -461,6 +511,8 @@ export interface components {
       /** Cost of the window; absent when no cost source covers the tenant. */
       cost?: number;
       applications: components['schemas']['ApplicationCounts'];
+      /** The reconcilers of both engines deploying into the tenant's namespaces, by state. */
+      reconcilers?: components['schemas']['ReconcilerCounts'];
       /** Policy results over the tenant's namespaces; absent without policy data. */
       policy?: components['schemas']['PolicyResultCounts'];
       /** Drift findings of the tenant (its namespaces and its orphans); absent when drift could not be computed. */
@@ -1197,6 +1249,12 @@ export const costWindowValues: ReadonlyArray<
 export const sourceKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['SourceKind']
 > = ['kubernetes', 'argocd', 'cost', 'policy', 'gitops', 'vcluster'];
+export const reconcilerSummaryEngineValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReconcilerSummary']['engine']
+> = ['argocd', 'flux'];
+export const reconcilerSummaryStateValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReconcilerSummary']['state']
+> = ['ready', 'progressing', 'outOfSync', 'failed', 'suspended', 'unknown'];
 export const namespaceSummaryTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['NamespaceSummary']['type']
 > = ['kubernetes-namespace', 'vcluster'];
