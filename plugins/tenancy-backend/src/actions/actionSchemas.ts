@@ -66,6 +66,43 @@ export const applicationCounts = (z: Z) =>
     })
     .describe('Argo CD applications by state.');
 
+/** Counts of the reconcilers of both GitOps engines by state. */
+export const reconcilerCounts = (z: Z) =>
+  z
+    .object({
+      total: z
+        .number()
+        .describe('Argo CD applications and Flux objects in all.'),
+      notReady: z.number().describe('Those not ready (failed included).'),
+      failed: z.number().describe('Those failed.'),
+    })
+    .describe(
+      'Argo CD applications and Flux Kustomizations and HelmReleases by state, each once.',
+    );
+
+/** One Argo CD application or Flux object deploying into a namespace. */
+export const reconciler = (z: Z) =>
+  z
+    .object({
+      engine: z.string().describe('argocd or flux.'),
+      kind: z.string().describe('Application, Kustomization or HelmRelease.'),
+      name: z.string().describe('Its name.'),
+      namespace: z.string().optional().describe('Its namespace.'),
+      state: z
+        .string()
+        .describe(
+          'ready, progressing, outOfSync, failed, suspended or unknown.',
+        ),
+      revision: z.string().optional().describe('The revision applied.'),
+      message: z
+        .string()
+        .optional()
+        .describe(
+          'Why it is in that state (Flux Ready message, Argo CD health message).',
+        ),
+    })
+    .describe('A GitOps object deploying into it, of either engine.');
+
 /** A source that failed on its last refresh. */
 export const sourceErrors = (z: Z) =>
   z

@@ -4,6 +4,7 @@ import {
   applicationCounts,
   costWindowInput,
   freshnessOutput,
+  reconcilerCounts,
 } from './actionSchemas';
 import { freshnessOf } from './freshnessOf';
 
@@ -65,6 +66,7 @@ export function registerFleetOverviewAction(
                     .optional()
                     .describe('Cost in the window; absent without cost data.'),
                   applications: applicationCounts(z),
+                  reconcilers: reconcilerCounts(z).optional(),
                 })
                 .describe('One tenant.'),
             )
@@ -100,6 +102,7 @@ export function registerFleetOverviewAction(
             quotaUtilisation: t.quotaUtilisation,
             ...(t.cost !== undefined && { cost: t.cost }),
             applications: t.applications,
+            ...(t.reconcilers && { reconcilers: t.reconcilers }),
           })),
           costCenters: fleet.costCenters,
           window: fleet.window,

@@ -5,6 +5,8 @@ import {
   costWindowInput,
   freshnessOutput,
   quotaUsage,
+  reconciler,
+  reconcilerCounts,
   tenantInput,
 } from './actionSchemas';
 import { tenantRefOf } from './tenantRefOf';
@@ -85,6 +87,12 @@ export function registerTenantSummaryAction(
                         .describe('An Argo CD application deploying into it.'),
                     )
                     .describe('Its Argo CD applications.'),
+                  reconcilers: z
+                    .array(reconciler(z))
+                    .optional()
+                    .describe(
+                      'Everything deploying into it, either engine: its Argo CD applications and, on a Flux cluster, its Kustomizations and HelmReleases.',
+                    ),
                 })
                 .describe('One namespace or vCluster of the tenant.'),
             )
@@ -103,6 +111,7 @@ export function registerTenantSummaryAction(
                 .optional()
                 .describe('Currency of the costs, e.g. EUR.'),
               applications: applicationCounts(z),
+              reconcilers: reconcilerCounts(z).optional(),
             })
             .describe('Totals over the tenant.'),
           ...freshnessOutput(z),

@@ -14,8 +14,8 @@ const quota = (resources: QuotaResourceUsage[]) =>
 
 /**
  * The summary of the tenant page, cut to what an agent acts on: quota used
- * against hard, cost of the window, Argo CD state per namespace and in
- * total, and the sources that failed (daily costs, limit ranges and the
+ * against hard, cost of the window, Argo CD state and the reconcilers of
+ * either engine (Argo CD, Flux) per namespace and in total, and the sources that failed (daily costs, limit ranges and the
  * sources' statuses are the page's).
  */
 export function toTenantSummaryOutput(summary: EntitySummary) {
@@ -37,6 +37,17 @@ export function toTenantSummaryOutput(summary: EntitySummary) {
         health: app.health,
         url: app.url,
       })),
+      ...(ns.reconcilers && {
+        reconcilers: ns.reconcilers.map(r => ({
+          engine: r.engine,
+          kind: r.kind,
+          name: r.name,
+          ...(r.namespace && { namespace: r.namespace }),
+          state: r.state,
+          ...(r.revision && { revision: r.revision }),
+          ...(r.message && { message: r.message }),
+        })),
+      }),
     })),
     totals: {
       quota: quota(summary.totals.quota),
@@ -45,6 +56,9 @@ export function toTenantSummaryOutput(summary: EntitySummary) {
         currency: summary.totals.cost.currency,
       }),
       applications: summary.totals.applications,
+      ...(summary.totals.reconcilers && {
+        reconcilers: summary.totals.reconcilers,
+      }),
     },
     ...freshnessOf(summary),
   };

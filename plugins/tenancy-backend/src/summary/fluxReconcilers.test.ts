@@ -11,6 +11,7 @@ import { setupServer } from 'msw/node';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { kubernetesBackendClientAt } from '../__testUtils__/kubernetesBackendClientAt';
+import { validateApiResponse } from '../__testUtils__/validateApiResponse';
 import { TenancyCatalogIndex } from '../catalog/TenancyCatalogIndex';
 import { refreshSources } from '../snapshots/refreshSources';
 import { SnapshotReader } from '../snapshots/SnapshotReader';
@@ -231,6 +232,9 @@ describe('Flux reconcilers in the summary and the fleet', () => {
       mockCredentials.user(),
     );
     expect(summary.errors).toEqual([]);
+    expect(
+      validateApiResponse('EntitySummary', JSON.parse(JSON.stringify(summary))),
+    ).toEqual([]);
     const rows = Object.fromEntries(
       summary.namespaces.map(n => [
         n.namespace,
@@ -272,6 +276,9 @@ describe('Flux reconcilers in the summary and the fleet', () => {
     });
 
     const fleet = await service.fleet('7d', mockCredentials.user());
+    expect(
+      validateApiResponse('FleetResponse', JSON.parse(JSON.stringify(fleet))),
+    ).toEqual([]);
     expect(fleet.items[0].reconcilers).toEqual({
       total: 3,
       notReady: 2,
