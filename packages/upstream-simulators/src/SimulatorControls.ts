@@ -50,6 +50,27 @@ export interface PolicyReportFaults {
   malformed?: PolicyReportGroup[];
 }
 
+/** The Flux API groups a simulated Flux cluster serves lists of. */
+export type FluxGroup =
+  | 'kustomize.toolkit.fluxcd.io'
+  | 'helm.toolkit.fluxcd.io';
+
+/** The Flux API groups, as a list for validation. */
+export const FLUX_GROUPS: FluxGroup[] = [
+  'kustomize.toolkit.fluxcd.io',
+  'helm.toolkit.fluxcd.io',
+];
+
+/** What is wrong with a Flux cluster's Flux lists. */
+export interface FluxFaults {
+  /** Groups whose CRDs are not installed: their lists answer 404 with a Status. */
+  absent?: FluxGroup[];
+  /** Groups whose lists answer 403 with a Status, as without RBAC on them. */
+  forbidden?: FluxGroup[];
+  /** Groups whose lists carry a first item whose `status.conditions` is an object, not a list. */
+  malformed?: FluxGroup[];
+}
+
 /**
  * How a cluster differs from the GitOps repository, as if changed by hand
  * with kubectl. Namespaces are named as in the cluster.
@@ -99,6 +120,8 @@ export interface SimulatorControls {
   faults: Record<string, SimulatedFault>;
   /** Policy report faults by cluster. */
   policyReports: Record<string, PolicyReportFaults>;
+  /** Faults of the Flux lists by (Flux) cluster. */
+  flux: Record<string, FluxFaults>;
   /**
    * Results per tenant namespace in the namespaced report lists, spread over
    * its Pods and pod controllers (for benchmarks); 0: one per baseline

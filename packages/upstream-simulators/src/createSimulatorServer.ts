@@ -45,6 +45,7 @@ export async function createSimulatorServer(options: {
     errorRate: 0,
     faults: {},
     policyReports: {},
+    flux: {},
     policyResultsPerNamespace: 0,
     drift: {},
     quotaUse: {},

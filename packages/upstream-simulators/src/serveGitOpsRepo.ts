@@ -33,7 +33,8 @@ const POLICY_ENGINES: SimulatedPolicyEngine[] = [
 ];
 
 /**
- * Reads `tenancySimulators` (packages/upstream-simulators/config.d.ts);
+ * Reads `tenancySimulators` (packages/upstream-simulators/config.d.ts) and
+ * the clusters `tenancy.policy.clusters.<cluster>.engine` puts on Flux;
  * `overrides` replace the port and the repository (the standalone command's
  * `--port` and `--gitops-repo`). A relative `gitopsRepo` is resolved against
  * the working directory.
@@ -73,6 +74,12 @@ export function readSimulatorOptions(
   } catch (e) {
     throw new Error(`tenancySimulators.${(e as Error).message}`);
   }
+  // The platform's own setting, so the simulated clusters run the engine the
+  // provisioning actions render for: tenancy.policy.clusters.<c>.engine.
+  const policyClusters = config.getOptionalConfig('tenancy.policy.clusters');
+  const fluxClusters = (policyClusters?.keys() ?? []).filter(
+    c => policyClusters?.getOptionalString(`${c}.engine`) === 'flux',
+  );
   return {
     port: overrides.port ?? sim.getNumber('port'),
     gitopsRepo: resolve(overrides.gitopsRepo ?? sim.getString('gitopsRepo')),
@@ -81,6 +88,7 @@ export function readSimulatorOptions(
       argocd: instances('argocd'),
       cost: instances('cost'),
       policyEngines,
+      fluxClusters,
     },
     drift,
     vclusters,

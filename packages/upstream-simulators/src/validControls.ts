@@ -1,4 +1,5 @@
 import {
+  FLUX_GROUPS,
   POLICY_REPORT_GROUPS,
   SIMULATED_FAULTS,
   SimulatedDrift,
@@ -58,6 +59,16 @@ const policyReportFaults = recordOf((value, field) => {
   for (const key of Object.keys(faults)) {
     if (key !== 'absent' && key !== 'malformed') {
       fail(`${field}.${key}`, 'absent or malformed');
+    }
+  }
+  return faults;
+});
+
+const fluxFaults = recordOf((value, field) => {
+  const faults = recordOf(optional(listOf(oneOf(FLUX_GROUPS))))(value, field);
+  for (const key of Object.keys(faults)) {
+    if (!['absent', 'forbidden', 'malformed'].includes(key)) {
+      fail(`${field}.${key}`, 'absent, forbidden or malformed');
     }
   }
   return faults;
@@ -163,6 +174,7 @@ export function validControls(body: unknown): Partial<SimulatorControls> {
   if (body.policyReports !== undefined) {
     out.policyReports = policyReportFaults(body.policyReports, 'policyReports');
   }
+  if (body.flux !== undefined) out.flux = fluxFaults(body.flux, 'flux');
   if (body.policyResultsPerNamespace !== undefined) {
     const n = body.policyResultsPerNamespace;
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {

@@ -10,6 +10,8 @@ export interface ListContext {
   world: SimulatedWorld;
   cluster: SimulatedCluster;
   controls: SimulatorControls;
+  /** State a server keeps between calls, by key (e.g. what a list first held). */
+  seen?: Map<string, Set<string>>;
 }
 
 /** The items a list holds for one namespace of a cluster. */
@@ -31,6 +33,8 @@ export interface SimulatedList {
   clusterScoped?: boolean;
   /** False where its CRD is not installed: the list answers 404. */
   served?: (context: ListContext) => boolean;
+  /** True where the reader may not list it: the list answers 403. */
+  forbidden?: (context: ListContext) => boolean;
   /** Rewrites a list's items before paging. */
   finish?: (context: ListContext, items: unknown[]) => unknown[];
 }

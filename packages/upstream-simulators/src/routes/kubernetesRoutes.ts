@@ -21,6 +21,7 @@ import {
 import { kubernetesStatus } from './kubernetesStatus';
 import { GATEKEEPER_LISTS } from './gatekeeperLists';
 import { POLICY_REPORT_LISTS } from './policyReportLists';
+import { FLUX_LISTS } from './fluxLists';
 import { ItemsOf, ListContext, SimulatedList } from './SimulatedList';
 
 const dialect: UpstreamDialect = {
@@ -139,6 +140,12 @@ export const LISTS: SimulatedList[] = [
 ];
 
 /**
+ * Everything served: `LISTS` and, on Flux clusters, Flux's lists (which
+ * docs/rbac/tenancy-reader.yaml does not grant yet, so kept apart).
+ */
+export const SERVED_LISTS: SimulatedList[] = [...LISTS, ...FLUX_LISTS];
+
+/**
  * Serves a list, `limit` items a page with an opaque `continue` token, of the
  * items whose labels match the `labelSelector` query.
  */
@@ -227,7 +234,11 @@ export function kubernetesRoutes(options: {
         ),
       );
 
-  /** The cluster's context, or undefined once a 404 is sent for an unknown cluster or a list it does not serve. */
+  // State kept between calls of this server (the Kustomizations each Flux
+  // cluster first listed).
+  const seen = new Map<string, Set<string>>();
+
+  /** The cluster's context, or undefined once a 404 is sent for an unknown cluster or a list it does not serve (403 for one it forbids). */
   const context = (
     req: Request,
     res: Response,
@@ -235,9 +246,29 @@ export function kubernetesRoutes(options: {
   ): ListContext | undefined => {
     const world = options.getWorld();
     const found = world.clusters.find(c => c.name === req.params.cluster);
-    const ctx = found && { world, cluster: found, controls: options.controls };
+    const ctx = found && {
+      world,
+      cluster: found,
+      controls: options.controls,
+      seen,
+    };
     if (!ctx || (list?.served && !list.served(ctx))) {
       notFound(res);
+      return undefined;
+    }
+    if (list?.forbidden?.(ctx)) {
+      const group = list.group.split('/')[1];
+      const where = req.params.namespace
+        ? `in the namespace "${req.params.namespace}"`
+        : 'at the cluster scope';
+      res
+        .status(403)
+        .json(
+          kubernetesStatus(
+            403,
+            `${list.resource}.${group} is forbidden: User "system:serviceaccount:backstage:backstage-tenancy" cannot list resource "${list.resource}" in API group "${group}" ${where}`,
+          ),
+        );
       return undefined;
     }
     return ctx;
@@ -255,7 +286,7 @@ export function kubernetesRoutes(options: {
     return list.finish ? list.finish(ctx, items) : items;
   };
 
-  for (const list of LISTS) {
+  for (const list of SERVED_LISTS) {
     router.get(`/k8s/:cluster/${list.group}/${list.resource}`, (req, res) => {
       const ctx = context(req, res, list);
       if (!ctx) return;
@@ -275,11 +306,11 @@ export function kubernetesRoutes(options: {
     );
   }
   // Discovery: each group version's APIResourceList, of what the cluster serves.
-  for (const group of new Set(LISTS.map(l => l.group))) {
+  for (const group of new Set(SERVED_LISTS.map(l => l.group))) {
     router.get(`/k8s/:cluster/${group}`, (req, res) => {
       const ctx = context(req, res);
       if (!ctx) return;
-      const lists = LISTS.filter(
+      const lists = SERVED_LISTS.filter(
         l => l.group === group && (!l.served || l.served(ctx)),
       );
       if (!lists.length) {

@@ -40,11 +40,54 @@ export type SimulatedPolicyEngine =
   | 'kyverno-openreports'
   | 'gatekeeper';
 
+/** The GitOps engine applying the repository to a cluster. */
+export type SimulatedGitOpsEngine = 'argocd' | 'flux';
+
+/** An object a Flux Kustomization applied, as its `status.inventory` names it. */
+export interface SimulatedFluxObject {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  namespace?: string;
+}
+
+/**
+ * A Flux Kustomization of the platform in `flux-system`: `tenancy-<tenant>-<env>`
+ * applying `./tenants/<tenant>/<env>` (or the bootstrap's own ones).
+ */
+export interface SimulatedFluxKustomization {
+  name: string;
+  labels: Record<string, string>;
+  /** Its `spec`, as the bootstrap renders it (or the repository's bootstrap holds it). */
+  spec: Record<string, unknown>;
+  /** The objects it applied. */
+  inventory: SimulatedFluxObject[];
+  /** Its `spec.path` has no folder in the repository: Flux cannot build it. */
+  pathMissing?: boolean;
+}
+
+/** A Flux HelmRelease: a vCluster's chart in its host namespace. */
+export interface SimulatedFluxHelmRelease {
+  name: string;
+  namespace: string;
+  labels: Record<string, string>;
+  spec: Record<string, unknown>;
+  chart: string;
+  chartVersion: string;
+}
+
 export interface SimulatedCluster {
   name: string;
   namespaces: SimulatedNamespace[];
   /** Its policy engine; `kyverno` when not set. */
   policyEngine?: SimulatedPolicyEngine;
+  /** Its GitOps engine; `argocd` when not set. */
+  gitopsEngine?: SimulatedGitOpsEngine;
+  /** On a Flux cluster, the Flux objects reconciling the repository. */
+  flux?: {
+    kustomizations: SimulatedFluxKustomization[];
+    helmReleases: SimulatedFluxHelmRelease[];
+  };
 }
 
 export interface SimulatedApplicationSource {

@@ -9,7 +9,8 @@ export interface SimulatedApplicationStatus {
   revision: string;
 }
 
-function sha(text: string): string {
+/** 40 hex digits derived from `text`, as a Git commit SHA. */
+export function sha(text: string): string {
   let out = '';
   for (let i = 0; out.length < 40; i++) {
     out += Math.floor(hashFraction(`${text}:${i}`) * 2 ** 32)

@@ -2,9 +2,15 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { applicationsFor } from './applicationsFor';
+import {
+  FLUX_NAMESPACE,
+  fluxHelmReleases,
+  fluxKustomizations,
+} from './fluxObjects';
 import { vclusterChartPolicies } from './vclusterChartPolicies';
 import {
   SimulatedApplication,
+  SimulatedFluxHelmRelease,
   SimulatedNamespace,
   SimulatedPolicyEngine,
   SimulatedWorld,
@@ -18,9 +24,16 @@ export interface InstanceLayout {
   argocd: Array<{ name: string; clusters: string[] }>;
   cost: Array<{ name: string; clusters: string[] }>;
   policyEngines?: Array<{ engine: SimulatedPolicyEngine; clusters: string[] }>;
+  /**
+   * Clusters reconciled by Flux instead of Argo CD: no Argo CD instance
+   * reports their namespaces' applications; they serve Flux's Kustomizations
+   * and HelmReleases.
+   */
+  fluxClusters?: string[];
 }
 
 const SYSTEM_NAMESPACES = ['kube-system', 'argocd', 'monitoring'];
+const FLUX_SYSTEM_NAMESPACES = ['kube-system', FLUX_NAMESPACE, 'monitoring'];
 
 function readManifests(file: string): any[] {
   if (!existsSync(file)) return [];
@@ -71,13 +84,27 @@ function systemNamespace(name: string): SimulatedNamespace {
  * deploying into it (a vCluster's: its chart Application, from the folder's
  * `argocd/`) and the
  * registries its Tenant (`tenant.yaml`) allows; each cluster with the policy
- * engine the layout gives it.
+ * engine the layout gives it. On a cluster the layout puts on Flux
+ * (`fluxClusters`) Flux applies the folders instead: no Argo CD application,
+ * `flux-system` instead of `argocd`, and the cluster's Flux Kustomizations
+ * (`fluxKustomizations`) and HelmReleases (`fluxHelmReleases`).
  */
 export function worldFromGitOpsRepo(
   dir: string,
   layout: InstanceLayout,
 ): SimulatedWorld {
-  const clusterNames = new Set<string>(layout.argocd.flatMap(i => i.clusters));
+  const fluxClusters = new Set(layout.fluxClusters ?? []);
+  const clusterNames = new Set<string>([
+    ...layout.argocd.flatMap(i => i.clusters),
+    ...fluxClusters,
+  ]);
+  // Flux clusters: the tenants and environments with folders there, and
+  // the HelmReleases of those folders.
+  const fluxTenantEnvs = new Map<
+    string,
+    Map<string, { tenant: string; environment: string }>
+  >();
+  const helmReleases = new Map<string, SimulatedFluxHelmRelease[]>();
   const namespacesByCluster = new Map<string, SimulatedNamespace[]>();
   const applications = new Map<
     string,
@@ -140,6 +167,17 @@ export function worldFromGitOpsRepo(
             : {}),
         });
         namespacesByCluster.set(cluster, list);
+        if (fluxClusters.has(cluster)) {
+          // Flux applies the folder; no Argo CD application deploys into it.
+          const envs = fluxTenantEnvs.get(cluster) ?? new Map();
+          envs.set(`${tenant}/${environment}`, { tenant, environment });
+          fluxTenantEnvs.set(cluster, envs);
+          helmReleases.set(cluster, [
+            ...(helmReleases.get(cluster) ?? []),
+            ...fluxHelmReleases(nsDir, name, chartApp),
+          ]);
+          continue;
+        }
         const apps = applications.get(cluster) ?? [];
         apps.push(
           ...(chartApp
@@ -161,8 +199,26 @@ export function worldFromGitOpsRepo(
     policyEngine:
       layout.policyEngines?.find(p => p.clusters.includes(name))?.engine ??
       'kyverno',
+    ...(fluxClusters.has(name)
+      ? {
+          gitopsEngine: 'flux' as const,
+          flux: {
+            kustomizations: fluxKustomizations(dir, name, [
+              ...(fluxTenantEnvs.get(name)?.values() ?? []),
+            ]),
+            helmReleases: (helmReleases.get(name) ?? []).sort((a, b) =>
+              `${a.namespace}/${a.name}`.localeCompare(
+                `${b.namespace}/${b.name}`,
+              ),
+            ),
+          },
+        }
+      : {}),
     namespaces: [
-      ...SYSTEM_NAMESPACES.map(systemNamespace),
+      ...(fluxClusters.has(name)
+        ? FLUX_SYSTEM_NAMESPACES
+        : SYSTEM_NAMESPACES
+      ).map(systemNamespace),
       ...(namespacesByCluster.get(name) ?? []).sort((a, b) =>
         a.name.localeCompare(b.name),
       ),
@@ -172,6 +228,7 @@ export function worldFromGitOpsRepo(
     clusters,
     argocd: layout.argocd.map(instance => ({
       name: instance.name,
+      // A Flux cluster listed for an instance still has no applications.
       applications: instance.clusters.flatMap(c => applications.get(c) ?? []),
     })),
     cost: layout.cost,
