@@ -26,6 +26,7 @@ import {
   TenancyPolicy,
   TenantDraft,
   VCLUSTER_PROJECT_FILE,
+  renderFluxBootstrap,
   vclusterArgoCluster,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { readTenancyPolicy } from '@tenancy-plugins/backstage-plugin-tenancy-node';
@@ -49,6 +50,7 @@ interface TenantSpec {
 const CLUSTERS = {
   'nonprod-eu-1': 'Shared cluster for dev and staging namespaces.',
   'prod-eu-1': 'Shared production cluster.',
+  'nonprod-eu-2': 'QA cluster, reconciled by Flux.',
 };
 const QUOTA = {
   'requests.cpu': '2',
@@ -79,7 +81,7 @@ const EXAMPLE_TENANTS: TenantSpec[] = [
     owner: 'group:default/team-payments',
     costCenter: 'CC-1001',
     ssoGroup: 'payments-developers',
-    environments: ['dev', 'staging', 'prod'],
+    environments: ['dev', 'staging', 'qa', 'prod'],
     isolation: 'namespaces',
     tier: 'large',
     extraNamespaces: ['api'],
@@ -276,6 +278,26 @@ export async function writeGitOpsRepo(options: {
       }),
     ),
   );
+  // The Flux clusters' bootstrap: the tenants with folders in their environments.
+  for (const [cluster, { engine }] of Object.entries(policy.clusters ?? {})) {
+    if (engine !== 'flux') continue;
+    Object.assign(
+      files,
+      serializeBundle(
+        renderFluxBootstrap({
+          layout,
+          cluster,
+          url: 'https://github.com/acme/platform-gitops',
+          branch: 'main',
+          policy,
+          tenants: tenants.map(t => ({
+            tenant: t.name,
+            environments: t.environments,
+          })),
+        }),
+      ),
+    );
+  }
 
   await fs.rm(join(out, layout.tenantsPath), { recursive: true, force: true });
   await fs.rm(join(out, layout.clustersPath), { recursive: true, force: true });

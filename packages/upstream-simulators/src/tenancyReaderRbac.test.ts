@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { validateUpstreamResponse } from './__testUtils__/validateUpstreamResponse';
-import { LISTS } from './routes/kubernetesRoutes';
+import { SERVED_LISTS as LISTS } from './routes/kubernetesRoutes';
 
 const documents: any[] = parseAllDocuments(
   readFileSync(

@@ -1,6 +1,5 @@
 import {
   cpSync,
-  existsSync,
   mkdirSync,
   readFileSync,
   rmSync,
@@ -25,19 +24,7 @@ import { worldFromGitOpsRepo } from '../world/worldFromGitOpsRepo';
 const EXAMPLE = resolve(__dirname, '../../../../examples/gitops-repo');
 const KUSTOMIZATION_CRD =
   'flux/crds/kustomize.toolkit.fluxcd.io_kustomizations.yaml';
-// The project's contracts have no HelmRelease CRD yet: the Flux 2.9 one,
-// copied next to this test, until they do.
-const HELMRELEASE_CRD = existsSync(
-  resolve(
-    __dirname,
-    '../../../../contracts/flux/crds/helm.toolkit.fluxcd.io_helmreleases.yaml',
-  ),
-)
-  ? 'flux/crds/helm.toolkit.fluxcd.io_helmreleases.yaml'
-  : resolve(
-      __dirname,
-      '../__testUtils__/crds/helm.toolkit.fluxcd.io_helmreleases.yaml',
-    );
+const HELMRELEASE_CRD = 'flux/crds/helm.toolkit.fluxcd.io_helmreleases.yaml';
 
 const k8sAuth = {
   authorization: `Bearer ${DEFAULT_SIMULATOR_CREDENTIALS.kubernetesToken}`,

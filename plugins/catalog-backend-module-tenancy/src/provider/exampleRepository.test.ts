@@ -5,7 +5,7 @@ import { parseGitOpsTree } from './parseGitOpsTree';
 import { readGitOpsTree } from './readGitOpsTree';
 
 describe('examples/gitops-repo', () => {
-  it('ingests without a single problem: clusters, tenants, namespaces and two vClusters', async () => {
+  it('ingests without a single problem: three clusters (one on Flux), tenants, namespaces and two vClusters', async () => {
     const layout = GitOpsLayout.create();
     const tree = await readGitOpsTree({
       target: resolve(__dirname, '../../../../examples/gitops-repo'),
@@ -23,8 +23,8 @@ describe('examples/gitops-repo', () => {
       entities.filter(e => e.kind === kind && (!type || e.spec?.type === type))
         .length;
     expect(count('Tenant')).toBe(4);
-    expect(count('Resource', 'kubernetes-cluster')).toBe(2);
-    expect(count('Resource', 'kubernetes-namespace')).toBe(14);
+    expect(count('Resource', 'kubernetes-cluster')).toBe(3);
+    expect(count('Resource', 'kubernetes-namespace')).toBe(16);
     expect(count('Resource', 'vcluster')).toBe(2);
   });
 });

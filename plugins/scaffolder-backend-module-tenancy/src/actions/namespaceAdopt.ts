@@ -9,7 +9,7 @@ import {
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { examples } from './namespaceAdopt.examples';
 import {
-  addProjectDestination,
+  addDeliveryTarget,
   auditedRun,
   checkNewNamespace,
   refuseOtherOpenRequest,
@@ -188,7 +188,7 @@ export function createNamespaceAdoptAction(options: NamespaceAdoptActionDeps) {
               : []),
           ],
           deletions: flagged ? [record] : undefined,
-          againstBase: addProjectDestination(options, prepared.request!),
+          againstBase: addDeliveryTarget(options, prepared.request!),
           fingerprintOf: prepared.files,
           whenOpenDiffers: 'conflict',
         });

@@ -127,6 +127,57 @@ describe('tenancy:namespace:create', () => {
     expect(git(setup.repo, 'status', '--porcelain')).toBe('');
   });
 
+  it('on a Flux cluster, adds the Kustomization of the tenant environment and leaves the AppProject alone', async () => {
+    const setup = await setUpAction({ root: dir.path });
+    const project = git(
+      setup.repo,
+      'show',
+      'main:tenants/payments/appproject.yaml',
+    );
+    const { outputs } = await run(
+      setup,
+      input({ environment: 'qa', cluster: 'nonprod-eu-2' }),
+    );
+    const branch = 'tenancy/payments/payments-api-qa';
+    expect(outputs.branch).toBe(branch);
+    expect(
+      git(setup.repo, 'diff', '--name-only', 'main', branch).split('\n').sort(),
+    ).toEqual([
+      'bootstrap/flux/nonprod-eu-2/tenants/payments-qa.yaml',
+      'tenants/payments/qa/payments-api-qa/catalog-info.yaml',
+      'tenants/payments/qa/payments-api-qa/kustomization.yaml',
+      'tenants/payments/qa/payments-api-qa/limitrange.yaml',
+      'tenants/payments/qa/payments-api-qa/namespace.yaml',
+      'tenants/payments/qa/payments-api-qa/networkpolicies.yaml',
+      'tenants/payments/qa/payments-api-qa/resourcequota.yaml',
+      'tenants/payments/qa/payments-api-qa/rolebindings.yaml',
+    ]);
+    expect(
+      git(setup.repo, 'show', `${branch}:tenants/payments/appproject.yaml`),
+    ).toBe(project);
+    const kustomization = parse(
+      git(
+        setup.repo,
+        'show',
+        `${branch}:bootstrap/flux/nonprod-eu-2/tenants/payments-qa.yaml`,
+      ),
+    );
+    expect(kustomization).toMatchObject({
+      apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+      kind: 'Kustomization',
+      metadata: { name: 'tenancy-payments-qa', namespace: 'flux-system' },
+      spec: {
+        path: './tenants/payments/qa',
+        prune: true,
+        serviceAccountName: 'kustomize-controller',
+      },
+    });
+    const body = git(setup.repo, 'log', '-1', '--format=%b', branch);
+    expect(body).toContain(
+      'Reconciled by **Flux** on `nonprod-eu-2`: the Kustomization `tenancy-payments-qa`',
+    );
+  });
+
   it('is idempotent: running the same request again returns the same pull request', async () => {
     const setup = await setUpAction({ root: dir.path });
     await run(setup, input());

@@ -83,7 +83,7 @@ describe('tenancy:tenant:create', () => {
     [{ owner: 'group:default/team-ghost' }, /not a member|owner \(exists\)/],
     [{ ssoGroup: 'system:masters' }, /ssoGroup \(system-group\)/],
     [{ costCenter: 'CC 1\n' }, /costCenter \(characters\)/],
-    [{ environments: ['dev', 'qa'] }, /environments \(unknown-environment\)/],
+    [{ environments: ['dev', 'uat'] }, /environments \(unknown-environment\)/],
     [{ title: 'Search\nkind: Evil' }, /title \(characters\)/],
     [
       {

@@ -9,7 +9,7 @@ import {
 import { validateVClusterValues } from '../vcluster/validateVClusterValues';
 import { namespaceSettingsInput, placementInput } from './namespaceSettings';
 import {
-  addProjectDestination,
+  addDeliveryTarget,
   auditedRun,
   checkNewNamespace,
   resolveClusterName,
@@ -144,9 +144,11 @@ export function createVClusterCreateAction(options: TenancyActionDeps) {
             const { [VCLUSTER_PROJECT_FILE]: _asIfNew, ...rest } = files;
             // Tenants' applications may deploy into it once Argo CD knows it.
             const { destination } = vclusterArgoCluster(name);
-            const withTenantProject = await addProjectDestination(options, {
+            // (A vCluster runs on an Argo CD cluster: vcluster-engine.)
+            const withTenantProject = await addDeliveryTarget(options, {
               tenant: tenant.metadata.name,
               ssoGroup: tenant.spec.ssoGroup ?? '',
+              environment: input.environment,
               ...destination,
             })(base, rest);
             return {

@@ -22,6 +22,8 @@ export type GitOpsPath =
  * <tenantsPath>/<tenant>/<environment>/<name>/catalog-info.yaml     namespace or vCluster entity
  * <tenantsPath>/<tenant>/<environment>/<name>/*.yaml                its Kubernetes manifests and kustomization
  * <tenantsPath>/<tenant>/<environment>/<name>/argocd/*.yaml         its Argo CD objects (a vCluster's Application)
+ * bootstrap/flux/<cluster>/                                         a Flux cluster's bootstrap (flux bootstrap --path)
+ * bootstrap/flux/<cluster>/tenants/<tenant>-<environment>.yaml      the Kustomization applying a tenant's environment
  * ```
  *
  * @public
@@ -74,6 +76,26 @@ export class GitOpsLayout {
     return join(
       this.namespaceDir(tenant, environment, name),
       'catalog-info.yaml',
+    );
+  }
+
+  /**
+   * The bootstrap of a cluster reconciled by Flux, the folder
+   * `flux bootstrap --path` points at (see `renderFluxBootstrap`).
+   */
+  fluxBootstrapDir(cluster: string): string {
+    return join('bootstrap', 'flux', cluster);
+  }
+
+  /**
+   * The Flux Kustomization applying a tenant's folders of one environment
+   * on a Flux cluster, written by the request of its first folder there.
+   */
+  fluxTenantFile(cluster: string, tenant: string, environment: string): string {
+    return join(
+      this.fluxBootstrapDir(cluster),
+      'tenants',
+      `${tenant}-${environment}.yaml`,
     );
   }
 

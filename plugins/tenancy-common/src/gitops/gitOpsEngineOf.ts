@@ -26,9 +26,7 @@ export function checkClusterEngines(
   policy: Pick<TenancyPolicy, 'clusters' | 'environments'>,
 ): void {
   for (const [name, env] of Object.entries(policy.environments)) {
-    const flux = env.clusters.filter(
-      c => gitOpsEngineOf(policy, c) === 'flux',
-    );
+    const flux = env.clusters.filter(c => gitOpsEngineOf(policy, c) === 'flux');
     if (flux.length && env.clusters.length > 1) {
       throw new TypeError(
         `tenancy.policy.environments.${name}.clusters (flux-one-cluster): environment ${name} runs on ${env.clusters.join(

@@ -71,6 +71,33 @@ const rules = (patch: Partial<VClusterRequestInput>, isolation?: any) =>
   );
 
 describe('validateVClusterRequest', () => {
+  it('refuses a Flux cluster, naming the cluster and the rule', () => {
+    const problems = validateVClusterRequest(
+      input({ environment: 'qa', cluster: 'nonprod-eu-2' }),
+      {
+        ...context(),
+        tenant: { ...context().tenant, environments: ['dev', 'qa'] },
+        policy: {
+          ...policy,
+          environments: {
+            ...policy.environments,
+            qa: { ...policy.environments.dev, clusters: ['nonprod-eu-2'] },
+          },
+          clusters: { 'nonprod-eu-2': { engine: 'flux' } },
+        },
+      },
+    );
+    expect(problems).toEqual([
+      {
+        field: 'cluster',
+        rule: 'vcluster-engine',
+        message: expect.stringContaining(
+          'cluster nonprod-eu-2 is reconciled by Flux',
+        ),
+      },
+    ]);
+  });
+
   it('accepts a valid request', () => {
     expect(
       rules({ nodePool: 'gpu', values: { sync: { toHost: {} } } }),

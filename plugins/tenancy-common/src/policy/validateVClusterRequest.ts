@@ -1,5 +1,9 @@
 import type { TenantIsolation } from '../model/TenantEntityV1alpha1';
-import { nodePoolRule, vclusterIsolationRule } from './rules/placement';
+import {
+  nodePoolRule,
+  vclusterEngineRule,
+  vclusterIsolationRule,
+} from './rules/placement';
 import {
   NamespaceRequestContext,
   NamespaceRequestInput,
@@ -95,6 +99,7 @@ export function validateVClusterRequest(
   problems.push(
     ...vclusterIsolationRule(context.tenant),
     ...nodePoolRule(input.nodePool, context.policy),
+    ...vclusterEngineRule(input.cluster, context.policy),
     ...vclusterFitRule(input, context.policy),
   );
   const values = input.values ?? {};

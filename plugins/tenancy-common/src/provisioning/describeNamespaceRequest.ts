@@ -1,3 +1,4 @@
+import type { GitOpsEngine } from '../policy/TenancyPolicy';
 import type { NamespaceBundleRequest } from '../render/renderNamespaceBundle';
 import { describeChecksAndFiles } from './describeChecksAndFiles';
 import { describeQuota } from './describeQuota';
@@ -41,8 +42,15 @@ export function describeNamespaceRequest(options: {
   checks: ProvisioningCheck[];
   /** Set for a change to an existing namespace, with the requester's reason. */
   change?: { reason?: string };
+  /** The engine reconciling the cluster; default Argo CD. */
+  engine?: GitOpsEngine;
 }): string {
   const { request, ceiling, files, checks, change } = options;
+  const flux = `tenancy-${request.tenant}-${request.environment}`;
+  const delivery =
+    options.engine === 'flux'
+      ? `Reconciled by **Flux** on \`${request.cluster}\`: the Kustomization \`${flux}\` in \`flux-system\` applies the tenant's ${request.environment} folders, pruning what a merge removes.`
+      : `Reconciled by **Argo CD**: the ApplicationSet \`tenancy-namespaces\` makes the folder an Application on \`${request.cluster}\`.`;
   return [
     `**${escape(request.requestedBy ?? 'unknown')}** asks ${
       change ? 'to change' : 'for'
@@ -60,6 +68,8 @@ export function describeNamespaceRequest(options: {
         .map(r => `\`${r}\``)
         .join(', ')} · ` +
       `Pod Security: \`${request.podSecurity}\``,
+    '',
+    delivery,
     '',
     ...describeQuota(request.quota, ceiling, request.environment),
     ...describeChecksAndFiles(checks, files),

@@ -1,3 +1,4 @@
+import { gitOpsEngineOf } from '../gitops/gitOpsEngineOf';
 import type { TenantEntityV1alpha1 } from '../model/TenantEntityV1alpha1';
 import {
   describeNamespaceRequest,
@@ -40,6 +41,7 @@ export function prepareNamespaceCreate(
         ceiling,
         files: paths,
         checks,
+        engine: gitOpsEngineOf(options.context.policy, request!.cluster),
       }),
   };
 }

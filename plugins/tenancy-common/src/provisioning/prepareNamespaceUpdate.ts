@@ -1,3 +1,4 @@
+import { gitOpsEngineOf } from '../gitops/gitOpsEngineOf';
 import type { TenantEntityV1alpha1 } from '../model/TenantEntityV1alpha1';
 import {
   CONTAINER_LIMIT_LEVELS,
@@ -252,6 +253,7 @@ export function prepareNamespaceUpdate(
         files: paths,
         checks,
         change: { reason },
+        engine: gitOpsEngineOf(policy, request.cluster),
       }),
   };
 }

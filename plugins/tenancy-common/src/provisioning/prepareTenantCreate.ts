@@ -1,3 +1,5 @@
+import { gitOpsEngineOf } from '../gitops/gitOpsEngineOf';
+import { renderFluxTenantKustomization } from '../render/flux/renderFluxBootstrap';
 import type { ValidationProblem } from '../policy/ValidationProblem';
 import {
   TenantRequestInput,
@@ -127,10 +129,10 @@ export function prepareTenantCreate(
     tenant: request.name,
     ssoGroup: request.ssoGroup,
     sourceRepos: tenantSourceRepos(policy, request.name),
-    destinations: namespaces.map(ns => ({
-      cluster: ns.cluster,
-      namespace: ns.namespace,
-    })),
+    // Namespaces on Flux clusters are Flux's: not Argo CD destinations.
+    destinations: namespaces
+      .filter(ns => gitOpsEngineOf(policy, ns.cluster) === 'argocd')
+      .map(ns => ({ cluster: ns.cluster, namespace: ns.namespace })),
   });
   const files: Record<string, string> = {
     [layout.tenantFile(request.name)]: serializeManifests([entity]),
@@ -142,6 +144,18 @@ export function prepareTenantCreate(
       serializeManifests(guardrails);
   }
   for (const bundle of bundles) Object.assign(files, bundle.files);
+  // On a Flux cluster, the Kustomization applying the tenant's environment.
+  for (const ns of namespaces) {
+    if (gitOpsEngineOf(policy, ns.cluster) !== 'flux') continue;
+    files[layout.fluxTenantFile(ns.cluster, request.name, ns.environment)] =
+      serializeManifests([
+        renderFluxTenantKustomization({
+          layout,
+          tenant: request.name,
+          environment: ns.environment,
+        }),
+      ]);
+  }
   return {
     ...base,
     namespaces: namespaces.map(ns => ns.namespace),

@@ -61,7 +61,7 @@ describe('examples/gitops-repo RBAC', () => {
 });
 
 describe('examples/gitops-repo AppProjects', () => {
-  it("list exactly the tenant's namespace folders and vClusters as destinations", () => {
+  it("list exactly the tenant's namespace folders on Argo CD clusters and vClusters as destinations", () => {
     const tenantsDir = join(root, 'tenants');
     for (const tenant of readdirSync(tenantsDir)) {
       const project = parseAllDocuments(
@@ -70,6 +70,12 @@ describe('examples/gitops-repo AppProjects', () => {
       const expected = yamlFiles(join(tenantsDir, tenant))
         .filter(f => f.endsWith('catalog-info.yaml'))
         .map(f => parseAllDocuments(readFileSync(f, 'utf8'))[0].toJS())
+        // nonprod-eu-2 is reconciled by Flux (app-config.yaml).
+        .filter(
+          e =>
+            e.metadata.annotations['backstage.io/kubernetes-cluster'] !==
+            'nonprod-eu-2',
+        )
         .map(e =>
           e.spec.type === 'vcluster'
             ? // Every namespace inside the vCluster, as Argo CD knows it.
@@ -86,6 +92,36 @@ describe('examples/gitops-repo AppProjects', () => {
         expect.arrayContaining(expected),
       ]);
       expect(project.spec.destinations).toHaveLength(expected.length);
+    }
+  });
+
+  it('on the Flux cluster, one platform Kustomization per tenant environment with folders, and no Argo CD object', () => {
+    const tenantsDir = join(root, 'tenants');
+    const folders = new Set<string>();
+    for (const f of yamlFiles(tenantsDir).filter(p =>
+      p.endsWith('catalog-info.yaml'),
+    )) {
+      const e = parseAllDocuments(readFileSync(f, 'utf8'))[0].toJS();
+      if (
+        e.metadata.annotations['backstage.io/kubernetes-cluster'] !==
+        'nonprod-eu-2'
+      )
+        continue;
+      expect(readdirSync(join(f, '..'))).not.toContain('argocd');
+      folders.add(
+        `${e.metadata.annotations['tenancy.io/tenant']}-${e.metadata.annotations['tenancy.io/environment']}`,
+      );
+    }
+    expect(folders.size).toBeGreaterThan(0);
+    const dir = join(root, 'bootstrap/flux/nonprod-eu-2/tenants');
+    const kustomizations = readdirSync(dir).map(f =>
+      parseAllDocuments(readFileSync(join(dir, f), 'utf8'))[0].toJS(),
+    );
+    expect(kustomizations.map(k => k.metadata.name).sort()).toEqual(
+      [...folders].sort().map(f => `tenancy-${f}`),
+    );
+    for (const k of kustomizations) {
+      expect(validateAgainstContracts(k)).toEqual([]);
     }
   });
 });

@@ -1,3 +1,4 @@
+import { gitOpsEngineOf } from '../gitops/gitOpsEngineOf';
 import { GitOpsLayout } from '../gitops/GitOpsLayout';
 import { TENANCY_ANNOTATIONS } from '../model/annotations';
 import type { TenancyPolicy } from '../policy/TenancyPolicy';
@@ -27,7 +28,8 @@ const IN_CLUSTER = 'in-cluster';
  * - `tenancy-namespaces`: an ApplicationSet with a git files generator over
  *   the folders' `catalog-info.yaml`; each namespace or vCluster folder
  *   becomes an Application that applies the folder's kustomization to the
- *   cluster and namespace its entity names.
+ *   cluster and namespace its entity names; the folders of environments on
+ *   Flux clusters are excluded.
  * - `tenancy-argocd`: an Application that applies the tenants' AppProjects
  *   and the folders' `argocd/` objects (vCluster Applications) to Argo CD's
  *   namespace.
@@ -70,12 +72,22 @@ export function renderBootstrap(options: {
   /** Its base branch. */
   revision: string;
   folder?: string;
-  /** The guardrails (`tenancy.policy.guardrails`) and cost-center pattern; unset: no policies. */
-  policy?: Pick<TenancyPolicy, 'guardrails' | 'costCenterPattern'>;
+  /**
+   * The guardrails (`tenancy.policy.guardrails`) and cost-center pattern
+   * (unset: no policies), and the environments and clusters: the folders of
+   * an environment on a Flux cluster are left to Flux (`renderFluxBootstrap`).
+   */
+  policy?: Pick<TenancyPolicy, 'guardrails' | 'costCenterPattern'> &
+    Partial<Pick<TenancyPolicy, 'environments' | 'clusters'>>;
 }): NamespaceBundle {
   const { layout, repoURL, revision } = options;
   const policy = options.policy ?? {};
   const folder = options.folder ?? 'bootstrap';
+  const fluxEnvironments = Object.entries(policy.environments ?? {})
+    .filter(([, env]) =>
+      env.clusters.some(c => gitOpsEngineOf(policy, c) === 'flux'),
+    )
+    .map(([name]) => name);
   const tenants = layout.tenantsPath;
   const anywhere = [{ name: '*', namespace: '*' }];
   const project = (
@@ -252,7 +264,14 @@ export function renderBootstrap(options: {
               git: {
                 repoURL,
                 revision,
-                files: [{ path: `${tenants}/*/*/*/catalog-info.yaml` }],
+                // The environments of Flux clusters are Flux's.
+                files: [
+                  { path: `${tenants}/*/*/*/catalog-info.yaml` },
+                  ...fluxEnvironments.map(env => ({
+                    path: `${tenants}/*/${env}/*/catalog-info.yaml`,
+                    exclude: true,
+                  })),
+                ],
               },
             },
           ],

@@ -26,6 +26,7 @@ describe('extractManifestSchemas', () => {
       'argoproj.io/v1alpha1/AppProject',
       'argoproj.io/v1alpha1/Application',
       'backstage.io/v1alpha1/Resource',
+      'kustomize.toolkit.fluxcd.io/v1/Kustomization',
       'networking.k8s.io/v1/NetworkPolicy',
       'policies.kyverno.io/v1/ValidatingPolicy',
       'rbac.authorization.k8s.io/v1/ClusterRole',

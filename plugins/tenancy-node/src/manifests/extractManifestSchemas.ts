@@ -44,6 +44,14 @@ const CRDS: Array<{ label: string; crds: Record<string, string> }> = [
         'kyverno/crds/policies.kyverno.io_validatingpolicies.yaml',
     },
   },
+  {
+    // A Flux cluster's tenant Kustomization (renderFluxTenantKustomization).
+    label: 'Flux 2.9 CRD',
+    crds: {
+      'kustomize.toolkit.fluxcd.io/v1/Kustomization':
+        'flux/crds/kustomize.toolkit.fluxcd.io_kustomizations.yaml',
+    },
+  },
 ];
 
 const BACKSTAGE = {

@@ -1,5 +1,6 @@
 import { NotFoundError } from '@backstage/errors';
 import {
+  gitOpsEngineOf,
   prepareNamespaceDelete,
   TENANCY_ANNOTATIONS,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
@@ -42,6 +43,30 @@ export async function decommissionNamespace(
         `${folder} is not in the GitOps repository: nothing to delete`,
       );
     }
+    // On a Flux cluster, the tenant's last folder of the environment there
+    // takes the Kustomization applying them along (Flux fails a missing path).
+    const deletions = [folder];
+    if (gitOpsEngineOf(policy, cluster) === 'flux') {
+      const others = (
+        await publisher.listFiles(
+          `${layout.tenantDir(tenantName)}/${environment}`,
+        )
+      ).filter(
+        f => !f.startsWith(`${folder}/`) && f.endsWith('/kustomization.yaml'),
+      );
+      const kustomization = layout.fluxTenantFile(
+        cluster,
+        tenantName,
+        environment,
+      );
+      if (
+        others.length === 0 &&
+        (await publisher.readFile(kustomization)) !== undefined
+      ) {
+        deletions.push(kustomization);
+        files.push(kustomization);
+      }
+    }
     run.output('files', files);
     if (run.isDryRun) return;
 
@@ -77,7 +102,7 @@ export async function decommissionNamespace(
       }),
       what: 'decommission',
       dryRun: 'list',
-      deletions: [folder],
+      deletions,
       outputFiles: files,
       fingerprintOf: files,
       whenOpenDiffers: 'update',

@@ -2,7 +2,7 @@ import {
   NamespaceDraft,
   prepareNamespaceCreate,
 } from '@tenancy-plugins/backstage-plugin-tenancy-common';
-import { addProjectDestination } from './addProjectDestination';
+import { addDeliveryTarget } from './addDeliveryTarget';
 import { auditedRun } from './auditedRun';
 import { checkNewNamespace } from './checkNewNamespace';
 import { ProvisioningDeps } from './ProvisioningDeps';
@@ -72,7 +72,7 @@ export async function requestNamespace(
         namespace,
         quota: prepared.quota,
       }),
-      againstBase: addProjectDestination(deps, request!),
+      againstBase: addDeliveryTarget(deps, request!),
       fingerprintOf: prepared.files,
       whenOpenDiffers: 'conflict',
     });

@@ -36,6 +36,18 @@ export const policy: TenancyPolicy = {
         pods: '100',
       },
     },
+    // On nonprod-eu-2, reconciled by Flux.
+    qa: {
+      clusters: ['nonprod-eu-2'],
+      podSecurity: 'baseline',
+      ceiling: {
+        'requests.cpu': '8',
+        'limits.cpu': '16',
+        'requests.memory': '32Gi',
+        'limits.memory': '64Gi',
+        pods: '100',
+      },
+    },
     prod: {
       clusters: ['prod-eu-1'],
       podSecurity: 'restricted',
@@ -48,6 +60,7 @@ export const policy: TenancyPolicy = {
       },
     },
   },
+  clusters: { 'nonprod-eu-2': { engine: 'flux' } },
   reservedNamespaces: ['default', 'kube-system'],
   reservedPrefixes: ['kube-'],
   nodePools: ['general', 'gpu'],
@@ -93,7 +106,7 @@ const tenant = (
     owner,
     costCenter: 'CC-1001',
     ssoGroup: `${name}-developers`,
-    environments: ['dev', 'prod'],
+    environments: ['dev', 'qa', 'prod'],
     ...spec,
   },
 });

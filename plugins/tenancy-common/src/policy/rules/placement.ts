@@ -1,4 +1,5 @@
 import type { TenantIsolation } from '../../model/TenantEntityV1alpha1';
+import { gitOpsEngineOf } from '../../gitops/gitOpsEngineOf';
 import type { TenancyPolicy } from '../TenancyPolicy';
 import type { ValidationProblem } from '../ValidationProblem';
 import { problem } from './problem';
@@ -149,6 +150,28 @@ export function vclusterIsolationRule(
       field,
       'isolation',
       `tenant ${tenant.name} has isolation "${isolation}"; vClusters need isolation "vclusters" or "both" in its tenant.yaml`,
+    ),
+  ];
+}
+
+/**
+ * A vCluster runs on a cluster reconciled by Argo CD: its chart is deployed
+ * by an Argo CD Application, which a Flux cluster does not apply (a Flux
+ * HelmRelease for the chart is not rendered yet). Rule `vcluster-engine`.
+ *
+ * @public
+ */
+export function vclusterEngineRule(
+  cluster: string,
+  policy: Pick<TenancyPolicy, 'clusters'>,
+  field = 'cluster',
+): ValidationProblem[] {
+  if (gitOpsEngineOf(policy, cluster) !== 'flux') return [];
+  return [
+    problem(
+      field,
+      'vcluster-engine',
+      `cluster ${cluster} is reconciled by Flux; vClusters are deployed as Argo CD Applications of the vcluster chart and cannot be placed there yet: choose a cluster reconciled by Argo CD`,
     ),
   ];
 }

@@ -45,7 +45,9 @@ describe('renderFluxBootstrap', () => {
     expect(Object.keys(files).sort()).toEqual([
       'bootstrap/flux/nonprod-eu-1/flux-system/kustomization.yaml',
       'bootstrap/flux/nonprod-eu-1/tenancy-platform.yaml',
-      'bootstrap/flux/nonprod-eu-1/tenancy-tenants.yaml',
+      'bootstrap/flux/nonprod-eu-1/tenants/data-platform-dev.yaml',
+      'bootstrap/flux/nonprod-eu-1/tenants/payments-dev.yaml',
+      'bootstrap/flux/nonprod-eu-1/tenants/payments-staging.yaml',
     ]);
     const objects = fluxObjects(files);
     expect(objects.length).toBe(5);
@@ -87,9 +89,13 @@ describe('renderFluxBootstrap', () => {
   });
 
   it('applies each tenant environment folder of this cluster with the platform account, pruned and waited for, without a target namespace', () => {
-    const tenants = bootstrap({
+    const files = bootstrap({
       layout: GitOpsLayout.create({ tenantsPath: 'teams' }),
-    })['bootstrap/flux/nonprod-eu-1/tenancy-tenants.yaml'] as any[];
+    });
+    const tenants = Object.entries(files)
+      .filter(([path]) => path.includes('/tenants/'))
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([, [k]]) => k as any);
     // search has only prod (another cluster); payments' prod is left out.
     expect(tenants.map(k => k.metadata.name)).toEqual([
       'tenancy-data-platform-dev',
@@ -178,7 +184,7 @@ describe('renderFluxBootstrap', () => {
     expect(JSON.stringify(patches)).not.toContain('source-controller');
   });
 
-  it('leaves out the tenants file when no tenant has a folder on the cluster', () => {
+  it('writes no tenant file when no tenant has a folder on the cluster', () => {
     const files = bootstrap({ cluster: 'prod-eu-1', tenants: [] });
     expect(Object.keys(files).sort()).toEqual([
       'bootstrap/flux/prod-eu-1/flux-system/kustomization.yaml',

@@ -39,6 +39,67 @@ const CROSS_NAMESPACE_CONTROLLERS = [
 const DURATION = /^([0-9]+(\.[0-9]+)?(ms|s|m|h))+$/;
 const GIT_URL = /^(http|https|ssh):\/\/.+$/;
 
+/** A Kustomization of the platform's, in flux-system, over the platform's repository. */
+function platformKustomization(
+  name: string,
+  path: string,
+  extra: { labels?: Record<string, string>; dependsOn?: string[] } = {},
+): Manifest {
+  return {
+    apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+    kind: 'Kustomization',
+    metadata: {
+      name,
+      namespace: FLUX_NAMESPACE,
+      ...(extra.labels ? { labels: extra.labels } : {}),
+    },
+    spec: {
+      interval: '10m',
+      retryInterval: '2m',
+      timeout: '5m',
+      sourceRef: { kind: 'GitRepository', name: PLATFORM_SOURCE },
+      path: `./${path}`,
+      prune: true,
+      wait: true,
+      serviceAccountName: FLUX_PLATFORM_SERVICE_ACCOUNT,
+      ...(extra.dependsOn
+        ? { dependsOn: extra.dependsOn.map(d => ({ name: d })) }
+        : {}),
+    },
+  };
+}
+
+/**
+ * The Kustomization `tenancy-<tenant>-<environment>` in `flux-system` that
+ * applies a tenant's folders of one environment
+ * (`<tenantsPath>/<tenant>/<environment>/`) on a Flux cluster, with
+ * `prune: true` and `wait: true`, impersonating
+ * `FLUX_PLATFORM_SERVICE_ACCOUNT`, after the tenant ClusterRoles'
+ * Kustomization. It lives at `layout.fluxTenantFile(...)` of its cluster,
+ * tenant and environment; the request of the tenant's first folder in that
+ * environment writes it, the one removing the last removes it.
+ *
+ * @public
+ */
+export function renderFluxTenantKustomization(options: {
+  layout: GitOpsLayout;
+  tenant: string;
+  environment: string;
+}): Manifest {
+  const { layout, tenant, environment } = options;
+  return platformKustomization(
+    `tenancy-${tenant}-${environment}`,
+    `${layout.tenantDir(tenant)}/${environment}`,
+    {
+      labels: {
+        'tenancy.io/tenant': tenant,
+        'tenancy.io/environment': environment,
+      },
+      dependsOn: [CLUSTER_ROLES],
+    },
+  );
+}
+
 /**
  * A tenant and the environments it has folders in
  * (`<tenantsPath>/<tenant>/<environment>/`).
@@ -54,8 +115,8 @@ export interface FluxBootstrapTenant {
 
 /**
  * The Flux bootstrap of one cluster reconciled by Flux, by path in the
- * GitOps repository (in `bootstrap/flux/<cluster>/` unless `folder` says
- * otherwise; run `flux bootstrap … --path=<folder>` so Flux's own
+ * GitOps repository (in `layout.fluxBootstrapDir(cluster)`,
+ * `bootstrap/flux/<cluster>/`; run `flux bootstrap … --path=<folder>` so Flux's own
  * `flux-system` Kustomization applies it):
  *
  * - `flux-system/kustomization.yaml`: the kustomization `flux bootstrap`
@@ -78,10 +139,14 @@ export interface FluxBootstrapTenant {
  *   the tenant ClusterRoles (`clusterRolesPath`, where `renderBootstrap`
  *   writes `renderTenantClusterRoles`), which the folders' RoleBindings
  *   refer to.
- * - `tenancy-tenants.yaml`: a Kustomization `tenancy-<tenant>-<environment>`
- *   per tenant and environment of this cluster, applying
+ * - `tenants/<tenant>-<environment>.yaml`: a Kustomization
+ *   `tenancy-<tenant>-<environment>` per tenant and environment of this
+ *   cluster (`renderFluxTenantKustomization`), applying
  *   `<tenantsPath>/<tenant>/<environment>/` with `prune: true` and
- *   `wait: true` (ready only when every object it applied is).
+ *   `wait: true` (ready only when every object it applied is). One file
+ *   each, so a request adds or removes its tenant's without editing a
+ *   shared file; Flux's generated kustomization of the bootstrap folder
+ *   takes every YAML file under it.
  *
  * Per tenant, not per namespace folder: one object per tenant and
  * environment keeps the count low (a cluster with hundreds of namespaces has
@@ -110,9 +175,6 @@ export interface FluxBootstrapTenant {
  * tenant's namespace that impersonate the tenant's service account
  * (`renderFluxTenantDelivery`).
  *
- * Not wired yet: the provisioning actions and the layout do not render
- * these (issue 17).
- *
  * @public
  */
 export function renderFluxBootstrap(options: {
@@ -131,13 +193,12 @@ export function renderFluxBootstrap(options: {
   policy: Pick<TenancyPolicy, 'environments' | 'clusters'>;
   /** The tenants, each with the environments it has folders in. */
   tenants: FluxBootstrapTenant[];
-  folder?: string;
   /** Where the tenant ClusterRoles are; default `bootstrap/cluster-roles`. */
   clusterRolesPath?: string;
 }): NamespaceBundle {
   const { layout, cluster, url, branch } = options;
   const interval = options.interval ?? '1m';
-  const folder = options.folder ?? `bootstrap/flux/${cluster}`;
+  const folder = layout.fluxBootstrapDir(cluster);
   if (!GIT_URL.test(url)) {
     throw new TypeError(
       `url (flux-source-url): ${JSON.stringify(
@@ -160,52 +221,15 @@ export function renderFluxBootstrap(options: {
     .filter(([, env]) => env.clusters.includes(cluster))
     .map(([name]) => name);
   const here = new Set(environments);
-  const kustomization = (
-    name: string,
-    path: string,
-    extra: { labels?: Record<string, string>; dependsOn?: string[] } = {},
-  ): Manifest => ({
-    apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
-    kind: 'Kustomization',
-    metadata: {
-      name,
-      namespace: FLUX_NAMESPACE,
-      ...(extra.labels ? { labels: extra.labels } : {}),
-    },
-    spec: {
-      interval: '10m',
-      retryInterval: '2m',
-      timeout: '5m',
-      sourceRef: { kind: 'GitRepository', name: PLATFORM_SOURCE },
-      path: `./${path}`,
-      prune: true,
-      wait: true,
-      serviceAccountName: FLUX_PLATFORM_SERVICE_ACCOUNT,
-      ...(extra.dependsOn
-        ? { dependsOn: extra.dependsOn.map(d => ({ name: d })) }
-        : {}),
-    },
-  });
-  const tenants = [...options.tenants]
-    .sort((a, b) => a.tenant.localeCompare(b.tenant))
-    .flatMap(({ tenant, environments: envs }) =>
-      [...new Set(envs)]
-        .filter(env => here.has(env))
-        .sort()
-        .map(env =>
-          kustomization(
-            `tenancy-${tenant}-${env}`,
-            `${layout.tenantDir(tenant)}/${env}`,
-            {
-              labels: {
-                'tenancy.io/tenant': tenant,
-                'tenancy.io/environment': env,
-              },
-              dependsOn: [CLUSTER_ROLES],
-            },
-          ),
-        ),
-    );
+  const tenantFiles: NamespaceBundle = {};
+  for (const { tenant, environments: envs } of options.tenants) {
+    for (const environment of new Set(envs)) {
+      if (!here.has(environment)) continue;
+      tenantFiles[layout.fluxTenantFile(cluster, tenant, environment)] = [
+        renderFluxTenantKustomization({ layout, tenant, environment }),
+      ];
+    }
+  }
   const argsPatch = (arg: string) =>
     JSON.stringify([
       {
@@ -264,12 +288,11 @@ export function renderFluxBootstrap(options: {
             : {}),
         },
       },
-      kustomization(
+      platformKustomization(
         CLUSTER_ROLES,
         options.clusterRolesPath ?? 'bootstrap/cluster-roles',
       ),
     ],
-    // No file without tenants: Flux would find an empty document.
-    ...(tenants.length ? { [`${folder}/tenancy-tenants.yaml`]: tenants } : {}),
+    ...tenantFiles,
   };
 }
