@@ -110,7 +110,7 @@ describe('policy results and drift', () => {
   }
 
   /** The sources once every one has been tried. */
-  const refreshed = (server: any, count = 9) =>
+  const refreshed = (server: any, count = 12) =>
     eventually(async () => {
       const res = await request(server).get('/api/tenancy/v1/sources');
       expect(res.status).toBe(200);
@@ -131,10 +131,13 @@ describe('policy results and drift', () => {
       'cost:opencost',
       'gitops:default',
       'kubernetes:nonprod-eu-1',
+      'kubernetes:nonprod-eu-2',
       'kubernetes:prod-eu-1',
       'policy:nonprod-eu-1',
+      'policy:nonprod-eu-2',
       'policy:prod-eu-1',
       'vcluster:nonprod-eu-1',
+      'vcluster:nonprod-eu-2',
       'vcluster:prod-eu-1',
     ]);
     for (const s of sources.items)
@@ -311,7 +314,18 @@ describe('policy results and drift', () => {
       expect(prod.quota.resources.length).toBeGreaterThan(0);
       expect(prod.cost).toBeDefined();
       expect(prod.drift).toHaveLength(1);
-      expect(body.totals.policy).toBeUndefined();
+      // Only the namespaces of nonprod-eu-2 (qa), whose reports are whole, count.
+      const withPolicy = body.namespaces.filter((n: any) => n.policy);
+      expect(withPolicy.map((n: any) => n.namespace).sort()).toEqual([
+        'payments-api-qa',
+        'payments-qa',
+      ]);
+      expect(body.totals.policy.pass).toBe(
+        withPolicy.reduce(
+          (sum: number, n: any) => sum + n.policy.counts.pass,
+          0,
+        ),
+      );
       expect(body.errors.map((e: any) => e.source).sort()).toEqual([
         'policy:nonprod-eu-1',
         'policy:prod-eu-1',
