@@ -8,8 +8,9 @@ test('the tenant page shows policy results and drift, and the fleet page filters
 }, testInfo) => {
   test.setTimeout(150_000);
   await signInAsGuest(page);
-  // Payments' namespaces on the two simulated clusters: one reports through
-  // openreports.io, the other through wgpolicyk8s.io.
+  // Payments' namespaces on the three simulated clusters: nonprod-eu-1 reports
+  // through openreports.io, prod-eu-1 through wgpolicyk8s.io; nonprod-eu-2
+  // is the Flux cluster (qa).
   let fail = 0;
   let pass = 0;
   for (const [cluster, namespaces] of [
@@ -23,6 +24,7 @@ test('the tenant page shows policy results and drift, and the fleet page filters
       ],
     ],
     ['prod-eu-1', ['payments-prod', 'payments-api-prod']],
+    ['nonprod-eu-2', ['payments-qa', 'payments-api-qa']],
   ] as const) {
     for (const namespace of namespaces) {
       const counts = await simulatedPolicyCounts(request, cluster, namespace);
