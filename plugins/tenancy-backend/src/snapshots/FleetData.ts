@@ -298,8 +298,7 @@ export class FleetData {
           success === undefined ? undefined : now.getTime() - success;
         return {
           id: d.id,
-          // A Flux source reads the cluster: `kubernetes` to the API.
-          kind: d.kind === 'flux' ? 'kubernetes' : d.kind,
+          kind: d.kind,
           name: d.name,
           lastSuccessAt: state?.lastSuccessAt,
           lastErrorAt: state?.lastErrorAt,

@@ -128,12 +128,8 @@ export interface FluxSnapshot {
   reconcilers: FluxReconcilerRecord[];
 }
 
-/**
- * The kinds of source: the API's, and `flux` (a Flux cluster's
- * Kustomizations and HelmReleases), which the API reports as `kubernetes`
- * (its id `flux:<cluster>` tells them apart) until its `SourceKind` has it.
- */
-export type SourceKind = ApiSourceKind | 'flux';
+/** The kinds of source, as the API names them. */
+export type SourceKind = ApiSourceKind;
 
 /** The data of a source, by kind. */
 export interface SourceDataByKind {

@@ -297,7 +297,7 @@ describe('Flux reconcilers in the summary and the fleet', () => {
     expect(summary.errors).toEqual([
       {
         source: `flux:${FLUX}`,
-        kind: 'kubernetes',
+        kind: 'flux',
         message: expect.stringMatching(/^HTTP 404 from .*fluxcd\.io/),
       },
     ]);

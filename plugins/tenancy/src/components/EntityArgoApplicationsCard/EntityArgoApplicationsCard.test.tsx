@@ -87,4 +87,75 @@ describe('EntityArgoApplicationsCard', () => {
     // a fresh source's error of another kind is not this card's business
     expect(panel).not.toHaveTextContent('timeout');
   });
+
+  it('shows the Flux objects of a namespace on a Flux cluster, engine and state visible, failed first, linked to its Kubernetes tab', async () => {
+    const kustomization = {
+      engine: 'flux' as const,
+      kind: 'Kustomization',
+      cluster: 'nonprod-eu-2',
+      namespace: 'flux-system',
+      name: 'payments-qa',
+      state: 'ready' as const,
+      revision: 'main@sha1:0123456789abcdef0123456789abcdef01234567',
+      message: 'Applied revision: main@sha1:0123456789abcdef',
+      lastTransitionAt: '2026-12-01T10:00:00Z',
+    };
+    const summary = aSummary([
+      aNamespace('payments-api-qa', {
+        cluster: 'nonprod-eu-2',
+        environment: 'qa',
+        applications: [],
+        reconcilers: [
+          kustomization,
+          {
+            ...kustomization,
+            kind: 'HelmRelease',
+            namespace: 'payments-api-qa',
+            name: 'api',
+            state: 'failed',
+            revision: '1.4.0',
+            message: 'install retries exhausted',
+          },
+        ],
+      }),
+      // The tenant Kustomization deploys into this namespace too: shown once.
+      aNamespace('payments-web-qa', {
+        cluster: 'nonprod-eu-2',
+        applications: [],
+        reconcilers: [kustomization],
+      }),
+    ]);
+    const { container } = await renderEntityCard(
+      <EntityArgoApplicationsCard />,
+      { api: { getEntitySummary: async () => summary } },
+    );
+
+    expect(await screen.findByText('Flux objects')).toBeInTheDocument();
+    expect(
+      screen.getByText('2 Flux objects · 1 not ready · 1 failed'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('table', {
+        name: 'Argo CD applications in these namespaces',
+      }),
+    ).not.toBeInTheDocument();
+    const table = screen.getByRole('table', {
+      name: 'Flux objects deploying into these namespaces',
+    });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toHaveTextContent('api');
+    expect(rows[0]).toHaveTextContent('Flux HelmRelease · nonprod-eu-2');
+    expect(rows[0]).toHaveTextContent('Failed');
+    expect(rows[0]).toHaveTextContent('install retries exhausted');
+    expect(rows[1]).toHaveTextContent('Flux Kustomization');
+    expect(rows[1]).toHaveTextContent('main@0123456');
+    expect(
+      within(rows[1]).getByRole('link', { name: 'payments-qa' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/resource/payments-api-qa/kubernetes',
+    );
+    await expectNoAxeViolations(container);
+  });
 });

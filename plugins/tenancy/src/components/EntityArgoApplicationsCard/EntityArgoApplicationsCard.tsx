@@ -6,12 +6,17 @@ import {
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { ApplicationsTable } from '../shared/ApplicationsTable';
+import { fluxObjectsOf } from '../shared/fluxObjectsOf';
+import { FluxObjectsTable } from '../shared/FluxObjectsTable';
 import { SourceProblems } from '../shared/SourceProblems';
 import { useEntitySummary } from '../shared/useEntitySummary';
 
 /**
  * The Argo CD applications deploying into a namespace or vCluster, or into
- * any namespace of a Tenant, with sync and health state.
+ * any namespace of a Tenant, with sync and health state; and, for
+ * namespaces on Flux clusters, the Flux Kustomizations and HelmReleases
+ * deploying into them with their `Ready` state. The title names the engines
+ * present.
  *
  * @public
  */
@@ -33,17 +38,46 @@ export function EntityArgoApplicationsCard() {
     );
   }
   const applications = value.namespaces.flatMap(ns => ns.applications);
+  const flux = fluxObjectsOf(value.namespaces);
+  const argo = applications.length > 0 || value.otherApplications.length > 0;
   const { total, outOfSync, degraded, progressing } = value.totals.applications;
+  const fluxNotReady = flux.filter(r => r.reconciler.state !== 'ready').length;
+  const fluxFailed = flux.filter(r => r.reconciler.state === 'failed').length;
+  const subheaders = [
+    ...(argo || flux.length === 0
+      ? [
+          `${total} in total · ${outOfSync} out of sync · ${degraded} degraded · ${progressing} progressing`,
+        ]
+      : []),
+    ...(flux.length > 0
+      ? [
+          `${flux.length} Flux object${
+            flux.length === 1 ? '' : 's'
+          } · ${fluxNotReady} not ready · ${fluxFailed} failed`,
+        ]
+      : []),
+  ];
+  let title = 'Argo CD applications';
+  if (flux.length > 0) {
+    title = argo ? 'Argo CD applications and Flux objects' : 'Flux objects';
+  }
   return (
-    <InfoCard
-      title="Argo CD applications"
-      subheader={`${total} in total · ${outOfSync} out of sync · ${degraded} degraded · ${progressing} progressing`}
-    >
-      <SourceProblems response={value} kinds={['argocd']} />
-      <ApplicationsTable
-        applications={applications}
-        caption="Argo CD applications in these namespaces"
-      />
+    <InfoCard title={title} subheader={subheaders.join(' — ')}>
+      <SourceProblems response={value} kinds={['argocd', 'flux']} />
+      {(argo || flux.length === 0) && (
+        <ApplicationsTable
+          applications={applications}
+          caption="Argo CD applications in these namespaces"
+        />
+      )}
+      {flux.length > 0 && (
+        <Box mt={argo ? 2 : 0}>
+          <FluxObjectsTable
+            rows={flux}
+            caption="Flux objects deploying into these namespaces"
+          />
+        </Box>
+      )}
       {value.otherApplications.length > 0 && (
         <Box mt={2}>
           <Typography variant="subtitle2" component="h3">

@@ -110,7 +110,7 @@ export function FleetFilters(props: {
       <FilterCheckbox
         checked={value.needsAttention}
         onChange={needsAttention => onChange({ ...value, needsAttention })}
-        label="Needs attention (out of sync, degraded or quota past warning)"
+        label="Needs attention (out of sync, degraded or failed, or quota past warning)"
       />
       <FilterCheckbox
         checked={value.policyFailures}

@@ -75,10 +75,13 @@ const fleet = (window: FleetResponse['window'] = '7d'): FleetResponse => ({
       vclusterCount: 1,
       cost: window === '30d' ? 1650 : 412.5,
       applications: { total: 6, outOfSync: 1, degraded: 2, progressing: 0 },
+      reconcilers: { total: 6, notReady: 3, failed: 2 },
       policy: { pass: 40, fail: 2, warn: 5, error: 1, skip: 0 },
       drift: 0,
     }),
     aTenant(2, {
+      // Its namespaces are on a Flux cluster: one Kustomization failed.
+      reconcilers: { total: 2, notReady: 1, failed: 1 },
       policy: { pass: 12, fail: 0, warn: 3, error: 0, skip: 1 },
       drift: 2,
     }),
@@ -146,7 +149,8 @@ describe('FleetPage', () => {
     await screen.findByText('Tenants (2000)');
 
     fireEvent.click(screen.getByRole('checkbox', { name: /Needs attention/ }));
-    expect(await screen.findByText('Tenants (1)')).toBeInTheDocument();
+    // Payments' Argo CD applications and tenant-0002's failed Flux object
+    expect(await screen.findByText('Tenants (2)')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('checkbox', { name: /Needs attention/ }));
 
     fireEvent.mouseDown(container.querySelector('#fleet-cost-center')!);
@@ -168,12 +172,24 @@ describe('FleetPage', () => {
       return {
         failures: all[headers.indexOf('Policy failures')].textContent,
         drift: all[headers.indexOf('Drift')].textContent,
+        notReady: all[headers.indexOf('Not ready (Argo CD, Flux)')].textContent,
+        failed: all[headers.indexOf('Failed')].textContent,
       };
     };
-    // fail + error; warnings are no failures
-    expect(cells('Payments')).toEqual({ failures: '3', drift: '0' });
-    expect(cells('tenant-0002')).toEqual({ failures: '0', drift: '2' });
-    expect(cells('tenant-0003')).toEqual({ failures: '—', drift: '—' });
+    // fail + error; warnings are no failures; reconcilers of both engines
+    expect(cells('Payments')).toEqual({
+      failures: '3',
+      drift: '0',
+      notReady: '3',
+      failed: '2',
+    });
+    expect(cells('tenant-0002')).toEqual({
+      failures: '0',
+      drift: '2',
+      notReady: '1',
+      failed: '1',
+    });
+    expect(cells('tenant-0003')).toMatchObject({ failures: '—', drift: '—' });
 
     fireEvent.click(
       screen.getByRole('checkbox', { name: 'With policy failures' }),

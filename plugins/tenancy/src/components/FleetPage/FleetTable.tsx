@@ -11,8 +11,10 @@ type Row = FleetTenant & {
   id: string;
   displayName: string;
   utilisation: number;
-  outOfSync: number;
-  degraded: number;
+  /** Reconcilers of both engines not ready (Argo CD out of sync included). */
+  notReady: number;
+  /** Reconcilers of both engines failed (Argo CD degraded or missing). */
+  failed: number;
   /** Failing and erroring policy results, -1 without data (sorts first). */
   policyFailures: number;
   /** Drift findings, -1 when drift could not be computed. */
@@ -35,8 +37,8 @@ export function FleetTable(props: {
     id: t.entityRef,
     displayName: t.title ?? t.name,
     utilisation: t.quotaUtilisation.max ?? -1,
-    outOfSync: t.applications.outOfSync,
-    degraded: t.applications.degraded,
+    notReady: t.reconcilers?.notReady ?? 0,
+    failed: t.reconcilers?.failed ?? 0,
     policyFailures: policyFailures(t.policy) ?? -1,
     driftCount: t.drift ?? -1,
   }));
@@ -89,14 +91,14 @@ export function FleetTable(props: {
         row.cost === undefined ? 'no data' : formatCost(row.cost, currency),
     },
     {
-      title: 'Out of sync',
-      field: 'outOfSync',
+      title: 'Not ready (Argo CD, Flux)',
+      field: 'notReady',
       type: 'numeric',
       searchable: false,
     },
     {
-      title: 'Degraded',
-      field: 'degraded',
+      title: 'Failed',
+      field: 'failed',
       type: 'numeric',
       searchable: false,
     },

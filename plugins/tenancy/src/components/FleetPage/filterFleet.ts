@@ -7,7 +7,10 @@ export interface FleetFilter {
   owner?: string;
   costCenter?: string;
   environment?: string;
-  /** Only tenants with out-of-sync or degraded apps or quota past warning. */
+  /**
+   * Only tenants with out-of-sync or degraded Argo CD applications, failed
+   * Flux objects, or quota past warning.
+   */
   needsAttention?: boolean;
   /** Only tenants with failing or erroring policy results. */
   policyFailures?: boolean;
@@ -15,7 +18,10 @@ export interface FleetFilter {
   drift?: boolean;
 }
 
-/** Whether a tenant needs a look: sync, health, or quota past the warning. */
+/**
+ * Whether a tenant needs a look: Argo CD sync or health, a failed
+ * reconciler of either engine, or quota past the warning.
+ */
 export function needsAttention(
   tenant: FleetTenant,
   thresholds: QuotaThresholds,
@@ -23,6 +29,7 @@ export function needsAttention(
   return (
     tenant.applications.outOfSync > 0 ||
     tenant.applications.degraded > 0 ||
+    (tenant.reconcilers?.failed ?? 0) > 0 ||
     (tenant.quotaUtilisation.max ?? 0) >= thresholds.warning
   );
 }

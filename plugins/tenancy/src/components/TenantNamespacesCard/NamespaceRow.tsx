@@ -1,11 +1,14 @@
-import { Entity } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { NamespaceSummary } from '@tenancy-plugins/backstage-plugin-tenancy-common';
+import { Link } from '@backstage/ui';
 import { HealthStatus, SyncStatus } from '../shared/ApplicationStatus';
+import { ReconcilerStateStatus } from '../shared/ReconcilerStateStatus';
+import { useKubernetesTabLink } from '../shared/useKubernetesTabLink';
 import { LimitRangeDetails } from '../shared/LimitRangeDetails';
 import { QuotaBars } from '../shared/QuotaBars';
 import { QuotaThresholds } from '../shared/quotaLevel';
@@ -25,7 +28,8 @@ const useStyles = makeStyles(theme => ({
 /**
  * One namespace or vCluster of a tenant: link to its entity, a vCluster's
  * state (ready, chart version vs the pinned one, Kubernetes version), quota
- * bars, LimitRange defaults on demand, and its Argo CD applications.
+ * bars, LimitRange defaults on demand, and its Argo CD applications or, on
+ * a Flux cluster, its Flux objects (linked to the namespace's Kubernetes tab).
  */
 export function NamespaceRow(props: {
   entity: Entity;
@@ -36,6 +40,8 @@ export function NamespaceRow(props: {
 }) {
   const { entity, summary, summaryUnavailable, thresholds } = props;
   const classes = useStyles();
+  const kubernetesTab = useKubernetesTabLink();
+  const flux = (summary?.reconcilers ?? []).filter(r => r.engine === 'flux');
   const name = entity.metadata.name;
   const isVCluster = entity.spec?.type === 'vcluster';
   let quota;
@@ -87,11 +93,29 @@ export function NamespaceRow(props: {
           {quota}
         </Grid>
         <Grid item xs={12} md={4}>
-          {summary && summary.applications.length === 0 && (
-            <Typography variant="body2" color="textSecondary">
-              No Argo CD applications.
-            </Typography>
-          )}
+          {summary &&
+            summary.applications.length === 0 &&
+            flux.length === 0 && (
+              <Typography variant="body2" color="textSecondary">
+                No Argo CD applications.
+              </Typography>
+            )}
+          {flux.map(r => (
+            <div
+              key={`${r.namespace ?? ''}/${r.kind}/${r.name}`}
+              className={classes.app}
+            >
+              <Link
+                href={kubernetesTab(stringifyEntityRef(entity))}
+                title={`Open the Kubernetes tab of ${name}`}
+              >
+                {r.name}
+              </Link>
+              <Typography variant="body2" component="div">
+                Flux {r.kind} <ReconcilerStateStatus state={r.state} />
+              </Typography>
+            </div>
+          ))}
           {summary?.applications.map(app => (
             <div key={`${app.instance}/${app.name}`} className={classes.app}>
               <ExternalLink

@@ -8,10 +8,7 @@ import { ArgoApplicationSummary } from '@tenancy-plugins/backstage-plugin-tenanc
 import { HealthStatus, SyncStatus } from './ApplicationStatus';
 import { ShowMore } from './ShowMore';
 import { ExternalLink } from './ExternalLink';
-
-function shortRevision(revision: string): string {
-  return /^[0-9a-f]{40}$/.test(revision) ? revision.slice(0, 7) : revision;
-}
+import { shortRevision } from './shortRevision';
 
 /**
  * Argo CD applications with sync and health state, revision, last sync, and

@@ -8,6 +8,7 @@ import { formatAge } from './formatAge';
 const KIND_LABELS: Record<SourceKind, string> = {
   kubernetes: 'Kubernetes cluster',
   argocd: 'Argo CD instance',
+  flux: 'Flux objects of cluster',
   cost: 'cost source',
   policy: 'policy report source',
   gitops: 'GitOps repository',

@@ -507,13 +507,22 @@ export const spec = {
         enum: ['1d', '7d', '30d'],
       },
       SourceKind: {
-        description: 'The kinds of upstream the tenancy backend reads.',
+        description:
+          "The kinds of upstream the tenancy backend reads (`flux` is a Flux cluster's Kustomizations and HelmReleases).",
         type: 'string',
-        enum: ['kubernetes', 'argocd', 'cost', 'policy', 'gitops', 'vcluster'],
+        enum: [
+          'kubernetes',
+          'argocd',
+          'flux',
+          'cost',
+          'policy',
+          'gitops',
+          'vcluster',
+        ],
       },
       SourceStatus: {
         description:
-          "Health of one upstream source (a Kubernetes cluster, an Argo CD instance, a cost instance, a cluster's policy reports or the GitOps repository's default branch) as of the last refresh.",
+          "Health of one upstream source (a Kubernetes cluster, an Argo CD instance, a Flux cluster's objects, a cost instance, a cluster's policy reports or the GitOps repository's default branch) as of the last refresh.",
         type: 'object',
         additionalProperties: false,
         required: ['id', 'kind', 'name', 'stale'],

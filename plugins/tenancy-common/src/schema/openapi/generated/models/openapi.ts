@@ -206,16 +206,17 @@ export interface components {
      */
     CostWindow: '1d' | '7d' | '30d';
     /**
-     * The kinds of upstream the tenancy backend reads.
+     * The kinds of upstream the tenancy backend reads (`flux` is a Flux cluster's Kustomizations and HelmReleases).
      */
     SourceKind:
       | 'kubernetes'
       | 'argocd'
+      | 'flux'
       | 'cost'
       | 'policy'
       | 'gitops'
       | 'vcluster';
-    /** Health of one upstream source (a Kubernetes cluster, an Argo CD instance, a cost instance, a cluster's policy reports or the GitOps repository's default branch) as of the last refresh. */
+    /** Health of one upstream source (a Kubernetes cluster, an Argo CD instance, a Flux cluster's objects, a cost instance, a cluster's policy reports or the GitOps repository's default branch) as of the last refresh. */
     SourceStatus: {
       /**
        * Stable id, `<kind>:<name>`, e.g. `kubernetes:prod-eu-1`.
@@ -1248,7 +1249,7 @@ export const costWindowValues: ReadonlyArray<
 > = ['1d', '7d', '30d'];
 export const sourceKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['SourceKind']
-> = ['kubernetes', 'argocd', 'cost', 'policy', 'gitops', 'vcluster'];
+> = ['kubernetes', 'argocd', 'flux', 'cost', 'policy', 'gitops', 'vcluster'];
 export const reconcilerSummaryEngineValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ReconcilerSummary']['engine']
 > = ['argocd', 'flux'];
