@@ -136,6 +136,60 @@ describe.each(databases.eachSupportedId())('ProvisioningHistory on %s', id => {
     await expect(history.openCount()).resolves.toBe(0);
   });
 
+  it('on a Flux cluster, is ready once the Flux objects deploying into the namespace are Ready', async () => {
+    const history = await ProvisioningHistory.create(
+      await migrated(id),
+      new Date('2026-12-01T09:00:00Z'),
+    );
+    const after = await catalogWith([tenant, namespaceEntity]);
+    const merged = request({
+      state: 'merged',
+      updatedAt: '2026-12-01T10:20:00.000Z',
+    });
+    const record = (
+      flux: Parameters<typeof fleetWith>[3],
+      at: string,
+      now: string,
+    ) =>
+      history.record({
+        listed: [merged],
+        refused: new Map(),
+        catalog: after,
+        // No Argo CD application: Flux alone decides.
+        fleet: fleetWith(
+          'Active',
+          [],
+          { kubernetes: at, argocd: at, flux: at },
+          flux,
+        ),
+        now: new Date(now),
+      });
+
+    // Active, the tenant's Kustomization Ready, its HelmRelease failing.
+    const active = await record(
+      ['ready', 'failed'],
+      '2026-12-01T10:24:00.000Z',
+      '2026-12-01T10:25:00Z',
+    );
+    expect(types(active)).toEqual([
+      'opened@10:00:00',
+      'merged@10:20:00',
+      'active@10:24:00',
+    ]);
+
+    const ready = await record(
+      ['ready', 'ready'],
+      '2026-12-01T10:29:00.000Z',
+      '2026-12-01T10:30:00Z',
+    );
+    expect(types(ready)).toEqual([
+      'synced@10:29:00',
+      'healthy@10:29:00',
+      'ready@10:29:00',
+    ]);
+    expect(ready[2].detail).toBe('applied and Ready in Flux');
+  });
+
   it('records history from before its first run without announcing it, nor watching old merges', async () => {
     const history = await ProvisioningHistory.create(
       await migrated(id),

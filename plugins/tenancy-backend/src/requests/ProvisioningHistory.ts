@@ -5,7 +5,7 @@ import { Knex } from 'knex';
 import { TenancyCatalogSnapshot } from '../catalog/TenancyCatalogIndex';
 import { FleetData } from '../snapshots/FleetData';
 import { describeRequestBranch, RequestKind } from './describeRequestBranch';
-import { observeReadiness } from './observeReadiness';
+import { observeReadiness, Readiness } from './observeReadiness';
 import { tenantNamed } from './tenantNamed';
 
 const REQUESTS = 'tenancy_provisioning_requests';
@@ -267,8 +267,12 @@ export class ProvisioningHistory {
         ) {
           const readiness = observeReadiness(
             fleet,
-            record.cluster,
-            record.namespace,
+            {
+              cluster: record.cluster,
+              namespace: record.namespace,
+              tenant: record.tenant,
+              environment: record.environment,
+            },
             now,
           );
           // A state seen before keeps its first time; ready is the last of
@@ -289,9 +293,7 @@ export class ProvisioningHistory {
               key: 'ready',
               type: 'ready',
               at: times.reduce((a, b) => (b! > a! ? b : a))!,
-              detail: readiness.synced
-                ? 'synced and healthy in Argo CD'
-                : undefined,
+              detail: readinessDetail(readiness),
             });
           }
         }
@@ -352,4 +354,12 @@ export class ProvisioningHistory {
       .count({ count: '*' });
     return Number(row?.count ?? 0);
   }
+}
+
+/** How a ready namespace was seen ready, beyond Active. */
+function readinessDetail(readiness: Readiness): string | undefined {
+  if (!readiness.synced) return undefined;
+  return readiness.engine === 'flux'
+    ? 'applied and Ready in Flux'
+    : 'synced and healthy in Argo CD';
 }

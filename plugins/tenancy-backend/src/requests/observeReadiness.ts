@@ -4,11 +4,17 @@ import { FleetData } from '../snapshots/FleetData';
 export interface Readiness {
   /** When its cluster's namespace list last had it `Active`. */
   active?: string;
-  /** When every Argo CD application deploying into it was `Synced`. */
+  /**
+   * When every Argo CD application deploying into it was `Synced`; on a
+   * Flux cluster, when every Flux object deploying into it was `Ready`
+   * (applied: Flux's `Ready` covers both).
+   */
   synced?: string;
-  /** When every such application was `Healthy`. */
+  /** When every such application was `Healthy` (Flux: `Ready`). */
   healthy?: string;
-  /** Active and, where Argo CD deploys into it, synced and healthy now. */
+  /** The engine whose objects deploy into it, when any do. */
+  engine?: 'argocd' | 'flux';
+  /** Active and, where an engine deploys into it, synced and healthy now. */
   ready: boolean;
 }
 
@@ -19,19 +25,42 @@ const latest = (times: Array<string | undefined>, fallback: string) =>
  * Reads a namespace's readiness from the snapshots the source refresh
  * stored (no upstream call): the time of each state is the last success of
  * the source that reported it, so it is as precise as the refresh schedule.
- * Without applications deploying into the namespace, Argo CD reports
- * nothing and active is ready.
+ * On a Flux cluster the Flux objects deploying into it (those targeting it
+ * and its tenant's Kustomization of the environment) must be `Ready`, which
+ * Flux sets once it applied the revision and the health checks passed
+ * (`wait: true`). Without any engine's objects deploying into the namespace,
+ * active is ready.
  */
 export function observeReadiness(
   fleet: FleetData,
-  cluster: string,
-  namespace: string,
+  part: {
+    cluster: string;
+    namespace: string;
+    tenant?: string;
+    environment?: string;
+  },
   now: Date,
 ): Readiness {
+  const { cluster, namespace } = part;
   if (fleet.quota(cluster, namespace)?.phase !== 'Active')
     return { ready: false };
   const fallback = now.toISOString();
   const active = fleet.observedAt(cluster) ?? fallback;
+  const flux = fleet.fluxReconcilers(
+    cluster,
+    namespace,
+    part.tenant,
+    part.environment,
+  );
+  if (flux.length > 0) {
+    const fluxAt = latest(
+      fleet.statuses(now, [`flux:${cluster}`]).map(s => s.lastSuccessAt),
+      fallback,
+    );
+    const ready = flux.every(r => r.state === 'ready');
+    const at = ready ? fluxAt : undefined;
+    return { active, synced: at, healthy: at, engine: 'flux', ready };
+  }
   const apps = fleet.applications(cluster, namespace);
   if (apps.length === 0) return { active, ready: true };
   const argoAt = latest(
@@ -42,5 +71,11 @@ export function observeReadiness(
   );
   const synced = apps.every(a => a.sync === 'Synced') ? argoAt : undefined;
   const healthy = apps.every(a => a.health === 'Healthy') ? argoAt : undefined;
-  return { active, synced, healthy, ready: !!synced && !!healthy };
+  return {
+    active,
+    synced,
+    healthy,
+    engine: 'argocd',
+    ready: !!synced && !!healthy,
+  };
 }

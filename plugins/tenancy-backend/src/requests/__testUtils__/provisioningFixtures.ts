@@ -9,6 +9,7 @@ import { Knex } from 'knex';
 import { TenancyCatalogIndex } from '../../catalog/TenancyCatalogIndex';
 import { migrateDatabase } from '../../database/migrateDatabase';
 import { FleetData } from '../../snapshots/FleetData';
+import { ReconcilerSummary } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { ArgoApplicationRecord } from '../../sources/types';
 
 /* Fixtures of the provisioning history's tests: a tenant, its namespace, a request. */
@@ -54,11 +55,16 @@ export const catalogWith = (entities: object[]) =>
     0,
   ).current();
 
-/** The source snapshots: the namespace's phase and its applications. */
+/**
+ * The source snapshots: the namespace's phase and its applications; with
+ * `flux`, its cluster runs Flux: the states of the tenant's Kustomization
+ * of the environment and of a HelmRelease targeting the namespace.
+ */
 export function fleetWith(
   phase: string | undefined,
   apps: Array<Pick<ArgoApplicationRecord, 'sync' | 'health'>>,
-  at: { kubernetes: string; argocd: string },
+  at: { kubernetes: string; argocd: string; flux?: string },
+  flux?: [ReconcilerSummary['state'], ReconcilerSummary['state']],
 ): FleetData {
   const data = new Map<string, any>([
     [
@@ -88,6 +94,30 @@ export function fleetWith(
       },
     ],
   ]);
+  if (flux) {
+    const reconciler = (kind: string, name: string, state: string) => ({
+      engine: 'flux',
+      kind,
+      name,
+      cluster: 'cluster-1',
+      state,
+    });
+    data.set('flux:cluster-1', {
+      cluster: 'cluster-1',
+      reconcilers: [
+        {
+          ...reconciler('Kustomization', 'tenancy-payments-dev', flux[0]),
+          namespace: 'flux-system',
+          platform: { tenant: 'payments', environment: 'dev' },
+        },
+        {
+          ...reconciler('HelmRelease', 'api', flux[1]),
+          namespace: 'payments-dev',
+          targetNamespace: 'payments-dev',
+        },
+      ],
+    });
+  }
   const state = (id: string, lastSuccessAt: string) => ({
     id,
     kind: id.split(':')[0] as any,
@@ -99,12 +129,18 @@ export function fleetWith(
     [
       { id: 'kubernetes:cluster-1', kind: 'kubernetes', name: 'cluster-1' },
       { id: 'argocd:argocd', kind: 'argocd', name: 'argocd' },
+      ...(flux
+        ? [{ id: 'flux:cluster-1', kind: 'flux' as const, name: 'cluster-1' }]
+        : []),
     ],
     {
       refreshedAt: at.argocd,
       sources: {
         'kubernetes:cluster-1': state('kubernetes:cluster-1', at.kubernetes),
         'argocd:argocd': state('argocd:argocd', at.argocd),
+        ...(at.flux
+          ? { 'flux:cluster-1': state('flux:cluster-1', at.flux) }
+          : {}),
       },
     },
     data,
