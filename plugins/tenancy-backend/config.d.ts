@@ -62,7 +62,10 @@ export interface Config {
        * Without it those kinds are not sent.
        */
       platformGroup?: string;
-      /** How long an Argo CD application is Degraded before its tenant's owners are told. Default 30 minutes. */
+      /**
+       * How long an Argo CD application is Degraded, or a Flux object's Ready is False, before its
+       * tenant's owners are told. Default 30 minutes.
+       */
       degradedAfter?: HumanDuration | string;
       /** How long a source keeps failing before the platform team is told. Default 15 minutes. */
       sourceFailingAfter?: HumanDuration | string;

@@ -6,6 +6,7 @@ import { EntityApplications } from '../summary/EntityApplications';
 import { costOverBudget } from './costOverBudget';
 import { degradedApplications } from './degradedApplications';
 import { driftNotices } from './driftNotices';
+import { failedFluxObjects } from './failedFluxObjects';
 import { failingSources } from './failingSources';
 import { NotificationState } from './NotificationState';
 import { policyFailureNotices } from './policyFailureNotices';
@@ -24,6 +25,7 @@ const kinds: Array<
 > = [
   ['quotaWarning', quotaWarnings],
   ['applicationDegraded', degradedApplications],
+  ['applicationDegraded', failedFluxObjects],
   ['costOverBudget', costOverBudget],
   ['sourceFailing', failingSources],
   ['drift', driftNotices],
@@ -33,9 +35,9 @@ const kinds: Array<
 /**
  * The notifications of the fleet's state, worked out after each refresh
  * from the stored snapshots and the catalog (no upstream call of their
- * own): quota warnings, degraded applications and costs over budget to a
- * tenant's owners; failing sources, drift and policy failures to the
- * platform team. Each event is sent once (the notifier's keys); what is
+ * own): quota warnings, degraded Argo CD applications, failing Flux
+ * objects and costs over budget to a tenant's owners; failing sources,
+ * drift and policy failures to the platform team. Each event is sent once (the notifier's keys); what is
  * needed between refreshes is in the plugin's database, so any replica can
  * run the next one.
  */
