@@ -6,10 +6,12 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { stringify } from 'yaml';
 import {
   createMockDirectory,
   mockServices,
 } from '@backstage/backend-test-utils';
+import { renderFluxTenantDelivery } from '@tenancy-plugins/backstage-plugin-tenancy-common';
 import { validateCustomResourceList } from '../__testUtils__/validateCustomResource';
 import { validateUpstreamResponse } from '../__testUtils__/validateUpstreamResponse';
 import {
@@ -89,6 +91,49 @@ spec:
 `,
   );
 }
+
+/**
+ * A tenant's own Flux delivery in a namespace folder: `flux-delivery.yaml`
+ * as `renderFluxTenantDelivery` renders it, listed in the folder's
+ * `kustomization.yaml`.
+ */
+function addDelivery(
+  repo: string,
+  tenant: string,
+  ns: string,
+  options: { url?: string; tag?: string; name?: string; path?: string } = {},
+) {
+  const dir = join(repo, 'tenants', tenant, 'qa', ns);
+  const manifests = renderFluxTenantDelivery({
+    tenant,
+    namespace: ns,
+    url: options.url ?? `https://github.com/acme/${tenant}-deploy`,
+    ...(options.tag ? { tag: options.tag } : {}),
+    ...(options.name ? { name: options.name } : {}),
+    ...(options.path ? { path: options.path } : {}),
+    policy: {
+      argocd: {
+        sourceRepos: [
+          'https://github.com/acme/{tenant}-deploy',
+          'oci://registry.acme.internal/{tenant}/*',
+        ],
+      },
+      clusterRoles: ['tenancy-tenant'],
+    },
+  });
+  writeFileSync(
+    join(dir, 'flux-delivery.yaml'),
+    manifests.map(m => stringify(m)).join('---\n'),
+  );
+  const kustomization = join(dir, 'kustomization.yaml');
+  writeFileSync(
+    kustomization,
+    `${readFileSync(kustomization, 'utf8')}  - flux-delivery.yaml\n`,
+  );
+}
+
+const readyOf = (k: any) =>
+  k.status.conditions.find((c: any) => c.type === 'Ready');
 
 describe('Flux on a simulated cluster', () => {
   const dir = createMockDirectory();
@@ -287,6 +332,208 @@ describe('Flux on a simulated cluster', () => {
           reason: 'ReconciliationSucceeded',
         }),
       ]);
+    }
+  });
+
+  it("serves a namespace folder's Flux delivery Kustomization in its namespace, valid against the Kustomization CRD", async () => {
+    addDelivery(dir.path, 'checkout', 'checkout-qa');
+    addDelivery(dir.path, 'payments', 'payments-qa', {
+      url: 'oci://registry.acme.internal/payments/apps',
+      tag: 'v1.4.0',
+      name: 'payments-apps',
+      path: './deploy',
+    });
+    const { status, body } = await get(kustomizations);
+    expect(status).toBe(200);
+    expect(validateCustomResourceList(KUSTOMIZATION_CRD, 'v1', body)).toEqual(
+      [],
+    );
+    expect(
+      body.items.map((k: any) => `${k.metadata.namespace}/${k.metadata.name}`),
+    ).toEqual(
+      expect.arrayContaining([
+        'flux-system/flux-system',
+        'flux-system/tenancy-checkout-qa',
+        'flux-system/tenancy-cluster-roles',
+        'flux-system/tenancy-payments-qa',
+        'checkout-qa/tenant-apps',
+        'payments-qa/payments-apps',
+      ]),
+    );
+    expect(body.items).toHaveLength(6);
+
+    // In its own namespace, with the folder's spec.
+    const inNs = await get(
+      `${FLUX}/apis/kustomize.toolkit.fluxcd.io/v1/namespaces/checkout-qa/kustomizations`,
+    );
+    expect(inNs.status).toBe(200);
+    expect(
+      validateCustomResourceList(KUSTOMIZATION_CRD, 'v1', inNs.body),
+    ).toEqual([]);
+    expect(inNs.body.items).toHaveLength(1);
+    const [delivery] = inNs.body.items;
+    expect(delivery).toEqual(
+      body.items.find((k: any) => k.metadata.namespace === 'checkout-qa'),
+    );
+    expect(delivery.metadata).toMatchObject({
+      name: 'tenant-apps',
+      namespace: 'checkout-qa',
+      labels: {
+        'tenancy.io/tenant': 'checkout',
+        // Applied by the platform's Kustomization of the folder.
+        'kustomize.toolkit.fluxcd.io/name': 'tenancy-checkout-qa',
+        'kustomize.toolkit.fluxcd.io/namespace': 'flux-system',
+      },
+    });
+    expect(delivery.spec).toMatchObject({
+      sourceRef: { kind: 'GitRepository', name: 'tenant-apps' },
+      targetNamespace: 'checkout-qa',
+      serviceAccountName: 'tenancy-reconciler',
+      path: './',
+      prune: true,
+      wait: true,
+    });
+    expect(readyOf(delivery)).toBeDefined();
+    expect(delivery.status.lastAttemptedRevision).toMatch(
+      /^main@sha1:[0-9a-f]{40}$/,
+    );
+    expect(delivery.status.inventory ?? { entries: [] }).toEqual({
+      entries: [],
+    });
+
+    // An OCI source: its tag and a sha256 digest.
+    const oci = await get(
+      `${FLUX}/apis/kustomize.toolkit.fluxcd.io/v1/namespaces/payments-qa/kustomizations`,
+    );
+    expect(oci.body.items).toHaveLength(1);
+    expect(oci.body.items[0].spec).toMatchObject({
+      sourceRef: { kind: 'OCIRepository', name: 'payments-apps' },
+      targetNamespace: 'payments-qa',
+      path: './deploy',
+    });
+    expect(oci.body.items[0].status.lastAttemptedRevision).toMatch(
+      /^v1\.4\.0@sha256:[0-9a-f]{64}$/,
+    );
+
+    // flux-system keeps the platform's only; the platform's Kustomization
+    // of the folder lists the delivery in its inventory.
+    const platform = await get(
+      `${FLUX}/apis/kustomize.toolkit.fluxcd.io/v1/namespaces/flux-system/kustomizations`,
+    );
+    expect(platform.body.items.map((k: any) => k.metadata.name)).toEqual([
+      'flux-system',
+      'tenancy-checkout-qa',
+      'tenancy-cluster-roles',
+      'tenancy-payments-qa',
+    ]);
+    const checkout = platform.body.items.find(
+      (k: any) => k.metadata.name === 'tenancy-checkout-qa',
+    );
+    expect(checkout.status.inventory.entries).toEqual(
+      expect.arrayContaining([
+        { id: 'checkout-qa_tenancy-reconciler__ServiceAccount', v: 'v1' },
+        {
+          id: 'checkout-qa_tenancy-reconciler-tenancy-tenant_rbac.authorization.k8s.io_RoleBinding',
+          v: 'v1',
+        },
+        {
+          id: 'checkout-qa_tenant-apps_source.toolkit.fluxcd.io_GitRepository',
+          v: 'v1',
+        },
+        {
+          id: 'checkout-qa_tenant-apps_kustomize.toolkit.fluxcd.io_Kustomization',
+          v: 'v1',
+        },
+      ]),
+    );
+    // A delivery is no HelmRelease.
+    expect((await get(helmReleases)).body.items).toHaveLength(1);
+  });
+
+  it("keeps a delivery's status stable per namespace and name, mostly Ready", async () => {
+    for (let i = 0; i < 40; i++) {
+      addNamespaceFolder(dir.path, `team${i}`, `team${i}-qa`);
+      addDelivery(dir.path, `team${i}`, `team${i}-qa`);
+    }
+    const { body } = await get(kustomizations);
+    expect(validateCustomResourceList(KUSTOMIZATION_CRD, 'v1', body)).toEqual(
+      [],
+    );
+    const deliveries = body.items.filter(
+      (k: any) => k.metadata.namespace !== 'flux-system',
+    );
+    expect(deliveries).toHaveLength(40);
+    const ready = deliveries.filter((k: any) => readyOf(k).status === 'True');
+    expect(ready.length).toBeGreaterThan(deliveries.length / 2);
+    expect(ready.length).toBeLessThan(deliveries.length);
+    for (const k of ready) {
+      expect(readyOf(k)).toMatchObject({
+        reason: 'ReconciliationSucceeded',
+        message: `Applied revision: ${k.status.lastAppliedRevision}`,
+      });
+      expect(k.status.lastAppliedRevision).toMatch(/^main@sha1:[0-9a-f]{40}$/);
+    }
+    // Not the platform Kustomization's status under another namespace.
+    const delivery = deliveries.find(
+      (k: any) => k.metadata.namespace === 'team0-qa',
+    );
+    const platform = body.items.find(
+      (k: any) => k.metadata.name === 'tenancy-team0-qa',
+    );
+    expect(delivery.metadata.uid).not.toBe(platform.metadata.uid);
+    expect(delivery.status.lastAttemptedRevision).not.toBe(
+      platform.status.lastAttemptedRevision,
+    );
+    for (const k of deliveries.filter(
+      (d: any) => readyOf(d).reason === 'HealthCheckFailed',
+    )) {
+      expect(readyOf(k).message).toContain(
+        `Deployment/${k.metadata.namespace}/tenant-apps`,
+      );
+    }
+    const again = await get(kustomizations);
+    expect(again.body).toEqual(body);
+  });
+
+  it('reports a delivery merged after the first list as Ready', async () => {
+    for (let i = 0; i < 30; i++) {
+      addNamespaceFolder(dir.path, `team${i}`, `team${i}-qa`);
+    }
+    await get(kustomizations);
+    // Deliveries merged into the folders while the simulators run.
+    for (let i = 0; i < 30; i++) {
+      addDelivery(dir.path, `team${i}`, `team${i}-qa`);
+    }
+    const after = await get(kustomizations);
+    const fresh = after.body.items.filter(
+      (k: any) => k.metadata.name === 'tenant-apps',
+    );
+    expect(fresh).toHaveLength(30);
+    for (const k of fresh) {
+      expect(k.spec.suspend).toBeUndefined();
+      expect(k.status.conditions).toEqual([
+        expect.objectContaining({
+          type: 'Ready',
+          status: 'True',
+          reason: 'ReconciliationSucceeded',
+        }),
+      ]);
+    }
+    // The same folders on a server that lists them first: not all Ready.
+    const other = await createSimulatorServer({
+      getWorld: () => worldFromGitOpsRepo(dir.path, LAYOUT),
+    });
+    try {
+      const res = await fetch(`${other.url}/k8s/${kustomizations}`, {
+        headers: k8sAuth,
+      });
+      const items = (await res.json()).items.filter(
+        (k: any) => k.metadata.name === 'tenant-apps',
+      );
+      expect(items).toHaveLength(30);
+      expect(items.some((k: any) => readyOf(k).status !== 'True')).toBe(true);
+    } finally {
+      await other.close();
     }
   });
 

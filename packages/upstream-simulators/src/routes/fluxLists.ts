@@ -4,6 +4,7 @@ import {
   fluxKustomizationObject,
 } from '../world/fluxStatus';
 import { FLUX_NAMESPACE } from '../world/fluxObjects';
+import { SimulatedFluxKustomization } from '../world/SimulatedWorld';
 import { ListContext, SimulatedList } from './SimulatedList';
 
 const faultsOf = (ctx: ListContext): FluxFaults =>
@@ -34,20 +35,21 @@ const malformedFor =
     ];
   };
 
+/** A Kustomization's `<namespace>/<name>`. */
+const keyOf = (k: SimulatedFluxKustomization) =>
+  `${k.namespace ?? FLUX_NAMESPACE}/${k.name}`;
+
 /**
  * The Kustomizations each Flux cluster first listed, by cluster: those that
- * appear later (a tenant and environment merged while the simulators run)
- * are the fresh ones, Ready as Flux has just applied them. Kept per server
- * (`ListContext.seen`).
+ * appear later (a tenant and environment, or a namespace folder's delivery,
+ * merged while the simulators run) are the fresh ones, Ready as Flux has
+ * just applied them. Kept per server (`ListContext.seen`).
  */
 function initialKustomizations(ctx: ListContext): Set<string> {
   const seen = ctx.seen ?? new Map<string, Set<string>>();
   const key = `flux-kustomizations:${ctx.cluster.name}`;
   if (!seen.has(key)) {
-    seen.set(
-      key,
-      new Set((ctx.cluster.flux?.kustomizations ?? []).map(k => k.name)),
-    );
+    seen.set(key, new Set((ctx.cluster.flux?.kustomizations ?? []).map(keyOf)));
   }
   return seen.get(key)!;
 }
@@ -55,7 +57,8 @@ function initialKustomizations(ctx: ListContext): Set<string> {
 /**
  * Flux's lists on a cluster reconciled by Flux (`gitopsEngine: 'flux'`):
  * the platform's Kustomizations (`kustomize.toolkit.fluxcd.io/v1`) in
- * `flux-system` and the HelmReleases (`helm.toolkit.fluxcd.io/v2`) of its
+ * `flux-system`, the tenants' own (a namespace folder's delivery) in their
+ * namespaces, and the HelmReleases (`helm.toolkit.fluxcd.io/v2`) of its
  * vCluster folders. On other clusters their CRDs are not installed: 404.
  * The `flux` control removes a group's CRDs (404), forbids its lists (403)
  * or makes its first item's `status.conditions` an object.
@@ -70,10 +73,11 @@ export const FLUX_LISTS: SimulatedList[] = [
     finish: malformedFor('kustomize.toolkit.fluxcd.io'),
     items: (ctx, ns) => {
       const initial = initialKustomizations(ctx);
-      if (ns.name !== FLUX_NAMESPACE) return [];
-      return (ctx.cluster.flux?.kustomizations ?? []).map(k =>
-        fluxKustomizationObject(ctx.cluster.name, k, !initial.has(k.name)),
-      );
+      return (ctx.cluster.flux?.kustomizations ?? [])
+        .filter(k => (k.namespace ?? FLUX_NAMESPACE) === ns.name)
+        .map(k =>
+          fluxKustomizationObject(ctx.cluster.name, k, !initial.has(keyOf(k))),
+        );
     },
   },
   {

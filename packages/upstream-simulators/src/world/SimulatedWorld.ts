@@ -52,15 +52,25 @@ export interface SimulatedFluxObject {
 }
 
 /**
- * A Flux Kustomization of the platform in `flux-system`: `tenancy-<tenant>-<env>`
- * applying `./tenants/<tenant>/<env>` (or the bootstrap's own ones).
+ * A Flux Kustomization: one of the platform's in `flux-system`
+ * (`tenancy-<tenant>-<env>` applying `./tenants/<tenant>/<env>`, or the
+ * bootstrap's own ones), or a tenant's delivery in its namespace, from the
+ * namespace folder's manifests (`renderFluxTenantDelivery`).
  */
 export interface SimulatedFluxKustomization {
   name: string;
+  /** Its namespace; `flux-system` when not set. */
+  namespace?: string;
   labels: Record<string, string>;
-  /** Its `spec`, as the bootstrap renders it (or the repository's bootstrap holds it). */
+  /** Its `spec`, as the bootstrap renders it (or the repository's bootstrap or folder holds it). */
   spec: Record<string, unknown>;
-  /** The objects it applied. */
+  /**
+   * What its source's revisions look like before the digest: `<branch>@sha1`
+   * for a GitRepository, `<tag>@sha256` for an OCIRepository; `main@sha1`
+   * when not set.
+   */
+  revision?: string;
+  /** The objects it applied (none known for a tenant's own repository). */
   inventory: SimulatedFluxObject[];
   /** Its `spec.path` has no folder in the repository: Flux cannot build it. */
   pathMissing?: boolean;

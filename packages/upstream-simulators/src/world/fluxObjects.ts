@@ -11,7 +11,7 @@ import {
 export const FLUX_NAMESPACE = 'flux-system';
 
 /** Labels kustomize-controller puts on what a Kustomization applies. */
-const appliedBy = (name: string) => ({
+const appliedByLabels = (name: string) => ({
   'kustomize.toolkit.fluxcd.io/name': name,
   'kustomize.toolkit.fluxcd.io/namespace': FLUX_NAMESPACE,
 });
@@ -129,7 +129,7 @@ export function fluxKustomizations(
   const out: SimulatedFluxKustomization[] = [
     {
       name: FLUX_NAMESPACE,
-      labels: appliedBy(FLUX_NAMESPACE),
+      labels: appliedByLabels(FLUX_NAMESPACE),
       spec: {
         interval: '10m',
         path: repoPath(`bootstrap/flux/${cluster}`),
@@ -151,7 +151,10 @@ export function fluxKustomizations(
     const path = String(manifest.spec?.path ?? '.');
     out.push({
       name,
-      labels: { ...manifest.metadata.labels, ...appliedBy(FLUX_NAMESPACE) },
+      labels: {
+        ...manifest.metadata.labels,
+        ...appliedByLabels(FLUX_NAMESPACE),
+      },
       spec: manifest.spec ?? {},
       inventory: inventoryAt(path),
       ...(isDir(join(dir, path)) ? {} : { pathMissing: true }),
@@ -160,7 +163,7 @@ export function fluxKustomizations(
   if (wanted.size && !bootstrap.has('tenancy-cluster-roles')) {
     out.push({
       name: 'tenancy-cluster-roles',
-      labels: appliedBy(FLUX_NAMESPACE),
+      labels: appliedByLabels(FLUX_NAMESPACE),
       spec: {
         ...tenantKustomizationSpec('./bootstrap/cluster-roles'),
         dependsOn: undefined,
@@ -177,7 +180,7 @@ export function fluxKustomizations(
         'tenancy.io/tenant': tenant,
         'tenancy.io/environment': environment,
         ...manifest?.metadata?.labels,
-        ...appliedBy(FLUX_NAMESPACE),
+        ...appliedByLabels(FLUX_NAMESPACE),
       },
       spec: manifest?.spec ?? tenantKustomizationSpec(path),
       inventory: inventoryAt(path),
@@ -187,6 +190,69 @@ export function fluxKustomizations(
     k.spec = JSON.parse(JSON.stringify(k.spec));
   }
   return out.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+const isFluxObject = (m: any, group: string, ...kinds: string[]) =>
+  kinds.includes(m.kind) &&
+  String(m.apiVersion).startsWith(`${group}.toolkit.fluxcd.io/`);
+
+/**
+ * How a source's revisions begin: `<branch>@sha1` for a GitRepository
+ * (its tag when it follows one), `<tag>@sha256` for an OCIRepository.
+ */
+function sourceRevision(source: any): string | undefined {
+  const ref = source?.spec?.ref ?? {};
+  if (source?.kind === 'GitRepository') {
+    return `${ref.branch ?? ref.tag ?? 'main'}@sha1`;
+  }
+  if (source?.kind === 'OCIRepository') {
+    return `${ref.tag ?? 'latest'}@sha256`;
+  }
+  return undefined;
+}
+
+/**
+ * The Flux Kustomizations a namespace folder on a Flux cluster holds (a
+ * tenant's delivery, `flux-delivery.yaml` as `renderFluxTenantDelivery`
+ * renders it), as they are once `appliedBy` (the platform's
+ * `tenancy-<tenant>-<env>`) has applied the folder: in their own namespace
+ * (the folder's when the manifest has none), with the spec the folder gives
+ * and the revision format of the source they name in it. What they apply
+ * comes from the tenant's repository, not this one: no inventory.
+ */
+export function fluxTenantKustomizations(
+  nsDir: string,
+  namespace: string,
+  appliedBy: string,
+): SimulatedFluxKustomization[] {
+  const objects = objectsAt(nsDir);
+  const namespaceOf = (m: any): string => m.metadata?.namespace ?? namespace;
+  return objects
+    .filter(m => isFluxObject(m, 'kustomize', 'Kustomization'))
+    .filter(m => m.metadata?.name)
+    .map(m => {
+      const ns = namespaceOf(m);
+      const ref = m.spec?.sourceRef ?? {};
+      const source = objects.find(
+        o =>
+          isFluxObject(o, 'source', 'GitRepository', 'OCIRepository') &&
+          o.kind === ref.kind &&
+          o.metadata?.name === ref.name &&
+          namespaceOf(o) === (ref.namespace ?? ns),
+      );
+      const revision = sourceRevision(source);
+      return {
+        name: m.metadata.name,
+        namespace: ns,
+        labels: {
+          ...m.metadata.labels,
+          ...appliedByLabels(appliedBy),
+        },
+        spec: JSON.parse(JSON.stringify(m.spec ?? {})),
+        ...(revision ? { revision } : {}),
+        inventory: [],
+      };
+    });
 }
 
 /**
@@ -209,7 +275,7 @@ export function fluxHelmReleases(
     return own.map(m => ({
       name: m.metadata.name,
       namespace: m.metadata.namespace ?? namespace,
-      labels: { ...m.metadata.labels, ...appliedBy(FLUX_NAMESPACE) },
+      labels: { ...m.metadata.labels, ...appliedByLabels(FLUX_NAMESPACE) },
       spec: m.spec ?? {},
       chart: m.spec?.chart?.spec?.chart ?? m.spec?.chartRef?.name ?? 'chart',
       chartVersion: String(m.spec?.chart?.spec?.version ?? '0.0.0'),
@@ -222,7 +288,7 @@ export function fluxHelmReleases(
     {
       name: releaseName,
       namespace,
-      labels: appliedBy(FLUX_NAMESPACE),
+      labels: appliedByLabels(FLUX_NAMESPACE),
       spec: {
         interval: '10m',
         releaseName,

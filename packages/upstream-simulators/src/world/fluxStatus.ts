@@ -48,27 +48,48 @@ function inventoryEntry(o: SimulatedFluxObject) {
 }
 
 /**
- * How a platform Kustomization reconciles, stable per cluster and name:
- * mostly Ready; some Progressing (a new revision being applied), some
- * failing their health checks or their build; a few suspended (the status
- * keeps its last values, as Flux leaves it). `fresh`: it appeared after the
- * cluster's first Kustomization list (a request merged while the simulators
- * run), so Flux has just applied it and it is Ready.
+ * A source revision: `<ref>@sha1:<40 hex>` (Git) or `<ref>@sha256:<64 hex>` (OCI).
+ */
+function revisionOf(format: string, text: string) {
+  const digest = format.endsWith('@sha256')
+    ? `${sha(text)}${sha(`${text}:2`).slice(0, 24)}`
+    : sha(text);
+  return `${format}:${digest}`;
+}
+
+/**
+ * How a Kustomization reconciles, stable per cluster, namespace and name:
+ * the platform's own ones (no `tenancy.io/tenant` label) Ready; a tenant's
+ * (`tenancy-<tenant>-<env>` in `flux-system`, or the tenant's delivery in
+ * its namespace) mostly Ready, some Progressing (a new revision being
+ * applied), some failing their health checks or their build, a few
+ * suspended (the status keeps its last values, as Flux leaves it). `fresh`:
+ * it appeared after the cluster's first Kustomization list (a request merged
+ * while the simulators run), so Flux has just applied it and it is Ready.
  */
 export function fluxKustomizationObject(
   cluster: string,
   k: SimulatedFluxKustomization,
   fresh: boolean,
 ) {
-  const key = `${cluster}/${FLUX_NAMESPACE}/${k.name}`;
+  const namespace = k.namespace ?? FLUX_NAMESPACE;
+  const key = `${cluster}/${namespace}/${k.name}`;
   const platformOwn = !k.labels['tenancy.io/tenant'];
   const r = fresh || platformOwn ? 0 : hashFraction(`flux:${key}`);
   const suspended =
     !fresh && !platformOwn && hashFraction(`flux-suspend:${key}`) < 0.06;
   const generation = 1 + Math.floor(hashFraction(`flux-gen:${key}`) * 4);
-  const applied = `main@sha1:${sha(`${key}:applied`)}`;
-  const attempted = `main@sha1:${sha(`${key}:attempted`)}`;
+  const format = k.revision ?? 'main@sha1';
+  const applied = revisionOf(format, `${key}:applied`);
+  const attempted = revisionOf(format, `${key}:attempted`);
   const path = String(k.spec.path ?? '.');
+  /** Where kustomize-controller builds it: its path in the source's artifact. */
+  const tmp = [
+    `/tmp/kustomization-${sha(key).slice(0, 10)}`,
+    path.replace(/^\.\//, '').replace(/\/$/, ''),
+  ]
+    .filter(Boolean)
+    .join('/');
   const inventory = {
     entries: k.inventory
       .map(inventoryEntry)
@@ -83,12 +104,7 @@ export function fluxKustomizationObject(
           'Ready',
           'False',
           'ArtifactFailed',
-          `kustomization path not found: stat /tmp/kustomization-${sha(
-            key,
-          ).slice(0, 10)}/${path.replace(
-            /^\.\//,
-            '',
-          )}: no such file or directory`,
+          `kustomization path not found: stat ${tmp}: no such file or directory`,
           generation,
         ),
       ],
@@ -137,11 +153,17 @@ export function fluxKustomizationObject(
       observedGeneration: generation - 1 || -1,
     };
   } else if (r < 0.9) {
+    // Without an inventory, a tenant's delivery waits for a Deployment of
+    // the tenant's repository.
+    const fallback =
+      namespace === FLUX_NAMESPACE
+        ? `Namespace/${k.name}`
+        : `Deployment/${namespace}/${k.name}`;
     const what = first
       ? `${first.kind}/${first.namespace ? `${first.namespace}/` : ''}${
           first.name
         }`
-      : `Namespace/${k.name}`;
+      : fallback;
     status = {
       conditions: [
         condition(
@@ -165,10 +187,6 @@ export function fluxKustomizationObject(
       observedGeneration: generation,
     };
   } else {
-    const tmp = `/tmp/kustomization-${sha(key).slice(0, 10)}/${path.replace(
-      /^\.\//,
-      '',
-    )}`;
     const folder = first?.namespace ?? first?.name ?? k.name;
     status = {
       conditions: [
@@ -191,7 +209,7 @@ export function fluxKustomizationObject(
     kind: 'Kustomization',
     metadata: {
       name: k.name,
-      namespace: FLUX_NAMESPACE,
+      namespace,
       uid: uid(key),
       resourceVersion: String(1000 + Math.floor(hashFraction(key) * 90000)),
       generation,

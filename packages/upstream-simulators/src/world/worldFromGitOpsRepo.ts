@@ -6,11 +6,13 @@ import {
   FLUX_NAMESPACE,
   fluxHelmReleases,
   fluxKustomizations,
+  fluxTenantKustomizations,
 } from './fluxObjects';
 import { vclusterChartPolicies } from './vclusterChartPolicies';
 import {
   SimulatedApplication,
   SimulatedFluxHelmRelease,
+  SimulatedFluxKustomization,
   SimulatedNamespace,
   SimulatedPolicyEngine,
   SimulatedWorld,
@@ -87,7 +89,8 @@ function systemNamespace(name: string): SimulatedNamespace {
  * engine the layout gives it. On a cluster the layout puts on Flux
  * (`fluxClusters`) Flux applies the folders instead: no Argo CD application,
  * `flux-system` instead of `argocd`, and the cluster's Flux Kustomizations
- * (`fluxKustomizations`) and HelmReleases (`fluxHelmReleases`).
+ * (`fluxKustomizations`, then the folders' own: `fluxTenantKustomizations`)
+ * and HelmReleases (`fluxHelmReleases`).
  */
 export function worldFromGitOpsRepo(
   dir: string,
@@ -99,12 +102,13 @@ export function worldFromGitOpsRepo(
     ...fluxClusters,
   ]);
   // Flux clusters: the tenants and environments with folders there, and
-  // the HelmReleases of those folders.
+  // the HelmReleases and tenants' own Kustomizations of those folders.
   const fluxTenantEnvs = new Map<
     string,
     Map<string, { tenant: string; environment: string }>
   >();
   const helmReleases = new Map<string, SimulatedFluxHelmRelease[]>();
+  const tenantKustomizations = new Map<string, SimulatedFluxKustomization[]>();
   const namespacesByCluster = new Map<string, SimulatedNamespace[]>();
   const applications = new Map<
     string,
@@ -176,6 +180,14 @@ export function worldFromGitOpsRepo(
             ...(helmReleases.get(cluster) ?? []),
             ...fluxHelmReleases(nsDir, name, chartApp),
           ]);
+          tenantKustomizations.set(cluster, [
+            ...(tenantKustomizations.get(cluster) ?? []),
+            ...fluxTenantKustomizations(
+              nsDir,
+              name,
+              `tenancy-${tenant}-${environment}`,
+            ),
+          ]);
           continue;
         }
         const apps = applications.get(cluster) ?? [];
@@ -203,9 +215,16 @@ export function worldFromGitOpsRepo(
       ? {
           gitopsEngine: 'flux' as const,
           flux: {
-            kustomizations: fluxKustomizations(dir, name, [
-              ...(fluxTenantEnvs.get(name)?.values() ?? []),
-            ]),
+            kustomizations: [
+              ...fluxKustomizations(dir, name, [
+                ...(fluxTenantEnvs.get(name)?.values() ?? []),
+              ]),
+              ...(tenantKustomizations.get(name) ?? []).sort((a, b) =>
+                `${a.namespace}/${a.name}`.localeCompare(
+                  `${b.namespace}/${b.name}`,
+                ),
+              ),
+            ],
             helmReleases: (helmReleases.get(name) ?? []).sort((a, b) =>
               `${a.namespace}/${a.name}`.localeCompare(
                 `${b.namespace}/${b.name}`,
