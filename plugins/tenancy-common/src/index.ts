@@ -71,6 +71,7 @@ export * from './render/serializeBundle';
 export * from './render/flux/renderFluxBootstrap';
 export * from './render/flux/renderFluxTenantDelivery';
 export * from './render/flux/checkFluxTenantSource';
+export * from './render/flux/checkFluxTenantDelivery';
 export * from './provisioning';
 export * from './permissions';
 export * from './tenancyVClusterKubeconfigReadPermission';

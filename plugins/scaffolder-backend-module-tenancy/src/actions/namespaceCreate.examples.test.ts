@@ -18,9 +18,14 @@ describe('tenancy:namespace:create examples', () => {
         workspacePath: join(dir.path, 'ws'),
       });
       expect(outputs.pullRequestNumber).toBe(1);
-      // The bundle's 7 files and the tenant's AppProject.
-      expect(outputs.files).toHaveLength(8);
-      expect(outputs.files).toContain('tenants/payments/appproject.yaml');
+      // The bundle's 7 files (8 with a delivery) and, on Argo CD, the
+      // tenant's AppProject; on Flux the tenant's environment Kustomization.
+      expect(outputs.files).toHaveLength(input.delivery ? 9 : 8);
+      expect(outputs.files).toContain(
+        input.cluster === 'nonprod-eu-2'
+          ? 'bootstrap/flux/nonprod-eu-2/tenants/payments-qa.yaml'
+          : 'tenants/payments/appproject.yaml',
+      );
     },
   );
 });

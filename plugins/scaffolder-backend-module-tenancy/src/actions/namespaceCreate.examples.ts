@@ -56,4 +56,28 @@ export const examples: TemplateExample[] = [
       ],
     }),
   },
+  {
+    description:
+      "On a Flux cluster, a namespace with the tenant's own delivery: payments-web-qa, its repository's apps/qa folder reconciled into it with the tenant's rights.",
+    example: stringify({
+      steps: [
+        {
+          id: 'namespace',
+          action: 'tenancy:namespace:create',
+          name: 'Request the namespace',
+          input: {
+            tenant: 'payments',
+            environment: 'qa',
+            cluster: 'nonprod-eu-2',
+            name: 'web',
+            size: 'S',
+            delivery: {
+              url: 'https://git.example.com/payments/deploy.git',
+              path: 'apps/qa',
+            },
+          },
+        },
+      ],
+    }),
+  },
 ];

@@ -178,6 +178,95 @@ describe('tenancy:namespace:create', () => {
     );
   });
 
+  it("on a Flux cluster, renders the tenant's own delivery into the folder: its repository applied with the tenant's rights", async () => {
+    const setup = await setUpAction({ root: dir.path });
+    const { outputs } = await run(
+      setup,
+      input({
+        environment: 'qa',
+        cluster: 'nonprod-eu-2',
+        delivery: {
+          url: 'https://git.example.com/payments/deploy.git',
+          branch: 'release',
+          path: 'apps/qa',
+          // A blank field of the wizard: not given.
+          interval: '',
+        },
+      }),
+    );
+    const branch = 'tenancy/payments/payments-api-qa';
+    const folder = 'tenants/payments/qa/payments-api-qa';
+    expect(outputs.files).toContain(`${folder}/flux-delivery.yaml`);
+    expect(
+      parse(git(setup.repo, 'show', `${branch}:${folder}/kustomization.yaml`))
+        .resources,
+    ).toContain('flux-delivery.yaml');
+    const objects = parseAllDocuments(
+      git(setup.repo, 'show', `${branch}:${folder}/flux-delivery.yaml`),
+    ).map(d => d.toJSON());
+    expect(objects.map(o => `${o.kind} ${o.metadata.name}`)).toEqual([
+      'ServiceAccount tenancy-reconciler',
+      'RoleBinding tenancy-reconciler-edit',
+      'GitRepository tenant-apps',
+      'Kustomization tenant-apps',
+    ]);
+    for (const o of objects)
+      expect(o.metadata.namespace).toBe('payments-api-qa');
+    expect(objects[2].spec).toEqual({
+      url: 'https://git.example.com/payments/deploy.git',
+      ref: { branch: 'release' },
+      interval: '5m',
+    });
+    expect(objects[3].spec).toMatchObject({
+      sourceRef: { kind: 'GitRepository', name: 'tenant-apps' },
+      path: 'apps/qa',
+      targetNamespace: 'payments-api-qa',
+      serviceAccountName: 'tenancy-reconciler',
+      prune: true,
+    });
+    const body = git(setup.repo, 'log', '-1', '--format=%b', branch);
+    expect(body).toContain(
+      "The tenant's own delivery (`flux-delivery.yaml`): the GitRepository `https://git.example.com/payments/deploy.git` (branch `release`), folder `apps/qa`",
+    );
+    // Every object of the delivery was checked against its upstream schema.
+    expect(body).toContain(
+      '- [x] schema: GitRepository tenant-apps valid against source.toolkit.fluxcd.io.v1.GitRepository (Flux 2.9 CRD)',
+    );
+    expect(body).toContain(
+      '- [x] schema: ServiceAccount tenancy-reconciler valid against io.k8s.api.core.v1.ServiceAccount (Kubernetes 1.36)',
+    );
+  });
+
+  it('refuses a delivery on an Argo CD cluster, or from a repository the policy does not allow, and writes nothing', async () => {
+    const setup = await setUpAction({ root: dir.path });
+    const argo = await run(
+      setup,
+      input({
+        delivery: { url: 'https://git.example.com/payments/deploy.git' },
+      }),
+    ).catch(e => e);
+    expect(argo.name).toBe('InputError');
+    expect(argo.message).toContain(
+      "- delivery (delivery-engine): a delivery from the tenant's own repository is rendered for Flux clusters only; cluster prod-eu-1 runs Argo CD",
+    );
+    const foreign = await run(
+      setup,
+      input({
+        environment: 'qa',
+        cluster: 'nonprod-eu-2',
+        delivery: {
+          url: 'https://git.example.com/checkout/deploy.git',
+          path: '../x',
+        },
+      }),
+    ).catch(e => e);
+    expect(foreign.message).toContain(
+      '- delivery.url (allowed-source): url https://git.example.com/checkout/deploy.git is not allowed for tenant payments',
+    );
+    expect(foreign.message).toContain('- delivery.path (relative-path)');
+    expect(git(setup.repo, 'branch', '--list', 'tenancy/*')).toBe('');
+  });
+
   it('is idempotent: running the same request again returns the same pull request', async () => {
     const setup = await setUpAction({ root: dir.path });
     await run(setup, input());

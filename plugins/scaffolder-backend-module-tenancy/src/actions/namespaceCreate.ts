@@ -37,6 +37,38 @@ export function createNamespaceCreateAction(options: TenancyActionDeps) {
             .string()
             .optional()
             .describe('Why the namespace is needed; shown to the reviewer.'),
+        delivery: z =>
+          z
+            .object({
+              url: z
+                .string()
+                .optional()
+                .describe(
+                  "The tenant's repository: https://, http:// or ssh:// (Git) or oci:// (an OCI artifact); allowed by tenancy.policy.argocd.sourceRepos. Empty (a wizard's blank field): no delivery.",
+                ),
+              branch: z
+                .string()
+                .optional()
+                .describe('Git branch; default main. Git sources only.'),
+              tag: z
+                .string()
+                .optional()
+                .describe('OCI tag; default latest. OCI sources only.'),
+              path: z
+                .string()
+                .optional()
+                .describe(
+                  'The folder in the source to apply; default its root.',
+                ),
+              interval: z
+                .string()
+                .optional()
+                .describe('How often Flux reconciles, e.g. 5m (the default).'),
+            })
+            .optional()
+            .describe(
+              "Flux clusters only: the tenant's own repository, reconciled into the namespace by a Flux Kustomization impersonating the tenant's service account (flux-delivery.yaml in the namespace's folder).",
+            ),
       },
       output: {
         namespace: z =>
@@ -51,7 +83,15 @@ export function createNamespaceCreateAction(options: TenancyActionDeps) {
       },
     },
     async handler(ctx) {
-      await requestNamespace(scaffolderRun(ctx), options, ctx.input);
+      const { delivery, ...input } = ctx.input;
+      // The wizard sends blank fields as empty strings: not given.
+      const given = Object.fromEntries(
+        Object.entries(delivery ?? {}).filter(([, value]) => value),
+      );
+      await requestNamespace(scaffolderRun(ctx), options, {
+        ...input,
+        delivery: given.url ? { ...given, url: given.url } : undefined,
+      });
     },
   });
 }

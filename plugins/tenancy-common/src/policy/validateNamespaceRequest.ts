@@ -1,6 +1,8 @@
 import { composeNamespaceName } from '../render/composeNamespaceName';
 import type { TenancyPolicy } from './TenancyPolicy';
 import type { ValidationProblem } from './ValidationProblem';
+import type { FluxTenantDelivery } from '../render/flux/checkFluxTenantDelivery';
+import { deliveryRule } from './rules/delivery';
 import { freeTextRule } from './rules/freeText';
 import { validateIdentityGroup } from './rules/identity';
 import { labelsRule } from './rules/labels';
@@ -38,6 +40,11 @@ export interface NamespaceRequestInput {
   labels?: Record<string, string>;
   /** Why the namespace is needed; shown to the reviewer. */
   purpose?: string;
+  /**
+   * On a Flux cluster, the tenant's own repository reconciled into the
+   * namespace with the tenant's rights (`renderFluxTenantDelivery`).
+   */
+  delivery?: FluxTenantDelivery;
 }
 
 /**
@@ -75,6 +82,7 @@ export function validateNamespaceRequest(
     ...limitsRule(input.limits, input.quota),
     ...labelsRule(input.labels),
     ...validateIdentityGroup(tenant.ssoGroup),
+    ...deliveryRule(input, policy),
     ...(input.purpose === undefined
       ? []
       : freeTextRule(input.purpose, 'purpose', { maxLength: 1000 })),

@@ -71,7 +71,38 @@ export function describeNamespaceRequest(options: {
     '',
     delivery,
     '',
+    ...describeTenantDelivery(request),
     ...describeQuota(request.quota, ceiling, request.environment),
     ...describeChecksAndFiles(checks, files),
   ].join('\n');
+}
+
+/**
+ * The tenant's own delivery, for the reviewer: which repository Flux
+ * reconciles into the namespace, and with whose rights.
+ */
+function describeTenantDelivery(request: NamespaceBundleRequest): string[] {
+  const kustomization = request.fluxDelivery?.find(
+    m => m.kind === 'Kustomization',
+  );
+  const source = request.fluxDelivery?.find(
+    m => m.kind === 'GitRepository' || m.kind === 'OCIRepository',
+  );
+  if (!kustomization || !source) return [];
+  const spec = source.spec as { url: string; ref: Record<string, string> };
+  const ref = Object.entries(spec.ref)
+    .map(([k, v]) => `${k} \`${v}\``)
+    .join(', ');
+  const k = kustomization.spec as {
+    path: string;
+    serviceAccountName: string;
+  };
+  return [
+    `The tenant's own delivery (\`flux-delivery.yaml\`): the ${source.kind} ${code(
+      spec.url,
+    )} (${ref}), folder \`${k.path}\`, applied into the namespace by the Kustomization \`${
+      (kustomization.metadata as { name: string }).name
+    }\` as the service account \`${k.serviceAccountName}\`, which has the tenant's rights in this namespace only.`,
+    '',
+  ];
 }

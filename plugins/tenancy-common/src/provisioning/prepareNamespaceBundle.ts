@@ -6,6 +6,7 @@ import {
   validateNamespaceRequest,
 } from '../policy/validateNamespaceRequest';
 import { composeNamespaceName } from '../render/composeNamespaceName';
+import { renderFluxTenantDelivery } from '../render/flux/renderFluxTenantDelivery';
 import {
   NamespaceBundleRequest,
   renderNamespaceBundle,
@@ -88,8 +89,9 @@ export function prepareNamespaceBundle(
     ceiling: environment?.ceiling ?? {},
   };
   if (problems.length > 0 || !environment) return { ...base, files: {} };
+  const { delivery, ...asked } = input;
   const request: NamespaceBundleRequest = {
-    ...input,
+    ...asked,
     namespace,
     owner,
     costCenter: tenant.spec.costCenter,
@@ -98,6 +100,16 @@ export function prepareNamespaceBundle(
     podSecurity: environment.podSecurity,
     requestedBy: context.requestedBy,
     ingressNamespaces: policy.ingressNamespaces,
+    ...(delivery
+      ? {
+          fluxDelivery: renderFluxTenantDelivery({
+            ...delivery,
+            tenant: input.tenant,
+            namespace,
+            policy,
+          }),
+        }
+      : {}),
   };
   return {
     ...base,

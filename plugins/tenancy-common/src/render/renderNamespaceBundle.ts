@@ -35,6 +35,12 @@ export interface NamespaceBundleRequest extends NamespaceRequest {
    * controller's), from `tenancy.policy.ingressNamespaces`.
    */
   ingressNamespaces?: string[];
+  /**
+   * The tenant's own delivery on a Flux cluster, rendered
+   * (`renderFluxTenantDelivery`): written to the folder's
+   * `flux-delivery.yaml` and listed in its kustomization.
+   */
+  fluxDelivery?: Manifest[];
 }
 
 /**
@@ -57,8 +63,9 @@ export const SECURE_QUOTA_DEFAULTS = {
 
 /**
  * Renders the namespace bundle: Namespace, RoleBindings of the tenant's SSO
- * group, ResourceQuota, LimitRange, NetworkPolicies, a kustomization listing
- * them, and the catalog entity.
+ * group, ResourceQuota, LimitRange, NetworkPolicies, on a Flux cluster the
+ * tenant's own delivery when asked for, a kustomization listing them, and
+ * the catalog entity.
  *
  * @public
  */
@@ -79,6 +86,9 @@ export function renderNamespaceBundle(
       namespace,
       request.ingressNamespaces ?? [],
     ),
+    ...(request.fluxDelivery?.length
+      ? { 'flux-delivery.yaml': request.fluxDelivery }
+      : {}),
   };
   const bundle: NamespaceBundle = {};
   for (const [file, objects] of Object.entries(manifests)) {

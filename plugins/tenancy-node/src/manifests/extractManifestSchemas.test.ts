@@ -32,9 +32,12 @@ describe('extractManifestSchemas', () => {
       'rbac.authorization.k8s.io/v1/ClusterRole',
       'rbac.authorization.k8s.io/v1/Role',
       'rbac.authorization.k8s.io/v1/RoleBinding',
+      'source.toolkit.fluxcd.io/v1/GitRepository',
+      'source.toolkit.fluxcd.io/v1/OCIRepository',
       'v1/LimitRange',
       'v1/Namespace',
       'v1/ResourceQuota',
+      'v1/ServiceAccount',
     ]);
     const text = JSON.stringify(shipped.definitions);
     for (const [, name] of text.matchAll(

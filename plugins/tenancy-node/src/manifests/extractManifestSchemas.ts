@@ -17,6 +17,7 @@ const KUBERNETES = {
     'v1/Namespace': 'io.k8s.api.core.v1.Namespace',
     'v1/ResourceQuota': 'io.k8s.api.core.v1.ResourceQuota',
     'v1/LimitRange': 'io.k8s.api.core.v1.LimitRange',
+    'v1/ServiceAccount': 'io.k8s.api.core.v1.ServiceAccount',
     'networking.k8s.io/v1/NetworkPolicy':
       'io.k8s.api.networking.v1.NetworkPolicy',
     'rbac.authorization.k8s.io/v1/Role': 'io.k8s.api.rbac.v1.Role',
@@ -45,11 +46,16 @@ const CRDS: Array<{ label: string; crds: Record<string, string> }> = [
     },
   },
   {
-    // A Flux cluster's tenant Kustomization (renderFluxTenantKustomization).
+    // A Flux cluster's tenant Kustomization (renderFluxTenantKustomization)
+    // and a tenant's own delivery (renderFluxTenantDelivery).
     label: 'Flux 2.9 CRD',
     crds: {
       'kustomize.toolkit.fluxcd.io/v1/Kustomization':
         'flux/crds/kustomize.toolkit.fluxcd.io_kustomizations.yaml',
+      'source.toolkit.fluxcd.io/v1/GitRepository':
+        'flux/crds/source.toolkit.fluxcd.io_gitrepositories.yaml',
+      'source.toolkit.fluxcd.io/v1/OCIRepository':
+        'flux/crds/source.toolkit.fluxcd.io_ocirepositories.yaml',
     },
   },
 ];

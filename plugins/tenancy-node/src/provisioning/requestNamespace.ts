@@ -53,6 +53,7 @@ export async function requestNamespace(
         limits: input.limits,
         labels: input.labels,
         purpose: input.purpose,
+        delivery: input.delivery,
       },
       { tenant, owner, context },
     );

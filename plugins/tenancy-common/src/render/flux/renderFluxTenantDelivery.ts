@@ -1,6 +1,9 @@
 import type { TenancyPolicy } from '../../policy/TenancyPolicy';
 import type { Manifest } from '../renderNamespaceBundle';
-import { checkFluxTenantSource } from './checkFluxTenantSource';
+import {
+  checkFluxTenantDelivery,
+  FluxTenantDelivery,
+} from './checkFluxTenantDelivery';
 
 /**
  * The service account a tenant's own Flux Kustomizations impersonate, in
@@ -12,8 +15,6 @@ import { checkFluxTenantSource } from './checkFluxTenantSource';
  * @public
  */
 export const FLUX_TENANT_SERVICE_ACCOUNT = 'tenancy-reconciler';
-
-const DURATION = /^([0-9]+(\.[0-9]+)?(ms|s|m|h))+$/;
 
 /**
  * A tenant's own delivery with Flux, the counterpart of an Argo CD
@@ -33,8 +34,9 @@ const DURATION = /^([0-9]+(\.[0-9]+)?(ms|s|m|h))+$/;
  *
  * The URL must be allowed by `tenancy.policy.argocd.sourceRepos`, the list
  * that bounds the tenant's Argo CD AppProject (see `checkFluxTenantSource`);
- * a URL outside it, or a bad interval or ref, throws a TypeError naming the
- * field and the rule, and nothing is rendered.
+ * a URL outside it, or a bad interval, ref or path, throws a TypeError
+ * naming the field and the rule (`checkFluxTenantDelivery`), and nothing is
+ * rendered.
  *
  * These objects are the platform's: they belong in the namespace's folder,
  * applied by the platform's Kustomization (`renderFluxBootstrap`), since a
@@ -48,50 +50,32 @@ const DURATION = /^([0-9]+(\.[0-9]+)?(ms|s|m|h))+$/;
  * `default` account (the lockdown's `--default-service-account`), which has
  * none.
  *
- * Not wired yet: the provisioning actions do not render these (issue 17).
+ * A namespace request's `delivery` on a Flux cluster writes them to the
+ * folder's `flux-delivery.yaml` (`renderNamespaceBundle`).
  *
  * @public
  */
-export function renderFluxTenantDelivery(options: {
-  tenant: string;
-  /** The tenant's namespace the delivery lives in and deploys to. */
-  namespace: string;
-  /** The tenant's repository: a Git URL, or `oci://` for an OCI artifact. */
-  url: string;
-  /** Git branch; default `main`. Git sources only. */
-  branch?: string;
-  /** OCI tag; default `latest`. OCI sources only. */
-  tag?: string;
-  /** The folder in the source to apply; default the root. */
-  path?: string;
-  /** How often Flux fetches the source and reconciles; default `5m`. */
-  interval?: string;
-  /** Name of the source and the Kustomization; default `tenant-apps`. */
-  name?: string;
-  /** A Secret in the namespace with the source's credentials. */
-  secretName?: string;
-  policy: Pick<TenancyPolicy, 'argocd' | 'clusterRoles'>;
-}): Manifest[] {
+export function renderFluxTenantDelivery(
+  options: FluxTenantDelivery & {
+    tenant: string;
+    /** The tenant's namespace the delivery lives in and deploys to. */
+    namespace: string;
+    /** Name of the source and the Kustomization; default `tenant-apps`. */
+    name?: string;
+    /** A Secret in the namespace with the source's credentials. */
+    secretName?: string;
+    policy: Pick<TenancyPolicy, 'argocd' | 'clusterRoles'>;
+  },
+): Manifest[] {
   const { tenant, namespace, url, policy } = options;
   const name = options.name ?? 'tenant-apps';
   const interval = options.interval ?? '5m';
   const oci = url.startsWith('oci://');
-  const problems = checkFluxTenantSource({ tenant, url, policy }).map(
-    p => `${p.field} (${p.rule}): ${p.message}`,
-  );
-  if (!DURATION.test(interval)) {
-    problems.push(
-      `interval (duration): ${JSON.stringify(
-        interval,
-      )} must be a Go duration such as 5m or 30s`,
-    );
-  }
-  if (oci && options.branch !== undefined) {
-    problems.push('branch (git-only): an oci:// source takes a tag');
-  }
-  if (!oci && options.tag !== undefined) {
-    problems.push('tag (oci-only): a Git source takes a branch');
-  }
+  const problems = checkFluxTenantDelivery({
+    tenant,
+    delivery: options,
+    policy,
+  }).map(p => `${p.field} (${p.rule}): ${p.message}`);
   if (problems.length) {
     throw new TypeError(
       `Flux delivery ${namespace}/${name}: ${problems.join('; ')}`,
