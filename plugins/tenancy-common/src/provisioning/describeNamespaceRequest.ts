@@ -98,11 +98,15 @@ function describeTenantDelivery(request: NamespaceBundleRequest): string[] {
     serviceAccountName: string;
   };
   return [
-    `The tenant's own delivery (\`flux-delivery.yaml\`): the ${source.kind} ${code(
-      spec.url,
-    )} (${ref}), folder \`${k.path}\`, applied into the namespace by the Kustomization \`${
+    `The tenant's own delivery (\`flux-delivery.yaml\`): the ${
+      source.kind
+    } ${code(spec.url)} (${ref}), folder \`${
+      k.path
+    }\`, applied into the namespace by the Kustomization \`${
       (kustomization.metadata as { name: string }).name
-    }\` as the service account \`${k.serviceAccountName}\`, which has the tenant's rights in this namespace only.`,
+    }\` as the service account \`${
+      k.serviceAccountName
+    }\`, which has the tenant's rights in this namespace only.`,
     '',
   ];
 }
