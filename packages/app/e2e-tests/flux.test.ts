@@ -8,7 +8,7 @@ const repoRoot = resolve(__dirname, '../../..');
 test('a namespace requested on the Flux cluster renders Flux, not Argo CD, and after the merge its page shows its Flux Kustomization', async ({
   page,
 }, testInfo) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const part = `e2e${Date.now().toString(36)}`;
   const namespace = `payments-${part}-qa`;
   const git = (...args: string[]) =>
@@ -36,6 +36,12 @@ test('a namespace requested on the Flux cluster renders Flux, not Argo CD, and a
   await form
     .getByRole('textbox', { name: 'Purpose' })
     .fill('End-to-end test of a Flux request');
+  await page.getByRole('button', { name: 'Next' }).click();
+  // The tenant's own repository, which the policy allows for payments.
+  await form
+    .getByRole('textbox', { name: 'Repository URL' })
+    .fill('https://github.com/acme/payments-deploy');
+  await form.getByRole('textbox', { name: 'Folder' }).fill('apps/qa');
   await page.getByRole('button', { name: 'Review' }).click();
   await page.getByRole('button', { name: 'Create' }).click();
   await expect(page.getByText(`asks for namespace ${namespace}`)).toBeVisible({
@@ -49,7 +55,7 @@ test('a namespace requested on the Flux cluster renders Flux, not Argo CD, and a
 
   // The request changes the namespace's folder only: payments' qa
   // Kustomization exists on main, and nothing Argo CD-specific is written
-  // (no AppProject destination).
+  // (no AppProject destination). The delivery is in the folder.
   const branch = `tenancy/payments/${namespace}`;
   const folder = `tenants/payments/qa/${namespace}`;
   const changed = git('diff', '--name-only', `main...${branch}`)
@@ -59,31 +65,40 @@ test('a namespace requested on the Flux cluster renders Flux, not Argo CD, and a
   for (const path of changed) expect(path.startsWith(`${folder}/`)).toBe(true);
   expect(changed).toContain(`${folder}/namespace.yaml`);
   expect(changed).toContain(`${folder}/kustomization.yaml`);
+  const delivery = git('show', `${branch}:${folder}/flux-delivery.yaml`);
+  expect(delivery).toContain('url: https://github.com/acme/payments-deploy');
+  expect(delivery).toMatch(
+    /kind: Kustomization[\s\S]*targetNamespace: payments-e2e[\s\S]*serviceAccountName: tenancy-reconciler/,
+  );
   expect(
     git('show', `main:bootstrap/flux/nonprod-eu-2/tenants/payments-qa.yaml`),
   ).toMatch(/path: \.\/tenants\/payments\/qa\n[\s\S]*prune: true/);
   // The pull request says which engine reconciles the folder.
   const body = git('log', '-1', '--format=%B', branch);
-  expect(body).toMatch(/Flux/);
+  expect(body).toMatch(/Reconciled by \*\*Flux\*\*/);
+  expect(body).toContain("The tenant's own delivery (`flux-delivery.yaml`)");
 
   execFileSync('yarn', ['gitops:merge', number], {
     cwd: repoRoot,
     encoding: 'utf8',
   });
 
-  // Its page: the Flux Kustomization of payments' qa folders, engine and
-  // state visible, linked to the namespace's Kubernetes tab.
-  await expect(async () => {
-    await page.goto(`/catalog/default/resource/${namespace}`);
-    await expect(
-      page.getByRole('table', {
-        name: 'Flux objects deploying into these namespaces',
-      }),
-    ).toBeVisible({ timeout: 5_000 });
-  }).toPass({ timeout: 120_000 });
+  // Its page: the Flux Kustomization of payments' qa folders and the
+  // tenant's own delivery in the namespace (once a refresh after the merge
+  // listed it), engine and state visible, linked to the namespace's
+  // Kubernetes tab.
   const table = page.getByRole('table', {
     name: 'Flux objects deploying into these namespaces',
   });
+  const tenantApps = table.getByRole('row').filter({ hasText: 'tenant-apps' });
+  await expect(async () => {
+    await page.goto(`/catalog/default/resource/${namespace}`);
+    await expect(tenantApps).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 150_000 });
+  await expect(tenantApps).toContainText(
+    `Flux Kustomization · nonprod-eu-2 · ${namespace}`,
+  );
+  await expect(tenantApps).toContainText('Ready');
   const row = table.getByRole('row').filter({ hasText: 'tenancy-payments-qa' });
   await expect(row).toContainText('Flux Kustomization · nonprod-eu-2');
   await expect(row).toContainText('Ready');
