@@ -11,7 +11,7 @@ export function quantityValue(text: string): number {
 
 /**
  * The share of a namespace's quota in use, 0.1 to 1.05: most namespaces are
- * comfortable, some close to or over their quota.
+ * comfortable, some at their quota (`quotaUsed` caps each resource at it).
  */
 export function usageFraction(cluster: string, namespace: string): number {
   const r = hashFraction(`use:${cluster}/${namespace}`);
@@ -20,8 +20,10 @@ export function usageFraction(cluster: string, namespace: string): number {
 
 /**
  * `status.used` of a ResourceQuota: each resource a little off the
- * namespace's usage fraction, written as the API server writes quantities;
- * with `share` (the `quotaUse` control), each resource exactly that share.
+ * namespace's usage fraction, never above its hard limit (the quota
+ * admission refuses what would pass it), written as the API server writes
+ * quantities; with `share` (the `quotaUse` control), each resource exactly
+ * that share, past the limit too (as after a quota was lowered by hand).
  */
 export function quotaUsed(
   cluster: string,
@@ -35,7 +37,7 @@ export function quotaUsed(
     const jitter = 0.85 + 0.3 * hashFraction(`${namespace}:${resource}`);
     const fraction = resource.startsWith('services.')
       ? 0
-      : share ?? base * jitter;
+      : share ?? Math.min(1, base * jitter);
     used[resource] = formatQuantity(
       resource,
       quantityValue(quantity) * fraction,
