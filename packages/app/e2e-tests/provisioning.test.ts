@@ -53,6 +53,11 @@ test('the new-namespace wizard opens a request; after the merge command the cata
   await form
     .getByRole('textbox', { name: 'Purpose' })
     .fill('End-to-end test of the wizard');
+  // The Delivery step is for Flux clusters; dev runs on Argo CD: skipped.
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(
+    page.getByRole('textbox', { name: 'Repository URL' }),
+  ).toBeVisible();
   await page.getByRole('button', { name: 'Review' }).click();
   await page.screenshot({
     path: testInfo.outputPath('wizard-review.png'),

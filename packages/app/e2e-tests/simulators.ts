@@ -17,6 +17,19 @@ async function getJson(
   return response.json();
 }
 
+/** The names of a simulated cluster's namespaces. */
+export async function simulatedNamespaces(
+  request: APIRequestContext,
+  cluster: string,
+): Promise<string[]> {
+  const list = await getJson(
+    request,
+    `/k8s/${cluster}/api/v1/namespaces`,
+    'simulated-service-account-token',
+  );
+  return list.items.map((n: any) => n.metadata.name);
+}
+
 /** Used and hard of one resource, summed over a namespace's ResourceQuotas. */
 export async function simulatedQuota(
   request: APIRequestContext,
