@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { test, expect } from '@playwright/test';
+import { choosePlacement } from './choosePlacement';
 import { signInAsGuest } from './signInAsGuest';
 
 const repoRoot = resolve(__dirname, '../../..');
@@ -20,14 +21,8 @@ test('a namespace requested on the Flux cluster renders Flux, not Argo CD, and a
   await signInAsGuest(page);
   await page.goto('/create/templates/default/new-namespace');
   const form = page.getByRole('article');
-  await form.getByRole('button', { name: /Tenant/ }).click();
-  await page.getByRole('option', { name: 'Payments' }).click();
-  await form.getByRole('button', { name: /Environment/ }).click();
-  await page.getByRole('option', { name: 'qa', exact: true }).click();
   // qa runs on the Flux cluster only: it is chosen.
-  await expect(form.getByRole('button', { name: /Cluster/ })).toContainText(
-    'nonprod-eu-2',
-  );
+  await choosePlacement(page, form, 'qa', 'nonprod-eu-2');
   await form.getByRole('textbox', { name: 'Name part (optional)' }).fill(part);
   await expect(form.getByText(`${namespace} is available`)).toBeVisible();
   await page.getByRole('button', { name: 'Next' }).click();

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { test, expect } from '@playwright/test';
+import { choosePlacement } from './choosePlacement';
 import { signInAsGuest } from './signInAsGuest';
 
 const repoRoot = resolve(__dirname, '../../..');
@@ -23,14 +24,8 @@ test('the new-namespace wizard opens a request; after the merge command the cata
   const form = page.getByRole('article');
   // The tenancy fields: the user's tenants, the policy's environments and
   // clusters, the name checked as it is typed, sizes against the ceiling.
-  await form.getByRole('button', { name: /Tenant/ }).click();
-  await page.getByRole('option', { name: 'Payments' }).click();
-  await form.getByRole('button', { name: /Environment/ }).click();
-  await page.getByRole('option', { name: 'dev', exact: true }).click();
   // dev allows one cluster: it is chosen.
-  await expect(form.getByRole('button', { name: /Cluster/ })).toContainText(
-    'nonprod-eu-1',
-  );
+  await choosePlacement(page, form, 'dev', 'nonprod-eu-1');
   const name = form.getByRole('textbox', { name: 'Name part (optional)' });
   await name.fill('Bad_Name');
   await expect(form.getByText(/must/).first()).toBeVisible();
