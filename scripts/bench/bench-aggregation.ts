@@ -19,7 +19,16 @@
  * the GitOps repository of every namespace read for drift, and a few
  * namespaces drifted by hand).
  *
- *   yarn bench:aggregation [--namespaces 2000] [--clusters 5] [--latency 50] [--seconds 15] [--results 20] [--port 0]
+ * `--flux <n>` (default 0) puts the first n clusters on Flux
+ * (`tenancy.policy.clusters.<cluster>.engine: flux`, read by the backend and
+ * the simulated world alike): their namespaces' environments become their
+ * own (`dev-cluster-1`: flux-one-cluster, an environment with a Flux cluster
+ * runs on it only, declared in `tenancy.policy.environments`), no Argo CD
+ * application deploys into them, and they serve the Kustomizations and
+ * HelmReleases `worldFromGitOpsRepo` derives from the bench's GitOps
+ * repository; the backend lists those (`flux:<cluster>`) at every refresh.
+ *
+ *   yarn bench:aggregation [--namespaces 2000] [--clusters 5] [--flux 0] [--latency 50] [--seconds 15] [--results 20] [--port 0]
  *
  * `--port 0` (the default) takes a free port.
  */
@@ -38,6 +47,7 @@ import {
   DEFAULT_SIMULATOR_CREDENTIALS,
   generateWorld,
   simulatorBackendConfig,
+  worldFromGitOpsRepo,
 } from '@internal/upstream-simulators';
 import { mockCredentials } from '@backstage/backend-test-utils';
 
@@ -45,6 +55,7 @@ const { values: args } = parseArgs({
   options: {
     namespaces: { type: 'string', default: '2000' },
     clusters: { type: 'string', default: '5' },
+    flux: { type: 'string', default: '0' },
     latency: { type: 'string', default: '50' },
     seconds: { type: 'string', default: '15' },
     clients: { type: 'string', default: '100' },
@@ -54,6 +65,7 @@ const { values: args } = parseArgs({
 });
 const NAMESPACES = Number(args.namespaces);
 const CLUSTERS = Number(args.clusters);
+const FLUX = Number(args.flux);
 const LATENCY = Number(args.latency);
 const SECONDS = Number(args.seconds);
 const CLIENTS = Number(args.clients);
@@ -81,6 +93,8 @@ type Load = Awaited<ReturnType<typeof load>>;
 interface RunFigures {
   refreshTotal: number;
   refreshCalls: Record<string, number>;
+  /** Of `refreshTotal`, the Kustomization and HelmRelease lists. */
+  fluxCalls: number;
   firstAnswerS: number;
   completeS: number;
   peakMiB: number;
@@ -104,6 +118,53 @@ async function main() {
     applications: NAMESPACES,
     costInstances: 'per-cluster',
   });
+  const fluxClusters = new Set(world.clusters.slice(0, FLUX).map(c => c.name));
+  for (const cluster of world.clusters.filter(c => fluxClusters.has(c.name))) {
+    for (const ns of cluster.namespaces) {
+      ns.environment = `${ns.environment}-${cluster.name}`;
+      ns.labels['tenancy.io/environment'] = ns.environment;
+    }
+  }
+  const dir = await fs.mkdtemp(join(tmpdir(), 'tenancy-bench-aggregation-'));
+  const repo = join(dir, 'gitops-repo');
+  await gitopsRepoFor(world, repo);
+  if (fluxClusters.size) {
+    // The Flux clusters as the repository puts them on Flux; the others keep
+    // their Argo CD applications.
+    const fromRepo = worldFromGitOpsRepo(repo, {
+      argocd: [],
+      cost: [],
+      fluxClusters: [...fluxClusters],
+    });
+    world.clusters = world.clusters.map(c =>
+      fluxClusters.has(c.name)
+        ? {
+            ...fromRepo.clusters.find(f => f.name === c.name)!,
+            policyEngine: c.policyEngine,
+          }
+        : c,
+    );
+    for (const instance of world.argocd) {
+      instance.applications = instance.applications.filter(
+        a => !fluxClusters.has(a.destination.name!),
+      );
+    }
+  }
+  /** With Flux, the policy's engines and the environments' clusters. */
+  const policy: Record<string, unknown> = {};
+  if (fluxClusters.size) {
+    const environments: Record<string, { clusters: string[] }> = {};
+    for (const cluster of world.clusters) {
+      for (const ns of cluster.namespaces.filter(n => n.tenant)) {
+        const env = (environments[ns.environment!] ??= { clusters: [] });
+        if (!env.clusters.includes(cluster.name)) {
+          env.clusters.push(cluster.name);
+        }
+      }
+    }
+    const clusters = [...fluxClusters].map(c => [c, { engine: 'flux' }]);
+    policy.policy = { environments, clusters: Object.fromEntries(clusters) };
+  }
   const sim = await createSimulatorServer({
     getWorld: () => world,
     controls: { latencyMs: LATENCY },
@@ -117,7 +178,11 @@ async function main() {
         (n, i) => n + i.applications.length,
         0,
       )} applications, ` +
-      `${world.cost.length} cost instances; upstream latency ${LATENCY} ms`,
+      `${world.cost.length} cost instances${
+        FLUX
+          ? `; ${FLUX} clusters on Flux (${[...fluxClusters].join(', ')})`
+          : ''
+      }; upstream latency ${LATENCY} ms`,
   );
 
   // --- Baseline: per entity, per cluster, per object type -------------------
@@ -159,12 +224,9 @@ async function main() {
   const baselineTotal = sim.counter.total();
   sim.counter.reset();
 
-  const dir = await fs.mkdtemp(join(tmpdir(), 'tenancy-bench-aggregation-'));
   try {
     const entitiesFile = join(dir, 'entities.json');
     await fs.writeFile(entitiesFile, JSON.stringify(entities));
-    const repo = join(dir, 'gitops-repo');
-    await gitopsRepoFor(world, repo);
     const summaryPaths = tenants.map(
       t => `/v1/entities/tenant/default/${t.metadata.name}/summary?window=7d`,
     );
@@ -193,6 +255,7 @@ async function main() {
           },
           tenancy: {
             ...config.tenancy,
+            ...policy,
             ...tenancy,
             refresh: {
               schedule: {
@@ -222,7 +285,11 @@ async function main() {
         while (!complete) {
           if (child.exitCode !== null)
             throw new Error(`backend exited:\n${stderr()}`);
-          if (Date.now() > deadline) throw new Error(`timed out:\n${stderr()}`);
+          if (Date.now() > deadline) {
+            throw new Error(
+              `timed out, ${sourceTotal} sources wanted:\n${stderr()}`,
+            );
+          }
           try {
             const res = await get(`${base}/v1/tenants?window=7d`, headers);
             if (res.status === 200) {
@@ -258,6 +325,9 @@ async function main() {
         }
         const refreshTotal = sim.counter.total();
         const refreshCalls = Object.fromEntries(sim.counter.calls);
+        const fluxCalls = [...sim.counter.paths]
+          .filter(([key]) => key.includes('.toolkit.fluxcd.io/'))
+          .reduce((n, [, calls]) => n + calls, 0);
 
         await load(api, headers, summaryPaths, 3, CLIENTS); // warm-up
         const summary = await load(
@@ -289,6 +359,7 @@ async function main() {
         return {
           refreshTotal,
           refreshCalls,
+          fluxCalls,
           firstAnswerS: (firstAnswer! - started) / 1000,
           completeS: (complete - started) / 1000,
           peakMiB: await peakMemoryMiB(child.pid!),
@@ -309,12 +380,14 @@ async function main() {
       }
     };
 
-    const instances = world.argocd.length + world.cost.length;
+    // Sources: per cluster a Kubernetes and a vCluster one (after, a policy
+    // one too), per Flux cluster a Flux one, per Argo CD and cost instance one.
+    const others = world.argocd.length + world.cost.length + FLUX;
     const before = await run(
       'before',
       {},
       { policyReports: false, drift: false },
-      CLUSTERS + instances,
+      2 * CLUSTERS + others,
     );
     sim.controls.policyResultsPerNamespace = RESULTS;
     const [first, second] = world.clusters;
@@ -351,7 +424,7 @@ async function main() {
         },
       },
       {},
-      2 * CLUSTERS + instances + 1,
+      3 * CLUSTERS + others + 1,
     );
 
     console.log('\nUpstream calls for one full refresh');
@@ -363,7 +436,12 @@ async function main() {
       )} (100 in flight) |`,
     );
     for (const [name, r] of [
-      ['tenancy backend before: quota, cost, Argo CD', before],
+      [
+        `tenancy backend before: quota, cost, Argo CD${
+          FLUX ? `, Flux on ${FLUX} clusters` : ''
+        }`,
+        before,
+      ],
       [
         `tenancy backend after: and policy reports (${RESULTS} results a namespace), GitOps for drift`,
         after,
@@ -375,18 +453,22 @@ async function main() {
         )} (cold start to complete data) |`,
       );
     }
+    const fluxOf = (r: RunFigures) =>
+      FLUX ? `, of which ${r.fluxCalls} Flux lists` : '';
     console.log(
       `before: ${f(
         baselineTotal / before.refreshTotal,
       )}x fewer calls than the baseline; by source ${JSON.stringify(
         before.refreshCalls,
-      )}`,
+      )}${fluxOf(before)}`,
     );
     console.log(
       `after: ${f(
         baselineTotal / after.refreshTotal,
       )}x fewer calls than the baseline; by source ${JSON.stringify(
         after.refreshCalls,
+      )}${fluxOf(
+        after,
       )} (policy calls are counted with their cluster's; the GitOps repository is local git, not an upstream call); ${
         after.sourceCount
       } sources; fleet: ${after.policyFailures} policy failures, ${
