@@ -63,7 +63,15 @@ export function createNamespaceCreateAction(options: TenancyActionDeps) {
               interval: z
                 .string()
                 .optional()
-                .describe('How often Flux reconciles, e.g. 5m (the default).'),
+                .describe(
+                  'How often Flux reconciles, e.g. 5m (the default); at least 1m.',
+                ),
+              secretName: z
+                .string()
+                .optional()
+                .describe(
+                  "A Secret in the namespace with the repository's credentials (required for ssh://), created outside the GitOps repository.",
+                ),
             })
             .optional()
             .describe(

@@ -43,18 +43,22 @@ describe('failedFluxObjects', () => {
     const told = await run(['failed', 'failed'], '2026-12-01T10:31:00Z');
     expect(told.map(n => [n.title, n.link, n.recipients, n.kind])).toEqual([
       [
-        'Flux Kustomization tenancy-payments-dev has been failing for 31 minutes',
+        'Flux Kustomization tenancy-payments-dev has not been ready for 31 minutes',
         '/catalog/default/tenant/payments',
         ['group:default/team-payments'],
         'applicationDegraded',
       ],
       [
-        'Flux HelmRelease api has been failing for 31 minutes',
+        'Flux HelmRelease api has not been ready for 31 minutes',
         '/catalog/default/resource/payments-dev',
         ['group:default/team-payments'],
         'applicationDegraded',
       ],
     ]);
+    // Between retries a failing health check is progressing: the same spell.
+    await run(['ready', 'progressing'], '2026-12-01T10:35:00Z');
+    const still = await run(['ready', 'failed'], '2026-12-01T10:36:00Z');
+    expect(still.map(n => n.key)).toEqual([told[1].key]);
     // Ready again, then failing anew: a new spell with a new key.
     await run(['ready', 'ready'], '2026-12-01T10:40:00Z');
     await run(['ready', 'failed'], '2026-12-01T10:45:00Z');
@@ -62,7 +66,7 @@ describe('failedFluxObjects', () => {
     expect(again).toHaveLength(1);
     expect(again[0].key).not.toBe(told[1].key);
     expect(again[0].title).toBe(
-      'Flux HelmRelease api has been failing for 35 minutes',
+      'Flux HelmRelease api has not been ready for 35 minutes',
     );
   });
 });

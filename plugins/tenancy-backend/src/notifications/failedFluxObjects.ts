@@ -17,8 +17,11 @@ interface Failing {
 
 /**
  * To a tenant's owners: a Flux Kustomization or HelmRelease deploying into
- * the tenant's namespaces (as its pages show them) whose `Ready` condition
- * has been `False` for `degradedAfter`, once per failing spell: the Flux
+ * the tenant's namespaces (as its pages show them) that is failing
+ * (`Ready` `False`) and has not been ready for `degradedAfter`, once per
+ * spell. A spell lasts while the object is not ready: between retries a
+ * failing health check shows `Ready` `Unknown` (progressing), which does not
+ * end it; a suspended object, paused on purpose, does. The Flux
  * counterpart of a degraded Argo CD application, the same kind
  * (`applicationDegraded`). The tenant's Kustomization of an environment is
  * told once, linked to the tenant; an object targeting one namespace, linked
@@ -38,7 +41,7 @@ export async function failedFluxObjects(
         part.environment,
       );
       for (const object of objects) {
-        if (object.state !== 'failed') continue;
+        if (object.state === 'ready' || object.state === 'suspended') continue;
         const id = `${object.cluster}/${object.namespace}/${object.kind}/${object.name}`;
         const key = `${tenantRef}|${id}`;
         if (failing.has(key)) continue;
@@ -60,15 +63,17 @@ export async function failedFluxObjects(
   return [...failing.values()].flatMap(f => {
     const from = since.get(f.id)!;
     const elapsed = ctx.now.getTime() - from.getTime();
-    if (elapsed < ctx.options.degradedAfterMs) return [];
     const { object } = f;
+    if (object.state !== 'failed' || elapsed < ctx.options.degradedAfterMs) {
+      return [];
+    }
     return [
       {
         kind: 'applicationDegraded' as const,
         recipients: [f.owner],
         title: `Flux ${object.kind} ${
           object.name
-        } has been failing for ${Math.round(elapsed / 60_000)} minutes`,
+        } has not been ready for ${Math.round(elapsed / 60_000)} minutes`,
         description: `Flux on ${object.cluster}, ${object.namespace}: ${
           object.message ?? 'Ready is False'
         }`,

@@ -18,11 +18,39 @@ export interface FluxTenantDelivery {
   tag?: string;
   /** The folder in the source to apply, relative; default the root. */
   path?: string;
-  /** How often Flux fetches the source and reconciles; default `5m`. */
+  /** How often Flux fetches the source and reconciles; default `5m`, at least `1m`. */
   interval?: string;
+  /**
+   * A Secret in the namespace with the source's credentials (a private
+   * repository; required for `ssh://`), created outside the GitOps
+   * repository; the objects refer to it by name only.
+   */
+  secretName?: string;
 }
 
 const DURATION = /^([0-9]+(\.[0-9]+)?(ms|s|m|h))+$/;
+const UNIT_MS: Record<string, number> = {
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+};
+/** The shortest interval a tenant may ask for: the source-controller is shared. */
+const MIN_INTERVAL_MS = 60_000;
+/** A DNS-1123 subdomain, as Secret names are. */
+const SECRET_NAME =
+  /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** A Go duration such as `1h30m` in milliseconds. */
+function durationMs(text: string): number {
+  let total = 0;
+  for (const [, value, , unit] of text.matchAll(
+    /([0-9]+(\.[0-9]+)?)(ms|s|m|h)/g,
+  )) {
+    total += Number(value) * UNIT_MS[unit];
+  }
+  return total;
+}
 /** What Git accepts as a branch name, roughly: no spaces, `..`, `~^:?*[\`. */
 const BRANCH = /^(?!\/|.*\/$|.*\.\.|.*@\{)[^\s~^:?*[\\]+$/;
 /** An OCI tag (distribution spec). */
@@ -32,9 +60,11 @@ const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
  * Problems with a tenant's own delivery, empty when it may be rendered; each
  * names the field (under `prefix`, e.g. `delivery.`) and the rule: the URL
  * (`checkFluxTenantSource`: a URL Flux accepts, allowed by
- * `tenancy.policy.argocd.sourceRepos`), the interval (`duration`), a branch
- * for Git only (`git-only`, `git-branch`), a tag for OCI only (`oci-only`,
- * `oci-tag`), and a relative path inside the source (`relative-path`).
+ * `tenancy.policy.argocd.sourceRepos`), the interval (`duration`, at least a
+ * minute: `min-interval`), a branch for Git only (`git-only`,
+ * `git-branch`), a tag for OCI only (`oci-only`, `oci-tag`), a relative
+ * path inside the source (`relative-path`), and a credentials Secret's name
+ * (`dns-1123-subdomain`), required for `ssh://` (`ssh-credentials`).
  *
  * @public
  */
@@ -60,7 +90,41 @@ export function checkFluxTenantDelivery(options: {
         'duration',
         `${JSON.stringify(
           delivery.interval,
-        )} must be a Go duration such as 5m or 30s`,
+        )} must be a Go duration such as 5m or 1h`,
+      ),
+    );
+  } else if (
+    delivery.interval !== undefined &&
+    durationMs(delivery.interval) < MIN_INTERVAL_MS
+  ) {
+    problems.push(
+      problem(
+        `${prefix}interval`,
+        'min-interval',
+        `${JSON.stringify(
+          delivery.interval,
+        )} is shorter than 1m: the cluster's source-controller is shared by every tenant`,
+      ),
+    );
+  }
+  if (
+    delivery.secretName !== undefined &&
+    !SECRET_NAME.test(delivery.secretName)
+  ) {
+    problems.push(
+      problem(
+        `${prefix}secretName`,
+        'dns-1123-subdomain',
+        `${JSON.stringify(delivery.secretName)} is not a Secret name`,
+      ),
+    );
+  }
+  if (delivery.url.startsWith('ssh://') && delivery.secretName === undefined) {
+    problems.push(
+      problem(
+        `${prefix}secretName`,
+        'ssh-credentials',
+        'an ssh:// source needs a Secret with its key (secretName) in the namespace; without one Flux cannot fetch it',
       ),
     );
   }

@@ -123,6 +123,25 @@ describe('renderFluxBootstrap', () => {
         wait: true,
         serviceAccountName: 'kustomize-controller',
         dependsOn: [{ name: 'tenancy-cluster-roles' }],
+        // A tenant's own delivery is applied, not waited for: a broken
+        // tenant repository fails its own Kustomization only.
+        healthCheckExprs: [
+          {
+            apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+            kind: 'Kustomization',
+            current: 'true',
+          },
+          {
+            apiVersion: 'source.toolkit.fluxcd.io/v1',
+            kind: 'GitRepository',
+            current: 'true',
+          },
+          {
+            apiVersion: 'source.toolkit.fluxcd.io/v1',
+            kind: 'OCIRepository',
+            current: 'true',
+          },
+        ],
       },
     });
     for (const k of tenants) {

@@ -43,7 +43,11 @@ const GIT_URL = /^(http|https|ssh):\/\/.+$/;
 function platformKustomization(
   name: string,
   path: string,
-  extra: { labels?: Record<string, string>; dependsOn?: string[] } = {},
+  extra: {
+    labels?: Record<string, string>;
+    dependsOn?: string[];
+    healthCheckExprs?: Array<Record<string, string>>;
+  } = {},
 ): Manifest {
   return {
     apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
@@ -65,9 +69,26 @@ function platformKustomization(
       ...(extra.dependsOn
         ? { dependsOn: extra.dependsOn.map(d => ({ name: d })) }
         : {}),
+      ...(extra.healthCheckExprs
+        ? { healthCheckExprs: extra.healthCheckExprs }
+        : {}),
     },
   };
 }
+
+/**
+ * The kinds of a tenant's own delivery (`renderFluxTenantDelivery`) that a
+ * platform Kustomization applies but does not wait for: `current: 'true'`,
+ * so a tenant repository that fails to build or deploy fails its own
+ * Kustomization only, never the platform's (whose `wait` would otherwise
+ * health-check it and fail with it, holding back every folder of the
+ * tenant's environment).
+ */
+const TENANT_DELIVERY_HEALTH = [
+  { apiVersion: 'kustomize.toolkit.fluxcd.io/v1', kind: 'Kustomization' },
+  { apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'GitRepository' },
+  { apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'OCIRepository' },
+].map(k => ({ ...k, current: 'true' }));
 
 /**
  * The Kustomization `tenancy-<tenant>-<environment>` in `flux-system` that
@@ -75,7 +96,9 @@ function platformKustomization(
  * (`<tenantsPath>/<tenant>/<environment>/`) on a Flux cluster, with
  * `prune: true` and `wait: true`, impersonating
  * `FLUX_PLATFORM_SERVICE_ACCOUNT`, after the tenant ClusterRoles'
- * Kustomization. It lives at `layout.fluxTenantFile(...)` of its cluster,
+ * Kustomization. Its `healthCheckExprs` count the Flux objects of a
+ * tenant's own delivery as healthy once applied: their health is the
+ * tenant's, shown on their own. It lives at `layout.fluxTenantFile(...)` of its cluster,
  * tenant and environment; the request of the tenant's first folder in that
  * environment writes it, the one removing the last removes it.
  *
@@ -96,6 +119,7 @@ export function renderFluxTenantKustomization(options: {
         'tenancy.io/environment': environment,
       },
       dependsOn: [CLUSTER_ROLES],
+      healthCheckExprs: TENANT_DELIVERY_HEALTH,
     },
   );
 }

@@ -141,13 +141,47 @@ describe('renderFluxTenantDelivery', () => {
     ).toThrow('branch (git-only)');
   });
 
+  it('refuses an interval under a minute, an ssh:// source without a Secret and a bad Secret name', () => {
+    expect(() => delivery({ interval: '30s' })).toThrow(
+      'interval (min-interval): "30s" is shorter than 1m',
+    );
+    expect(() => delivery({ interval: '0.5m' })).toThrow(
+      'interval (min-interval)',
+    );
+    expect(() => delivery({ interval: '1m' })).not.toThrow();
+    expect(() => delivery({ interval: '1h30m' })).not.toThrow();
+    const ssh = 'ssh://git@github.com/acme/payments-deploy';
+    const sshPolicy = {
+      ...policy,
+      argocd: { sourceRepos: ['ssh://git@github.com/acme/payments-deploy'] },
+    };
+    expect(() => delivery({ url: ssh, policy: sshPolicy })).toThrow(
+      'secretName (ssh-credentials)',
+    );
+    expect(() =>
+      delivery({ url: ssh, policy: sshPolicy, secretName: 'Deploy_Key' }),
+    ).toThrow('secretName (dns-1123-subdomain)');
+    const objects = delivery({
+      url: ssh,
+      policy: sshPolicy,
+      secretName: 'deploy-key',
+    });
+    expect(objects.find(o => o.kind === 'GitRepository')!.spec).toMatchObject({
+      secretRef: { name: 'deploy-key' },
+    });
+  });
+
   it('honours deny patterns and * as Argo CD does', () => {
     const with_ = (sourceRepos: string[]) => ({
       ...policy,
       argocd: { sourceRepos },
     });
     expect(() =>
-      delivery({ policy: with_(['*']), url: 'ssh://git.example.com/x' }),
+      delivery({
+        policy: with_(['*']),
+        url: 'ssh://git.example.com/x',
+        secretName: 'deploy-key',
+      }),
     ).not.toThrow();
     expect(() =>
       delivery({

@@ -62,8 +62,6 @@ export function renderFluxTenantDelivery(
     namespace: string;
     /** Name of the source and the Kustomization; default `tenant-apps`. */
     name?: string;
-    /** A Secret in the namespace with the source's credentials. */
-    secretName?: string;
     policy: Pick<TenancyPolicy, 'argocd' | 'clusterRoles'>;
   },
 ): Manifest[] {

@@ -144,6 +144,28 @@ describe('FleetPage', () => {
     expect(getFleet).toHaveBeenLastCalledWith({ window: '30d' });
   });
 
+  it("says when a Flux cluster's objects could not be read", async () => {
+    await render(
+      jest.fn(async () => ({
+        ...fleet(),
+        sources: [
+          {
+            id: 'flux:nonprod-eu-2',
+            kind: 'flux' as const,
+            name: 'nonprod-eu-2',
+            stale: true,
+            lastError: 'HTTP 403 from kustomize.toolkit.fluxcd.io',
+          },
+        ],
+      })),
+    );
+    expect(
+      await screen.findByText(
+        'No data from Flux objects of cluster nonprod-eu-2: HTTP 403 from kustomize.toolkit.fluxcd.io.',
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('filters by cost center and by what needs attention', async () => {
     const { container } = await render(jest.fn(async () => fleet()));
     await screen.findByText('Tenants (2000)');

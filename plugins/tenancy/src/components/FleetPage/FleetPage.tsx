@@ -65,6 +65,7 @@ export function FleetPage(props: { thresholds?: QuotaThresholds }) {
               'kubernetes',
               'vcluster',
               'argocd',
+              'flux',
               'cost',
               'policy',
               'gitops',

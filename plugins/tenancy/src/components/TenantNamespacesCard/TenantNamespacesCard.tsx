@@ -112,7 +112,7 @@ export function TenantNamespacesCard(props: {
       {summary.value && (
         <SourceProblems
           response={summary.value}
-          kinds={['kubernetes', 'vcluster', 'argocd']}
+          kinds={['kubernetes', 'vcluster', 'argocd', 'flux']}
         />
       )}
       {groups.length === 0 ? (
