@@ -97,8 +97,9 @@ test('a namespace requested on the Flux cluster renders Flux, not Argo CD, and a
   const row = table.getByRole('row').filter({ hasText: 'tenancy-payments-qa' });
   await expect(row).toContainText('Flux Kustomization · nonprod-eu-2');
   await expect(row).toContainText('Ready');
+  // The delivery lives in the namespace: linked to its Kubernetes tab.
   await expect(
-    row.getByRole('link', { name: 'tenancy-payments-qa' }),
+    tenantApps.getByRole('link', { name: 'tenant-apps' }),
   ).toHaveAttribute(
     'href',
     `/catalog/default/resource/${namespace}/kubernetes`,

@@ -264,6 +264,17 @@ describe('tenancy:namespace:create', () => {
       '- delivery.url (allowed-source): url https://git.example.com/checkout/deploy.git is not allowed for tenant payments',
     );
     expect(foreign.message).toContain('- delivery.path (relative-path)');
+    const noUrl = await run(
+      setup,
+      input({
+        environment: 'qa',
+        cluster: 'nonprod-eu-2',
+        delivery: { url: '', branch: 'release' },
+      }),
+    ).catch(e => e);
+    expect(noUrl.message).toContain(
+      "- delivery.url (required): branch given without the repository's url",
+    );
     expect(git(setup.repo, 'branch', '--list', 'tenancy/*')).toBe('');
   });
 

@@ -1,3 +1,4 @@
+import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { requestNamespace } from '@tenancy-plugins/backstage-plugin-tenancy-node';
 import { TenancyActionDeps } from './TenancyActionDeps';
@@ -96,6 +97,13 @@ export function createNamespaceCreateAction(options: TenancyActionDeps) {
       const given = Object.fromEntries(
         Object.entries(delivery ?? {}).filter(([, value]) => value),
       );
+      if (!given.url && Object.keys(given).length > 0) {
+        throw new InputError(
+          `The namespace request is invalid:\n- delivery.url (required): ${Object.keys(
+            given,
+          ).join(', ')} given without the repository's url`,
+        );
+      }
       await requestNamespace(scaffolderRun(ctx), options, {
         ...input,
         delivery: given.url ? { ...given, url: given.url } : undefined,

@@ -150,6 +150,8 @@ describe.each(databases.eachSupportedId())('ProvisioningHistory on %s', id => {
       flux: Parameters<typeof fleetWith>[3],
       at: string,
       now: string,
+      // null: the Flux source never succeeded
+      fluxAt: string | null = at,
     ) =>
       history.record({
         listed: [merged],
@@ -159,26 +161,36 @@ describe.each(databases.eachSupportedId())('ProvisioningHistory on %s', id => {
         fleet: fleetWith(
           'Active',
           [],
-          { kubernetes: at, argocd: at, flux: at },
+          { kubernetes: at, argocd: at, flux: fluxAt ?? undefined },
           flux,
         ),
         now: new Date(now),
       });
 
+    // The Flux objects never read yet: active, not ready.
+    const unread = await record(
+      ['ready', 'ready'],
+      '2026-12-01T10:22:00.000Z',
+      '2026-12-01T10:23:00Z',
+      null,
+    );
+    expect(types(unread)).toEqual([
+      'opened@10:00:00',
+      'merged@10:20:00',
+      'active@10:22:00',
+    ]);
+
     // Active, the tenant's Kustomization Ready, its HelmRelease failing.
-    const active = await record(
+    const failing = await record(
       ['ready', 'failed'],
       '2026-12-01T10:24:00.000Z',
       '2026-12-01T10:25:00Z',
     );
-    expect(types(active)).toEqual([
-      'opened@10:00:00',
-      'merged@10:20:00',
-      'active@10:24:00',
-    ]);
+    expect(types(failing)).toEqual([]);
 
+    // A suspended HelmRelease neither makes nor blocks it.
     const ready = await record(
-      ['ready', 'ready'],
+      ['ready', 'suspended'],
       '2026-12-01T10:29:00.000Z',
       '2026-12-01T10:30:00Z',
     );

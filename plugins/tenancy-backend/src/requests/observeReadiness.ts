@@ -28,8 +28,9 @@ const latest = (times: Array<string | undefined>, fallback: string) =>
  * On a Flux cluster the Flux objects deploying into it (those targeting it
  * and its tenant's Kustomization of the environment) must be `Ready`, which
  * Flux sets once it applied the revision and the health checks passed
- * (`wait: true`). Without any engine's objects deploying into the namespace,
- * active is ready.
+ * (`wait: true`); suspended ones are left out, and a Flux cluster whose
+ * objects were never read is not ready yet. Without any engine's objects
+ * deploying into the namespace, active is ready.
  */
 export function observeReadiness(
   fleet: FleetData,
@@ -46,17 +47,15 @@ export function observeReadiness(
     return { ready: false };
   const fallback = now.toISOString();
   const active = fleet.observedAt(cluster) ?? fallback;
-  const flux = fleet.fluxReconcilers(
-    cluster,
-    namespace,
-    part.tenant,
-    part.environment,
-  );
+  const [fluxSource] = fleet.statuses(now, [`flux:${cluster}`]);
+  // A Flux cluster whose objects were never read: not known to be ready.
+  if (fluxSource && !fluxSource.lastSuccessAt) return { active, ready: false };
+  // A suspended object is paused on purpose: it neither makes nor blocks it.
+  const flux = fleet
+    .fluxReconcilers(cluster, namespace, part.tenant, part.environment)
+    .filter(r => r.state !== 'suspended');
   if (flux.length > 0) {
-    const fluxAt = latest(
-      fleet.statuses(now, [`flux:${cluster}`]).map(s => s.lastSuccessAt),
-      fallback,
-    );
+    const fluxAt = latest([fluxSource?.lastSuccessAt], fallback);
     const ready = flux.every(r => r.state === 'ready');
     const at = ready ? fluxAt : undefined;
     return { active, synced: at, healthy: at, engine: 'flux', ready };

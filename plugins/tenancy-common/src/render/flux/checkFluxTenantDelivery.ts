@@ -51,8 +51,26 @@ function durationMs(text: string): number {
   }
   return total;
 }
-/** What Git accepts as a branch name, roughly: no spaces, `..`, `~^:?*[\`. */
-const BRANCH = /^(?!\/|.*\/$|.*\.\.|.*@\{)[^\s~^:?*[\\]+$/;
+/** What `git check-ref-format --branch` refuses in a branch name. */
+function branchProblem(branch: string): string | undefined {
+  if (branch.startsWith('refs/')) return 'give the branch, not its ref';
+  if (branch.startsWith('-')) return 'may not start with "-"';
+  // eslint-disable-next-line no-control-regex
+  if (/[\x00-\x20\x7f~^:?*[\\]/.test(branch)) {
+    return 'may not hold spaces, control characters or ~^:?*[\\';
+  }
+  if (branch.includes('..') || branch.includes('@{') || branch === '@') {
+    return 'may not hold "..", "@{" or be "@"';
+  }
+  if (branch.endsWith('.') || branch.endsWith('/')) {
+    return 'may not end with "." or "/"';
+  }
+  const parts = branch.split('/');
+  if (parts.some(p => p === '' || p.startsWith('.') || p.endsWith('.lock'))) {
+    return 'no empty part, part starting with "." or ending with ".lock"';
+  }
+  return undefined;
+}
 /** An OCI tag (distribution spec). */
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 
@@ -133,14 +151,19 @@ export function checkFluxTenantDelivery(options: {
       problems.push(
         problem(`${prefix}branch`, 'git-only', 'an oci:// source takes a tag'),
       );
-    } else if (!BRANCH.test(delivery.branch)) {
-      problems.push(
-        problem(
-          `${prefix}branch`,
-          'git-branch',
-          `${JSON.stringify(delivery.branch)} is not a Git branch name`,
-        ),
-      );
+    } else {
+      const why = branchProblem(delivery.branch);
+      if (why) {
+        problems.push(
+          problem(
+            `${prefix}branch`,
+            'git-branch',
+            `${JSON.stringify(
+              delivery.branch,
+            )} is not a Git branch name: ${why}`,
+          ),
+        );
+      }
     }
   }
   if (delivery.tag !== undefined) {

@@ -3,8 +3,8 @@ import type { ValidationProblem } from '../../policy/ValidationProblem';
 import { tenantSourceRepos } from '../../provisioning/tenantSourceRepos';
 
 /** What the source CRDs accept as `spec.url` (GitRepository, OCIRepository v1). */
-const GIT_URL = /^(http|https|ssh):\/\/.+$/;
-const OCI_URL = /^oci:\/\/.+$/;
+const GIT_URL = /^(http|https|ssh):\/\/\S+$/;
+const OCI_URL = /^oci:\/\/\S+$/;
 
 /**
  * Problems with the source a tenant's own Flux delivery would reconcile
@@ -36,7 +36,7 @@ export function checkFluxTenantSource(options: {
         rule: 'flux-source-url',
         message: `url ${JSON.stringify(
           url,
-        )} must start with https://, http://, ssh:// (a Git repository) or oci:// (an OCI artifact); Flux does not accept scp-like addresses such as git@host:path`,
+        )} must start with https://, http://, ssh:// (a Git repository) or oci:// (an OCI artifact), without spaces; Flux does not accept scp-like addresses such as git@host:path`,
       },
     ];
   }

@@ -141,6 +141,28 @@ describe('renderFluxTenantDelivery', () => {
     ).toThrow('branch (git-only)');
   });
 
+  it.each([
+    'refs/heads/main',
+    'feature..x',
+    'topic.lock',
+    '.hidden',
+    'release/',
+    'with space',
+    '-flag',
+    'a//b',
+  ])('refuses the branch %j, as git check-ref-format does', branch => {
+    expect(() => delivery({ branch })).toThrow('branch (git-branch)');
+  });
+
+  it('takes branch names Git takes, and refuses a URL with spaces', () => {
+    for (const branch of ['release/1.2', 'feat-x', 'main']) {
+      expect(() => delivery({ branch })).not.toThrow();
+    }
+    expect(() =>
+      delivery({ url: 'https://github.com/acme/payments-deploy ' }),
+    ).toThrow('url (flux-source-url)');
+  });
+
   it('refuses an interval under a minute, an ssh:// source without a Secret and a bad Secret name', () => {
     expect(() => delivery({ interval: '30s' })).toThrow(
       'interval (min-interval): "30s" is shorter than 1m',

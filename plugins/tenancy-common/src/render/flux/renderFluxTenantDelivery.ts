@@ -45,10 +45,10 @@ export const FLUX_TENANT_SERVICE_ACCOUNT = 'tenancy-reconciler';
  * of every namespaced object the source holds (kustomize's namespace
  * transformer overrides one written in the source); a cluster-scoped object
  * is refused by the Kubernetes API for the tenant's service account, which
- * has rights in this namespace only, and a Flux object in the tenant's
- * repository without `serviceAccountName` impersonates the namespace's
- * `default` account (the lockdown's `--default-service-account`), which has
- * none.
+ * has rights in this namespace only. So does a Flux object (a HelmRelease,
+ * a nested Kustomization) in the tenant's repository: the platform's tenant
+ * roles grant no Flux kinds, so the tenant's repository holds plain
+ * manifests and kustomize overlays.
  *
  * A namespace request's `delivery` on a Flux cluster writes them to the
  * folder's `flux-delivery.yaml` (`renderNamespaceBundle`).

@@ -150,12 +150,13 @@ describe('EntityArgoApplicationsCard', () => {
     expect(rows[0]).toHaveTextContent('install retries exhausted');
     expect(rows[1]).toHaveTextContent('Flux Kustomization');
     expect(rows[1]).toHaveTextContent('main@0123456');
-    expect(
-      within(rows[1]).getByRole('link', { name: 'payments-qa' }),
-    ).toHaveAttribute(
+    // The HelmRelease lives in the namespace: linked to its Kubernetes tab;
+    // the platform's Kustomization in flux-system is not.
+    expect(within(rows[0]).getByRole('link', { name: 'api' })).toHaveAttribute(
       'href',
       '/catalog/default/resource/payments-api-qa/kubernetes',
     );
+    expect(within(rows[1]).queryByRole('link')).not.toBeInTheDocument();
     await expectNoAxeViolations(container);
   });
 });

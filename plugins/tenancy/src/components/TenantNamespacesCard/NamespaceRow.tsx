@@ -105,12 +105,16 @@ export function NamespaceRow(props: {
               key={`${r.namespace ?? ''}/${r.kind}/${r.name}`}
               className={classes.app}
             >
-              <Link
-                href={kubernetesTab(stringifyEntityRef(entity))}
-                title={`Open the Kubernetes tab of ${name}`}
-              >
-                {r.name}
-              </Link>
+              {r.namespace === summary?.namespace ? (
+                <Link
+                  href={kubernetesTab(stringifyEntityRef(entity))}
+                  title={`Open the Kubernetes tab of ${name}`}
+                >
+                  {r.name}
+                </Link>
+              ) : (
+                <Typography variant="body2">{r.name}</Typography>
+              )}
               <Typography variant="body2" component="div">
                 Flux {r.kind} <ReconcilerStateStatus state={r.state} />
               </Typography>

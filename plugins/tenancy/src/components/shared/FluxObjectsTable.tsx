@@ -13,8 +13,8 @@ import { useKubernetesTabLink } from './useKubernetesTabLink';
 
 /**
  * Flux Kustomizations and HelmReleases with their `Ready` state, applied
- * revision, message and last change, each linked to the Kubernetes tab of
- * the namespace it deploys into.
+ * revision, message and last change; those living in the namespace they
+ * deploy into are linked to its Kubernetes tab.
  */
 export function FluxObjectsTable(props: {
   rows: FluxObjectRow[];
@@ -36,17 +36,21 @@ export function FluxObjectsTable(props: {
             </TableRow>
           </TableHead>
           <TableBody>
-            {shown.map(({ reconciler: r, entityRef }) => (
+            {shown.map(({ reconciler: r, entityRef, inNamespace }) => (
               <TableRow
                 key={`${r.cluster}/${r.namespace ?? ''}/${r.kind}/${r.name}`}
               >
                 <TableCell>
-                  <Link
-                    href={kubernetesTab(entityRef)}
-                    title={`Open the Kubernetes tab of ${entityRef}`}
-                  >
-                    {r.name}
-                  </Link>
+                  {inNamespace ? (
+                    <Link
+                      href={kubernetesTab(entityRef)}
+                      title={`Open the Kubernetes tab of ${entityRef}`}
+                    >
+                      {r.name}
+                    </Link>
+                  ) : (
+                    r.name
+                  )}
                   <Typography
                     variant="caption"
                     display="block"

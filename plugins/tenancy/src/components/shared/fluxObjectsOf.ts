@@ -6,8 +6,14 @@ import {
 /** A Flux object and the namespace or vCluster entity it deploys into. */
 export interface FluxObjectRow {
   reconciler: ReconcilerSummary;
-  /** The first namespace entity it deploys into, for the link. */
+  /** The first namespace entity it deploys into. */
   entityRef: string;
+  /**
+   * Whether the object lives in that namespace, so that the namespace's
+   * Kubernetes tab shows it (the platform's Kustomizations live in
+   * `flux-system`, which no tenant entity shows).
+   */
+  inNamespace: boolean;
 }
 
 /**
@@ -25,8 +31,13 @@ export function fluxObjectsOf(namespaces: NamespaceSummary[]): FluxObjectRow[] {
         reconciler.kind,
         reconciler.name,
       ].join('/');
-      if (!rows.has(key))
-        rows.set(key, { reconciler, entityRef: ns.entityRef });
+      if (!rows.has(key)) {
+        rows.set(key, {
+          reconciler,
+          entityRef: ns.entityRef,
+          inNamespace: reconciler.namespace === ns.namespace,
+        });
+      }
     }
   }
   const rank = (r: ReconcilerSummary) =>
