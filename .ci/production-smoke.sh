@@ -27,7 +27,7 @@ image="$(mktemp -d /tmp/tenancy-production-smoke.XXXXXX)"
 
 cleanup() {
   [ -n "${backend_pid:-}" ] && kill "$backend_pid" 2>/dev/null
-  [ -n "${simulators_pid:-}" ] && kill "$simulators_pid" 2>/dev/null
+  [ -n "${simulators_pid:-}" ] && kill -TERM -- "-$simulators_pid" 2>/dev/null
   wait 2>/dev/null
   declare -F stop_test_services >/dev/null && stop_test_services
   rm -rf "$image"
@@ -95,7 +95,8 @@ redis_port="${TENANCY_TEST_REDIS_URL##*:}"
 
 # The simulators' GitOps repository stands in for the forge (created from examples/).
 export TENANCY_GITOPS_REPO="$image/gitops-repo"
-yarn simulators:start --port "$simulators_port" --gitops-repo "$TENANCY_GITOPS_REPO" \
+# In its own process group, so cleanup ends yarn and the node process it starts.
+setsid yarn simulators:start --port "$simulators_port" --gitops-repo "$TENANCY_GITOPS_REPO" \
   >"$report_dir/production-simulators.log" 2>&1 &
 simulators_pid=$!
 for _ in $(seq 1 60); do
