@@ -2,6 +2,7 @@ import type { TenancyPolicy } from '../../policy/TenancyPolicy';
 import type { ValidationProblem } from '../../policy/ValidationProblem';
 import { problem } from '../../policy/rules/problem';
 import { checkFluxTenantSource } from './checkFluxTenantSource';
+import { FLUX_DURATION } from './fluxFormats';
 
 /**
  * A tenant's own delivery with Flux, as a request asks for it: the tenant's
@@ -28,7 +29,6 @@ export interface FluxTenantDelivery {
   secretName?: string;
 }
 
-const DURATION = /^([0-9]+(\.[0-9]+)?(ms|s|m|h))+$/;
 const UNIT_MS: Record<string, number> = {
   ms: 1,
   s: 1000,
@@ -101,7 +101,10 @@ export function checkFluxTenantDelivery(options: {
     url: delivery.url,
     policy,
   }).map(p => ({ ...p, field: `${prefix}${p.field}` }));
-  if (delivery.interval !== undefined && !DURATION.test(delivery.interval)) {
+  if (
+    delivery.interval !== undefined &&
+    !FLUX_DURATION.test(delivery.interval)
+  ) {
     problems.push(
       problem(
         `${prefix}interval`,

@@ -1,9 +1,9 @@
 import type { TenancyPolicy } from '../../policy/TenancyPolicy';
 import type { ValidationProblem } from '../../policy/ValidationProblem';
 import { tenantSourceRepos } from '../../provisioning/tenantSourceRepos';
+import { FLUX_GIT_URL } from './fluxFormats';
 
 /** What the source CRDs accept as `spec.url` (GitRepository, OCIRepository v1). */
-const GIT_URL = /^(http|https|ssh):\/\/\S+$/;
 const OCI_URL = /^oci:\/\/\S+$/;
 
 /**
@@ -29,7 +29,7 @@ export function checkFluxTenantSource(options: {
   policy: Pick<TenancyPolicy, 'argocd'>;
 }): ValidationProblem[] {
   const { url, tenant } = options;
-  if (!GIT_URL.test(url) && !OCI_URL.test(url)) {
+  if (!FLUX_GIT_URL.test(url) && !OCI_URL.test(url)) {
     return [
       {
         field: 'url',

@@ -2,6 +2,7 @@ import { checkClusterEngines } from '../../gitops/gitOpsEngineOf';
 import { GitOpsLayout } from '../../gitops/GitOpsLayout';
 import type { TenancyPolicy } from '../../policy/TenancyPolicy';
 import type { Manifest, NamespaceBundle } from '../renderNamespaceBundle';
+import { FLUX_DURATION, FLUX_GIT_URL } from './fluxFormats';
 
 /**
  * The namespace Flux runs in, where the platform's Flux objects live.
@@ -35,9 +36,6 @@ const CROSS_NAMESPACE_CONTROLLERS = [
   'image-reflector-controller',
   'image-automation-controller',
 ];
-
-const DURATION = /^([0-9]+(\.[0-9]+)?(ms|s|m|h))+$/;
-const GIT_URL = /^(http|https|ssh):\/\/.+$/;
 
 /** A Kustomization of the platform's, in flux-system, over the platform's repository. */
 function platformKustomization(
@@ -223,14 +221,14 @@ export function renderFluxBootstrap(options: {
   const { layout, cluster, url, branch } = options;
   const interval = options.interval ?? '1m';
   const folder = layout.fluxBootstrapDir(cluster);
-  if (!GIT_URL.test(url)) {
+  if (!FLUX_GIT_URL.test(url)) {
     throw new TypeError(
       `url (flux-source-url): ${JSON.stringify(
         url,
       )} must start with https://, http:// or ssh://`,
     );
   }
-  if (!DURATION.test(interval)) {
+  if (!FLUX_DURATION.test(interval)) {
     throw new TypeError(
       `interval (duration): ${JSON.stringify(
         interval,
